@@ -1,0 +1,27 @@
+// The vnland sub-commands. Each lives in its own cmd_*.cpp file and returns
+// the process exit code (0 ok, 1 findings/partial, 2 bad input or failure).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace vnland::cli {
+
+using Argv = std::vector<std::string>;
+
+struct Command {
+    const char *name;
+    const char *summary;
+    int (*run)(const Argv &args);
+};
+
+/// All commands, in the order `vnland --help` lists them.
+const std::vector<Command> &commands();
+
+int cmdCreate(const Argv &args);
+int cmdImport(const Argv &args);
+int cmdExport(const Argv &args);
+int cmdInfo(const Argv &args);
+int cmdPlugins(const Argv &args);
+
+} // namespace vnland::cli

@@ -1,0 +1,54 @@
+// vnland — the command-line face of the engine: every capability scriptable.
+#include "commands.h"
+
+#include <QCoreApplication>
+
+#include <gdal.h>
+
+#include <cstring>
+#include <iostream>
+
+namespace vnland::cli {
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> list = {
+        {"create", "create an empty project (land database)", &cmdCreate},
+        {"info", "summary of a project: CRS, extent, communes, sheets, areas", &cmdInfo},
+        {"plugins", "list the plugins found", &cmdPlugins},
+    };
+    return list;
+}
+
+} // namespace vnland::cli
+
+static void usage()
+{
+    std::cout << "Usage: vnland COMMAND [ARGS…]\n\nCommands:\n";
+    for (const auto &c : vnland::cli::commands())
+        std::cout << "  " << c.name << std::string(16 - std::min<size_t>(15, std::strlen(c.name)), ' ') << c.summary
+                  << "\n";
+    std::cout << "\n`vnland COMMAND --help` shows the options of one command.\n";
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("vnland"));
+    GDALAllRegister();
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+        usage();
+        return argc < 2 ? 2 : 0;
+    }
+    if (!std::strcmp(argv[1], "--version")) {
+        std::cout << "vnland " << VNLAND_VERSION << "\n";
+        return 0;
+    }
+    vnland::cli::Argv rest(argv + 2, argv + argc);
+    for (const auto &c : vnland::cli::commands())
+        if (!std::strcmp(argv[1], c.name))
+            return c.run(rest);
+    std::cerr << "vnland: unknown command '" << argv[1] << "'\n";
+    usage();
+    return 2;
+}

@@ -1,0 +1,3 @@
+list(APPEND VNLAND_CORE_SOURCES
+  crs/proj_context.cpp
+  crs/transformer.cpp)

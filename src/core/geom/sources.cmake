@@ -1,0 +1,1 @@
+list(APPEND VNLAND_CORE_SOURCES geom/geos_context.cpp)

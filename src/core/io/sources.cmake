@@ -1,0 +1,2 @@
+# Import, export, encodings, field mapping.
+list(APPEND VNLAND_CORE_SOURCES)

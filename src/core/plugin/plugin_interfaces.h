@@ -1,0 +1,74 @@
+// The versioned plugin interfaces of VNLand (Tiled's pattern): the version is
+// part of each IID, so a plugin built against an older interface fails to
+// cast instead of crashing.
+#pragma once
+
+#include <QtPlugin>
+#include <QString>
+#include <QStringList>
+
+namespace vnland::store {
+class Project;
+}
+
+namespace vnland::plugin {
+
+inline constexpr int kInterfaceVersion = 1;
+
+struct ExportOptions {
+    QString communeCode; ///< empty = all communes
+    bool includeHistory = false;
+};
+
+/// Writes the land database to another format.
+class ExporterPlugin {
+public:
+    virtual ~ExporterPlugin() = default;
+    /// Short name used on the command line (--format NAME).
+    virtual QString formatName() const = 0;
+    virtual QString description() const = 0;
+    virtual QString defaultExtension() const = 0;
+    /// Returns false and sets @p error (naming the file and reason) on failure.
+    virtual bool exportProject(store::Project &project, const QString &outPath, const ExportOptions &options,
+                               QString *error) = 0;
+};
+
+/// Reads a source format that GDAL/OGR does not read (survey formats and the like).
+class ImporterPlugin {
+public:
+    virtual ~ImporterPlugin() = default;
+    virtual QString formatName() const = 0;
+    virtual QString description() const = 0;
+    /// True when the plugin recognises the file (by name or first bytes).
+    virtual bool canRead(const QString &path) const = 0;
+    /// Converts @p path into a file GDAL can read (e.g. GeoJSON in a temp folder);
+    /// the normal import path then takes it. Returns the new path, or empty + @p error.
+    virtual QString convert(const QString &path, const QString &workDir, QString *error) = 0;
+};
+
+/// Writes report data (a table with title and header) to a document format.
+struct ReportTable {
+    QString title;
+    QStringList headerLines; ///< commune, province, sheet …
+    QStringList columns;
+    QList<QStringList> rows;
+    QList<int> numericColumns;
+};
+
+class ReportWriterPlugin {
+public:
+    virtual ~ReportWriterPlugin() = default;
+    virtual QString formatName() const = 0;
+    virtual QString description() const = 0;
+    virtual bool writeReport(const QList<ReportTable> &tables, const QString &outPath, QString *error) = 0;
+};
+
+} // namespace vnland::plugin
+
+#define VNLAND_EXPORTER_IID "vn.vnland.ExporterPlugin/1"
+#define VNLAND_IMPORTER_IID "vn.vnland.ImporterPlugin/1"
+#define VNLAND_REPORT_WRITER_IID "vn.vnland.ReportWriterPlugin/1"
+
+Q_DECLARE_INTERFACE(vnland::plugin::ExporterPlugin, VNLAND_EXPORTER_IID)
+Q_DECLARE_INTERFACE(vnland::plugin::ImporterPlugin, VNLAND_IMPORTER_IID)
+Q_DECLARE_INTERFACE(vnland::plugin::ReportWriterPlugin, VNLAND_REPORT_WRITER_IID)

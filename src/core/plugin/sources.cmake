@@ -1,0 +1,3 @@
+list(APPEND VNLAND_CORE_SOURCES
+  plugin/plugin_interfaces.h
+  plugin/plugin_manager.cpp)

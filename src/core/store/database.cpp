@@ -1,0 +1,221 @@
+// SQLite + SpatiaLite connection wrapper.
+#include "store/database.h"
+
+#include <sqlite3.h>
+#include <spatialite.h>
+
+#include <filesystem>
+
+namespace vnland::store {
+
+Statement::Statement(Database &db, std::string_view sql) : m_db(&db)
+{
+    if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
+        throw DbError(db.path() + ": cannot prepare SQL (" + db.errorMessage() + "): " + std::string(sql.substr(0, 120)));
+}
+
+Statement::~Statement()
+{
+    if (m_stmt)
+        sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement &&other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt)
+{
+    other.m_stmt = nullptr;
+}
+
+Statement &Statement::bind(int index, std::nullptr_t)
+{
+    sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+Statement &Statement::bind(int index, int value)
+{
+    sqlite3_bind_int(m_stmt, index, value);
+    return *this;
+}
+Statement &Statement::bind(int index, int64_t value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+Statement &Statement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_stmt, index, value);
+    return *this;
+}
+Statement &Statement::bind(int index, std::string_view text)
+{
+    sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+Statement &Statement::bindBlob(int index, const void *data, size_t size)
+{
+    sqlite3_bind_blob(m_stmt, index, data, static_cast<int>(size), SQLITE_TRANSIENT);
+    return *this;
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    const std::string msg = m_db->errorMessage();
+    sqlite3_reset(m_stmt);
+    throw DbError(m_db->path() + ": " + msg);
+}
+
+void Statement::exec()
+{
+    while (step()) {
+    }
+    reset();
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+int64_t Statement::int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
+double Statement::real(int col) const { return sqlite3_column_double(m_stmt, col); }
+std::string Statement::text(int col) const
+{
+    const auto *t = sqlite3_column_text(m_stmt, col);
+    return t ? std::string(reinterpret_cast<const char *>(t), sqlite3_column_bytes(m_stmt, col)) : std::string();
+}
+std::optional<std::string> Statement::optText(int col) const
+{
+    if (isNull(col))
+        return std::nullopt;
+    return text(col);
+}
+std::optional<double> Statement::optReal(int col) const
+{
+    if (isNull(col))
+        return std::nullopt;
+    return real(col);
+}
+const unsigned char *Statement::blobData(int col, int *size) const
+{
+    const auto *p = static_cast<const unsigned char *>(sqlite3_column_blob(m_stmt, col));
+    *size = sqlite3_column_bytes(m_stmt, col);
+    return p;
+}
+std::vector<unsigned char> Statement::blob(int col) const
+{
+    int size = 0;
+    const unsigned char *p = blobData(col, &size);
+    return p ? std::vector<unsigned char>(p, p + size) : std::vector<unsigned char>();
+}
+
+Transaction::Transaction(Database &db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
+Transaction::~Transaction()
+{
+    if (!m_done) {
+        try {
+            m_db.exec("ROLLBACK");
+        } catch (...) {
+        }
+    }
+}
+void Transaction::commit()
+{
+    m_db.exec("COMMIT");
+    m_done = true;
+}
+
+Database::Database(const std::string &path, Mode mode) : m_path(path)
+{
+    namespace fs = std::filesystem;
+    int flags = 0;
+    switch (mode) {
+    case Mode::ReadOnly:
+        flags = SQLITE_OPEN_READONLY;
+        m_readOnly = true;
+        break;
+    case Mode::ReadWrite:
+        flags = SQLITE_OPEN_READWRITE;
+        break;
+    case Mode::Create:
+        flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    }
+    if (mode != Mode::Create && !fs::exists(path))
+        throw DbError(path + ": project file does not exist");
+    if (sqlite3_open_v2(path.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        const std::string msg = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        throw DbError(path + ": cannot open project (" + msg + ")");
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_busy_timeout(m_db, 2000);
+    m_spatialiteCache = spatialite_alloc_connection();
+    spatialite_init_ex(m_db, m_spatialiteCache, 0);
+    try {
+        // Touch the schema so that a file that is not SQLite fails here, with its name.
+        exec("SELECT count(*) FROM sqlite_master");
+        if (!m_readOnly)
+            exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA foreign_keys=ON");
+    } catch (const DbError &) {
+        sqlite3_close_v2(m_db);
+        spatialite_cleanup_ex(m_spatialiteCache);
+        m_db = nullptr;
+        m_spatialiteCache = nullptr;
+        throw;
+    }
+}
+
+Database::~Database()
+{
+    if (m_db)
+        sqlite3_close_v2(m_db);
+    if (m_spatialiteCache)
+        spatialite_cleanup_ex(m_spatialiteCache);
+}
+
+void Database::exec(std::string_view sql)
+{
+    char *err = nullptr;
+    const std::string s(sql);
+    if (sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : errorMessage();
+        sqlite3_free(err);
+        throw DbError(m_path + ": " + msg);
+    }
+}
+
+std::optional<int64_t> Database::queryInt(std::string_view sql)
+{
+    Statement st(*this, sql);
+    if (st.step() && !st.isNull(0))
+        return st.int64(0);
+    return std::nullopt;
+}
+
+std::optional<std::string> Database::queryText(std::string_view sql)
+{
+    Statement st(*this, sql);
+    if (st.step() && !st.isNull(0))
+        return st.text(0);
+    return std::nullopt;
+}
+
+int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+int Database::changes() const { return sqlite3_changes(m_db); }
+std::string Database::errorMessage() const { return m_db ? sqlite3_errmsg(m_db) : "no database"; }
+int Database::userVersion() { return static_cast<int>(queryInt("PRAGMA user_version").value_or(0)); }
+void Database::setUserVersion(int v)
+{
+    // PRAGMA takes no bound parameters; v is an integer from our own migrator.
+    exec("PRAGMA user_version=" + std::to_string(v));
+}
+
+} // namespace vnland::store

@@ -1,0 +1,178 @@
+// Parcel rows <-> model::Parcel.
+#include "store/parcel_store.h"
+
+#include "store/project.h"
+
+#include <QUuid>
+
+namespace vnland::store {
+namespace {
+
+const char *kSelect =
+    "SELECT id, uuid, object_kind, commune_code, to_so, thua_so, to_so_cu, thua_so_cu, measured_area,"
+    " legal_area, landuse_code, user_type_code, owner_name, address, certificate_issued, flags, begin_time,"
+    " end_time, AsBinary(geom) FROM parcel";
+
+std::string whereClause(const ParcelFilter &f)
+{
+    std::string w = " WHERE 1=1";
+    if (!f.includeHistory)
+        w += " AND end_time IS NULL";
+    if (!f.communeCode.empty())
+        w += " AND commune_code = :commune";
+    if (f.toSo)
+        w += " AND to_so = :to";
+    return w;
+}
+
+void bindFilter(Statement &st, Database &db, const ParcelFilter &f)
+{
+    (void)db;
+    int i = 1;
+    if (!f.communeCode.empty())
+        st.bind(i++, f.communeCode);
+    if (f.toSo)
+        st.bind(i++, *f.toSo);
+}
+
+std::optional<int> optInt(const Statement &st, int col)
+{
+    if (st.isNull(col))
+        return std::nullopt;
+    return st.integer(col);
+}
+
+} // namespace
+
+void forEachParcel(Project &project, const ParcelFilter &filter, const std::function<bool(const model::Parcel &)> &fn)
+{
+    Statement st(project.db(), std::string(kSelect) + whereClause(filter) + " ORDER BY commune_code, to_so, thua_so, id");
+    bindFilter(st, project.db(), filter);
+    model::Parcel p;
+    while (st.step()) {
+        p.id = st.int64(0);
+        p.uuid = st.text(1);
+        p.objectKind = st.text(2);
+        p.communeCode = st.text(3);
+        p.toSo = optInt(st, 4);
+        p.thuaSo = optInt(st, 5);
+        p.toSoCu = st.text(6);
+        p.thuaSoCu = st.text(7);
+        p.measuredArea = st.optReal(8);
+        p.legalArea = st.optReal(9);
+        p.landuseCode = st.text(10);
+        p.userTypeCode = st.text(11);
+        p.ownerName = st.text(12);
+        p.address = st.text(13);
+        p.certificateIssued = optInt(st, 14);
+        p.flags = st.text(15);
+        p.beginTime = st.text(16);
+        p.endTime = st.optText(17);
+        p.wkb = st.blob(18);
+        if (!fn(p))
+            break;
+    }
+}
+
+std::vector<model::Parcel> loadParcels(Project &project, const ParcelFilter &filter)
+{
+    std::vector<model::Parcel> out;
+    forEachParcel(project, filter, [&](const model::Parcel &p) {
+        out.push_back(p);
+        return true;
+    });
+    return out;
+}
+
+int64_t countParcels(Project &project, const ParcelFilter &filter)
+{
+    Statement st(project.db(), "SELECT count(*) FROM parcel" + whereClause(filter));
+    bindFilter(st, project.db(), filter);
+    return st.step() ? st.int64(0) : 0;
+}
+
+struct ParcelWriter::Impl {
+    Project &project;
+    Statement insert;
+    Statement insertUse;
+    Statement updateGeom;
+    Statement updateAttr;
+    explicit Impl(Project &p)
+        : project(p)
+        , insert(p.db(),
+                 "INSERT INTO parcel(uuid, object_kind, commune_code, to_so, thua_so, to_so_cu, thua_so_cu,"
+                 " measured_area, legal_area, landuse_code, user_type_code, owner_name, address, certificate_issued,"
+                 " flags, identity_conflict, import_id, geom)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, CastToMultiPolygon(GeomFromWKB(?, ?)))")
+        , insertUse(p.db(), "INSERT INTO parcel_landuse(parcel_id, code, area, is_main) VALUES (?,?,?,1)")
+        , updateGeom(p.db(), "UPDATE parcel SET geom = CastToMultiPolygon(GeomFromWKB(?, ?)), measured_area = ? WHERE id = ?")
+        , updateAttr(p.db(),
+                     "UPDATE parcel SET to_so=?, thua_so=?, legal_area=?, landuse_code=?, user_type_code=?,"
+                     " owner_name=?, address=?, flags=? WHERE id=?")
+    {
+    }
+};
+
+ParcelWriter::ParcelWriter(Project &project) : d(new Impl(project)) {}
+ParcelWriter::~ParcelWriter() { delete d; }
+
+static void bindText(Statement &st, int i, const std::string &s)
+{
+    if (s.empty())
+        st.bind(i, nullptr);
+    else
+        st.bind(i, s);
+}
+
+int64_t ParcelWriter::insert(const model::Parcel &p, std::optional<int64_t> importId)
+{
+    Statement &st = d->insert;
+    st.bind(1, p.uuid.empty() ? newUuid() : p.uuid);
+    st.bind(2, p.objectKind.empty() ? std::string("parcel") : p.objectKind);
+    bindText(st, 3, p.communeCode);
+    st.bind(4, p.toSo);
+    st.bind(5, p.thuaSo);
+    bindText(st, 6, p.toSoCu);
+    bindText(st, 7, p.thuaSoCu);
+    st.bind(8, p.measuredArea);
+    st.bind(9, p.legalArea);
+    bindText(st, 10, p.landuseCode);
+    bindText(st, 11, p.userTypeCode);
+    bindText(st, 12, p.ownerName);
+    bindText(st, 13, p.address);
+    st.bind(14, p.certificateIssued);
+    st.bind(15, p.flags);
+    st.bind(16, p.flags.find("duplicate_number") != std::string::npos ? 1 : 0);
+    st.bind(17, importId);
+    st.bindBlob(18, p.wkb.data(), p.wkb.size());
+    st.bind(19, d->project.srid());
+    st.exec();
+    const int64_t id = d->project.db().lastInsertId();
+    if (!p.landuseCode.empty()) {
+        d->insertUse.bind(1, id).bind(2, p.landuseCode).bind(3, p.measuredArea);
+        d->insertUse.exec();
+    }
+    return id;
+}
+
+void ParcelWriter::updateGeometry(int64_t id, const std::vector<unsigned char> &wkb, double measuredArea)
+{
+    d->updateGeom.bindBlob(1, wkb.data(), wkb.size()).bind(2, d->project.srid()).bind(3, measuredArea).bind(4, id);
+    d->updateGeom.exec();
+}
+
+void ParcelWriter::updateAttributes(const model::Parcel &p)
+{
+    Statement &st = d->updateAttr;
+    st.bind(1, p.toSo).bind(2, p.thuaSo).bind(3, p.legalArea);
+    bindText(st, 4, p.landuseCode);
+    bindText(st, 5, p.userTypeCode);
+    bindText(st, 6, p.ownerName);
+    bindText(st, 7, p.address);
+    st.bind(8, p.flags).bind(9, p.id);
+    st.exec();
+}
+
+std::string newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString(); }
+
+} // namespace vnland::store

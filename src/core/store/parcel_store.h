@@ -1,0 +1,48 @@
+// Reading and writing parcels of a project.
+#pragma once
+
+#include "model/parcel.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vnland::store {
+
+class Project;
+
+struct ParcelFilter {
+    std::string communeCode;        // empty = all
+    std::optional<int> toSo;
+    bool includeHistory = false;    // also rows with end_time set
+};
+
+/// Calls @p fn for each parcel (live ones unless includeHistory), ordered by
+/// commune, tờ, thửa. Return false from @p fn to stop.
+void forEachParcel(Project &project, const ParcelFilter &filter,
+                   const std::function<bool(const model::Parcel &)> &fn);
+
+std::vector<model::Parcel> loadParcels(Project &project, const ParcelFilter &filter = {});
+int64_t countParcels(Project &project, const ParcelFilter &filter = {});
+
+/// Inserts a parcel (geometry as WKB in the project CRS); returns its row id.
+/// Uses a caller-provided prepared statement through ParcelWriter for bulk work.
+class ParcelWriter {
+public:
+    explicit ParcelWriter(Project &project);
+    ~ParcelWriter();
+    int64_t insert(const model::Parcel &parcel, std::optional<int64_t> importId = std::nullopt);
+    /// Updates geometry and measured area of an existing row.
+    void updateGeometry(int64_t id, const std::vector<unsigned char> &wkb, double measuredArea);
+    void updateAttributes(const model::Parcel &parcel);
+
+private:
+    struct Impl;
+    Impl *d;
+};
+
+/// A fresh random UUID (RFC 4122 v4) in lower case.
+std::string newUuid();
+
+} // namespace vnland::store

@@ -1,0 +1,7 @@
+list(APPEND VNLAND_CORE_SOURCES
+  store/database.cpp
+  store/migrator.cpp
+  store/reference_data.cpp
+  store/project.cpp
+  store/parcel_store.cpp
+  store/project_summary.cpp)

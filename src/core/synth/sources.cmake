@@ -1,0 +1,2 @@
+# Synthetic coverages and the sample-data generator.
+list(APPEND VNLAND_CORE_SOURCES)

@@ -1,0 +1,2 @@
+# Topology validation engine.
+list(APPEND VNLAND_CORE_SOURCES)

@@ -1,0 +1,55 @@
+#include "test_support.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace vnland::test {
+
+TempDir::TempDir()
+{
+    std::random_device rd;
+    m_path = std::filesystem::temp_directory_path() / ("vnland-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(m_path);
+}
+
+TempDir::~TempDir()
+{
+    std::error_code ec;
+    std::filesystem::permissions(m_path, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+    std::filesystem::remove_all(m_path, ec);
+}
+
+std::string readFile(const std::string &path)
+{
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+RunResult runCli(const std::string &args)
+{
+    static int counter = 0;
+    const auto base = std::filesystem::temp_directory_path() / ("vnland-cli-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    const std::string outPath = base.string() + ".out", errPath = base.string() + ".err";
+    const std::string cmd = std::string("'") + VNLAND_CLI + "' " + args + " >'" + outPath + "' 2>'" + errPath + "'";
+    const int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = readFile(outPath);
+    r.err = readFile(errPath);
+    std::remove(outPath.c_str());
+    std::remove(errPath.c_str());
+    return r;
+}
+
+std::string sampleDir() { return VNLAND_SAMPLE_DIR; }
+std::string sharedDir() { return VNLAND_SHARED_DIR; }
+std::string testDataDir() { return VNLAND_TEST_DATA_DIR; }
+
+} // namespace vnland::test

@@ -1,0 +1,37 @@
+// Shared helpers for the Boost.Test suites: temp folders, running the CLI.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace vnland::test {
+
+/// A fresh folder under the system temp dir, removed at destruction.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir &) = delete;
+    TempDir &operator=(const TempDir &) = delete;
+    const std::filesystem::path &path() const { return m_path; }
+    std::string file(const std::string &name) const { return (m_path / name).string(); }
+
+private:
+    std::filesystem::path m_path;
+};
+
+struct RunResult {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Runs the built `vnland` with @p args (shell-quoted here), capturing output.
+RunResult runCli(const std::string &args);
+
+std::string sampleDir();
+std::string sharedDir();
+std::string testDataDir();
+std::string readFile(const std::string &path);
+
+} // namespace vnland::test
