@@ -48,6 +48,14 @@ std::unique_ptr<Project> Project::create(const std::string &path, const ProjectS
 
 std::unique_ptr<Project> Project::open(const std::string &path, bool readOnly)
 {
+    namespace fs = std::filesystem;
+    if (!readOnly && fs::exists(path)) {
+        // Checked explicitly: root ignores permission bits, but a land officer who marked
+        // the file read-only means it.
+        const auto perms = fs::status(path).permissions();
+        if ((perms & (fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write)) == fs::perms::none)
+            throw DbError(path + ": project file is read-only; remove the read-only mark or export a copy");
+    }
     auto db = std::make_unique<Database>(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
     if (!db->queryInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='project_meta'").value_or(0))
         throw DbError(path + ": not a VNLand project (no project_meta table)");

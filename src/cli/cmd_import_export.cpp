@@ -1,0 +1,161 @@
+// vnland import / export.
+#include "args.h"
+#include "commands.h"
+
+#include "io/exporter.h"
+#include "io/vector_importer.h"
+#include "store/project.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+namespace vnland::cli {
+namespace {
+
+/// A one-line progress bar on stderr when it is a terminal.
+class ProgressBar {
+public:
+    explicit ProgressBar(bool enabled) : m_enabled(enabled && isatty(STDERR_FILENO)) {}
+    ~ProgressBar()
+    {
+        if (m_enabled && m_shown)
+            std::fputs("\n", stderr);
+    }
+    void update(int64_t done, int64_t total)
+    {
+        if (!m_enabled || total <= 0)
+            return;
+        m_shown = true;
+        const int width = 40;
+        const int filled = static_cast<int>(width * done / total);
+        std::fprintf(stderr, "\r[%s%s] %3d%% %lld/%lld", std::string(filled, '#').c_str(),
+                     std::string(width - filled, '.').c_str(), static_cast<int>(100 * done / total),
+                     static_cast<long long>(done), static_cast<long long>(total));
+        std::fflush(stderr);
+    }
+
+private:
+    bool m_enabled;
+    bool m_shown = false;
+};
+
+bool writeJson(const std::string &path, const QJsonObject &o)
+{
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    return true;
+}
+
+} // namespace
+
+int cmdImport(const Argv &argv)
+{
+    Args a(argv, {"into", "source-crs", "mapping", "encoding", "layer", "commune", "report"}, {"quiet", "help", "create"});
+    if (!a.ok() || a.has("help") || a.positional().size() != 1 || !a.value("into")) {
+        std::cerr << (a.ok() ? "" : "vnland import: " + a.error() + "\n")
+                  << "Usage: vnland import SRC --into PROJECT.sqlite [--source-crs CRS] [--mapping FILE.json|none]\n"
+                     "                    [--encoding utf-8|cp1258|tcvn3|vni|latin1] [--layer NAME] [--commune CODE]\n"
+                     "                    [--report FILE.json] [--quiet]\n"
+                     "The project is created (EPSG:5899) if it does not exist. All or nothing: on any error the\n"
+                     "project is left unchanged.\n";
+        return a.has("help") ? 0 : 2;
+    }
+    const std::string src = a.pos(0), projectPath = *a.value("into");
+    std::unique_ptr<store::Project> project;
+    try {
+        if (QFile::exists(QString::fromStdString(projectPath)))
+            project = store::Project::open(projectPath);
+        else
+            project = store::Project::create(projectPath, {});
+    } catch (const std::exception &e) {
+        std::cerr << "vnland import: " << e.what() << "\n";
+        return 2;
+    }
+    io::ImportOptions opts;
+    opts.sourceCrs = a.value("source-crs", "");
+    opts.mappingFile = a.value("mapping", "");
+    opts.encoding = a.value("encoding", "");
+    opts.layer = a.value("layer", "");
+    opts.communeCode = a.value("commune", "");
+    ProgressBar bar(!a.has("quiet"));
+    opts.progress = [&](int64_t done, int64_t total) { bar.update(done, total); };
+    const io::ImportResult r = io::importVector(*project, src, opts);
+    bar.update(0, 0);
+    if (auto reportPath = a.value("report")) {
+        QJsonObject o = r.report.toJson();
+        o[QStringLiteral("ok")] = r.ok;
+        if (!r.ok)
+            o[QStringLiteral("error")] = QString::fromStdString(r.error);
+        if (!writeJson(*reportPath, o))
+            std::cerr << "vnland import: " << *reportPath << ": cannot write the report\n";
+    }
+    if (!r.ok) {
+        std::cerr << "vnland import: " << r.error << "\n";
+        return 2;
+    }
+    const auto &rep = r.report;
+    for (const auto &w : rep.warnings)
+        std::cerr << "warning: " << w << "\n";
+    for (const auto &rej : rep.rejected)
+        std::cerr << "rejected: " << src << " layer " << rej.layer << " feature " << rej.fid << ": " << rej.reason << "\n";
+    if (!a.has("quiet")) {
+        std::cout << "Imported " << rep.imported << " of " << rep.featuresIn << " features from " << src << " ("
+                  << rep.driver << ")\n";
+        std::cout << "  rejected: " << rep.rejectedCount << ", flagged: " << rep.flagged.size() << "\n";
+        std::cout << "  source CRS: " << rep.sourceCrs << " -> EPSG:" << project->srid() << "\n";
+        if (!rep.operation.empty())
+            std::cout << "  operation: " << rep.operation << "\n";
+        std::cout << "  encoding: " << rep.encoding << " (" << rep.encodingHow << "), mapping: " << rep.mapping << "\n";
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.1f", rep.totalArea);
+        std::cout << "  area imported: " << buf << " m²\n";
+    }
+    return rep.rejectedCount > 0 ? 1 : 0;
+}
+
+int cmdExport(const Argv &argv)
+{
+    Args a(argv, {"to", "format", "commune"}, {"history", "overwrite", "help", "quiet"});
+    if (!a.ok() || a.has("help") || a.positional().size() != 1 || !a.value("to")) {
+        std::cerr << (a.ok() ? "" : "vnland export: " + a.error() + "\n")
+                  << "Usage: vnland export PROJECT.sqlite --to OUT --format spatialite|gpkg|shp|geojson|csv\n"
+                     "                    [--commune CODE] [--history] [--overwrite]\n";
+        return a.has("help") ? 0 : 2;
+    }
+    io::ExportOptions opts;
+    opts.format = a.value("format", "");
+    const std::string out = *a.value("to");
+    if (opts.format.empty()) {
+        const auto dot = out.rfind('.');
+        const std::string ext = dot == std::string::npos ? "" : out.substr(dot + 1);
+        opts.format = ext == "sqlite" ? "spatialite" : ext == "json" ? "geojson" : ext;
+    }
+    opts.communeCode = a.value("commune", "");
+    opts.includeHistory = a.has("history");
+    opts.overwrite = a.has("overwrite");
+    try {
+        auto project = store::Project::open(a.pos(0), true);
+        const io::ExportResult r = io::exportProject(*project, out, opts);
+        if (!r.ok) {
+            std::cerr << "vnland export: " << r.error << "\n";
+            return 2;
+        }
+        if (!a.has("quiet")) {
+            std::cout << "Exported " << r.written << " objects to " << out << " (" << opts.format << ")\n";
+            if (!r.operation.empty())
+                std::cout << "  operation: " << r.operation << "\n";
+        }
+    } catch (const std::exception &e) {
+        std::cerr << "vnland export: " << e.what() << "\n";
+        return 2;
+    }
+    return 0;
+}
+
+} // namespace vnland::cli

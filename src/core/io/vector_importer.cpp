@@ -1,0 +1,533 @@
+// Vector import into the land database (see vector_importer.h).
+#include "io/vector_importer.h"
+
+#include "crs/transformer.h"
+#include "geom/geos_context.h"
+#include "io/field_mapping.h"
+#include "io/ogr_util.h"
+#include "io/text_encoding.h"
+#include "store/parcel_store.h"
+#include "store/project.h"
+#include "store/reference_data.h"
+
+#include <QJsonArray>
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
+
+namespace vnland::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string trim(std::string s)
+{
+    const auto notSpace = [](unsigned char c) { return !std::isspace(c); };
+    s.erase(s.begin(), std::find_if(s.begin(), s.end(), notSpace));
+    s.erase(std::find_if(s.rbegin(), s.rend(), notSpace).base(), s.end());
+    return s;
+}
+
+std::string upper(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return s;
+}
+
+bool isPlainAscii(const std::string &s)
+{
+    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x80; });
+}
+
+bool isValidUtf8(const std::string &s)
+{
+    size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        int n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
+        if (n < 0 || i + n >= s.size() + (n == 0 ? 1 : 0))
+            return false;
+        for (int k = 1; k <= n; ++k)
+            if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) >> 6) != 0x2)
+                return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+std::optional<int> parseInt(const std::string &s)
+{
+    const std::string t = trim(s);
+    if (t.empty())
+        return std::nullopt;
+    try {
+        size_t pos = 0;
+        const double v = std::stod(t, &pos);
+        if (pos != t.size() || v != std::floor(v) || std::abs(v) > 1e9)
+            return std::nullopt;
+        return static_cast<int>(v);
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+std::optional<double> parseDouble(const std::string &s)
+{
+    std::string t = trim(s);
+    if (t.empty())
+        return std::nullopt;
+    std::replace(t.begin(), t.end(), ',', '.');
+    try {
+        size_t pos = 0;
+        const double v = std::stod(t, &pos);
+        if (pos != t.size() || !std::isfinite(v))
+            return std::nullopt;
+        return v;
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+void addFlag(std::string &flags, const std::string &f)
+{
+    if (flags.find(f) != std::string::npos)
+        return;
+    flags += (flags.empty() ? "" : ",") + f;
+}
+
+std::string cpgEncoding(const std::string &source)
+{
+    fs::path p(source);
+    for (const char *ext : {".cpg", ".CPG"}) {
+        fs::path cpg = p;
+        cpg.replace_extension(ext);
+        if (fs::exists(cpg)) {
+            std::ifstream f(cpg);
+            std::string line;
+            std::getline(f, line);
+            return trim(line);
+        }
+    }
+    return {};
+}
+
+struct LayerPlan {
+    OGRLayer *layer = nullptr;
+    std::string name;
+    std::unique_ptr<crs::Transformer> transform; // null when already in the project CRS
+    std::string crsText;
+    std::map<std::string, int> fields;
+    std::vector<bool> isString;
+};
+
+} // namespace
+
+QJsonObject ImportReport::toJson() const
+{
+    QJsonObject o;
+    const auto s = [](const std::string &v) { return QString::fromStdString(v); };
+    o[QStringLiteral("source")] = s(source);
+    o[QStringLiteral("driver")] = s(driver);
+    QJsonArray ls;
+    for (const auto &l : layers)
+        ls.append(s(l));
+    o[QStringLiteral("layers")] = ls;
+    o[QStringLiteral("source_crs")] = s(sourceCrs);
+    o[QStringLiteral("operation")] = s(operation);
+    o[QStringLiteral("encoding")] = s(encoding);
+    o[QStringLiteral("encoding_from")] = s(encodingHow);
+    o[QStringLiteral("mapping")] = s(mapping);
+    o[QStringLiteral("features_in")] = static_cast<double>(featuresIn);
+    o[QStringLiteral("imported")] = static_cast<double>(imported);
+    o[QStringLiteral("rejected")] = static_cast<double>(rejectedCount);
+    o[QStringLiteral("flagged")] = static_cast<double>(flagged.size());
+    o[QStringLiteral("import_id")] = static_cast<double>(importId);
+    o[QStringLiteral("total_area_m2")] = totalArea;
+    QJsonArray rj;
+    for (const auto &r : rejected)
+        rj.append(QJsonObject{{QStringLiteral("layer"), s(r.layer)},
+                              {QStringLiteral("fid"), static_cast<double>(r.fid)},
+                              {QStringLiteral("reason"), s(r.reason)}});
+    o[QStringLiteral("rejected_features")] = rj;
+    QJsonArray fj;
+    for (const auto &f : flagged)
+        fj.append(QJsonObject{{QStringLiteral("layer"), s(f.layer)},
+                              {QStringLiteral("fid"), static_cast<double>(f.fid)},
+                              {QStringLiteral("identity"), s(f.identity)},
+                              {QStringLiteral("flags"), s(f.flags)}});
+    o[QStringLiteral("flagged_features")] = fj;
+    QJsonArray wj;
+    for (const auto &w : warnings)
+        wj.append(s(w));
+    o[QStringLiteral("warnings")] = wj;
+    return o;
+}
+
+ImportResult importVector(store::Project &project, const std::string &source, const ImportOptions &options)
+{
+    ImportResult result;
+    ImportReport &rep = result.report;
+    rep.source = source;
+    const auto fail = [&](const std::string &msg) {
+        result.ok = false;
+        result.error = msg;
+        return result;
+    };
+    if (!fs::exists(source))
+        return fail(source + ": file not found");
+
+    ScopedGdalErrors gdalErrors;
+    ScopedConfig closedAsPolygon("DXF_CLOSED_LINE_AS_POLYGON", "TRUE");
+
+    // Shapefiles are opened without recoding so that legacy 8-bit text reaches us as raw bytes.
+    GDALDriverH identified = GDALIdentifyDriverEx(source.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
+    const std::string driverName = identified ? GDALGetDriverShortName(identified) : "";
+    const bool isShape = driverName == "ESRI Shapefile";
+    const char *shapeOpts[] = {"ENCODING=", nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                              isShape ? shapeOpts : nullptr, nullptr));
+    if (!ds) {
+        const std::string why = gdalErrors.last();
+        return fail(source + ": cannot read as a vector file" + (why.empty() ? "" : " (" + why + ")"));
+    }
+    rep.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : driverName;
+
+    // Mapping.
+    std::optional<FieldMapping> mapping;
+    bool geometryOnly = false;
+    if (options.mappingFile == "none") {
+        geometryOnly = true;
+        rep.mapping = "none";
+    } else if (!options.mappingFile.empty()) {
+        std::string err;
+        mapping = FieldMapping::fromFile(options.mappingFile, &err);
+        if (!mapping)
+            return fail(err);
+    }
+
+    // Encoding.
+    std::optional<TextEncoding> encoding;
+    if (!options.encoding.empty()) {
+        encoding = parseEncoding(options.encoding);
+        if (!encoding)
+            return fail(source + ": unknown encoding \"" + options.encoding
+                        + "\" (use utf-8, cp1258, tcvn3, vni or latin1)");
+        rep.encodingHow = "option";
+    } else if (!isShape) {
+        encoding = TextEncoding::Utf8;
+        rep.encodingHow = "driver (UTF-8)";
+    } else if (const std::string cpg = cpgEncoding(source); !cpg.empty()) {
+        encoding = parseEncoding(cpg);
+        if (!encoding)
+            return fail(source + ": the .cpg file names an encoding VNLand does not know (\"" + cpg
+                        + "\"); give --encoding");
+        rep.encodingHow = ".cpg";
+    }
+
+    // Plan the layers.
+    crs::PjPtr target = crs::createCrs("EPSG:" + std::to_string(project.srid()));
+    if (!target)
+        return fail(project.path() + ": project CRS EPSG:" + std::to_string(project.srid()) + " is unknown to PROJ");
+    std::vector<LayerPlan> plans;
+    std::vector<std::string> encodingSamples;
+    for (OGRLayer *layer : ds->GetLayers()) {
+        const std::string name = layer->GetName();
+        if (!options.layer.empty() && name != options.layer)
+            continue;
+        const auto gtype = wkbFlatten(layer->GetGeomType());
+        if (options.layer.empty() && gtype != wkbUnknown && gtype != wkbPolygon && gtype != wkbMultiPolygon
+            && gtype != wkbCurvePolygon && gtype != wkbMultiSurface && gtype != wkbGeometryCollection) {
+            rep.warnings.push_back("layer \"" + name + "\" skipped: it holds " + OGRGeometryTypeToName(gtype)
+                                   + " features, not polygons (name it with --layer to import it anyway)");
+            continue;
+        }
+        LayerPlan plan;
+        plan.layer = layer;
+        plan.name = name;
+        // CRS.
+        crs::PjPtr src;
+        if (!options.sourceCrs.empty()) {
+            std::string err;
+            src = crs::createCrs(options.sourceCrs, &err);
+            if (!src)
+                return fail("--source-crs: " + err);
+            plan.crsText = options.sourceCrs;
+        } else if (const OGRSpatialReference *srs = layer->GetSpatialRef()) {
+            char *wkt = nullptr;
+            const char *wktOpts[] = {"FORMAT=WKT2_2019", nullptr};
+            srs->exportToWkt(&wkt, wktOpts);
+            std::string err;
+            src = crs::createCrs(wkt ? wkt : "", &err);
+            CPLFree(wkt);
+            if (!src)
+                return fail(source + ": layer \"" + name + "\": its coordinate system cannot be used (" + err
+                            + "); give the right one with --source-crs");
+            const int epsg = crs::identifyEpsg(src.get());
+            plan.crsText = epsg ? "EPSG:" + std::to_string(epsg) : std::string(proj_get_name(src.get()));
+        } else {
+            return fail(source + ": layer \"" + name + "\" has no coordinate system"
+                        + (isShape ? " (the .prj file is missing)" : "")
+                        + "; give it with --source-crs, e.g. --source-crs EPSG:5899 (VN-2000 / TM-3 107°45′)"
+                          " or --source-crs EPSG:3405 (VN-2000 / UTM 48N)");
+        }
+        const int srcEpsg = crs::identifyEpsg(src.get());
+        if (srcEpsg != project.srid()) {
+            std::string err;
+            plan.transform = crs::Transformer::create(src.get(), target.get(), &err);
+            if (!plan.transform)
+                return fail(source + ": layer \"" + name + "\": " + err);
+            rep.operation = plan.transform->description();
+        }
+        rep.sourceCrs = plan.crsText;
+        // Fields.
+        OGRFeatureDefn *defn = layer->GetLayerDefn();
+        std::vector<std::string> names;
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            names.push_back(defn->GetFieldDefn(i)->GetNameRef());
+            plan.isString.push_back(defn->GetFieldDefn(i)->GetType() == OFTString);
+        }
+        if (!geometryOnly) {
+            std::optional<FieldMapping> m = mapping ? mapping : FieldMapping::detect(names);
+            if (!m) {
+                std::string list;
+                for (const auto &n : names)
+                    list += (list.empty() ? "" : ", ") + n;
+                return fail(source + ": layer \"" + name + "\": no field mapping preset fits its fields (" + list
+                            + "); give one with --mapping FILE.json (see schemas/mappings/), or --mapping none"
+                              " to import geometry only");
+            }
+            plan.fields = m->resolve(names);
+            rep.mapping = m->name();
+        }
+        // Encoding samples (shapefiles without a declared encoding).
+        if (!encoding) {
+            layer->ResetReading();
+            int seen = 0;
+            for (auto &f : *layer) {
+                for (int i = 0; i < defn->GetFieldCount(); ++i)
+                    if (plan.isString[i] && f->IsFieldSetAndNotNull(i)) {
+                        std::string v = f->GetFieldAsString(i);
+                        if (!isPlainAscii(v))
+                            encodingSamples.push_back(std::move(v));
+                    }
+                if (++seen >= 2000 || encodingSamples.size() >= 2000)
+                    break;
+            }
+        }
+        rep.layers.push_back(name);
+        plans.push_back(std::move(plan));
+    }
+    if (plans.empty())
+        return fail(source + (options.layer.empty() ? ": no polygon layer found" : ": no layer named \"" + options.layer + "\""));
+
+    if (!encoding) {
+        const EncodingGuess g = detectEncoding(encodingSamples);
+        encoding = g.ambiguous ? TextEncoding::Utf8 : g.encoding;
+        rep.encodingHow = g.ambiguous ? "default (text is plain ASCII)" : "detected";
+        if (!g.ambiguous && g.confidence < 0.6)
+            rep.warnings.push_back("text encoding guessed as " + encodingName(g.encoding)
+                                   + " with low confidence; check names and give --encoding if they look wrong");
+    }
+    rep.encoding = encodingName(*encoding);
+
+    int64_t total = 0;
+    for (auto &p : plans)
+        total += std::max<GIntBig>(0, p.layer->GetFeatureCount(TRUE));
+
+    // Existing live identities, to flag duplicates instead of failing on the unique index.
+    std::set<std::string> identities;
+    store::Database &db = project.db();
+    {
+        store::Statement st(db, "SELECT commune_code, to_so, thua_so FROM parcel WHERE end_time IS NULL AND"
+                                " identity_conflict = 0 AND thua_so IS NOT NULL");
+        while (st.step())
+            identities.insert(st.text(0) + "/" + st.text(1) + "/" + st.text(2));
+    }
+    const auto &codes = store::landuseCodes();
+
+    try {
+        store::Transaction tx(db);
+        {
+            store::Statement log(db, "INSERT INTO import_log(started, source, driver, source_crs, operation, encoding, mapping)"
+                                     " VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, ?, ?, ?, ?)");
+            log.bind(1, fs::absolute(source).string()).bind(2, rep.driver).bind(3, rep.sourceCrs).bind(4, rep.operation)
+                .bind(5, rep.encoding).bind(6, rep.mapping).exec();
+            rep.importId = db.lastInsertId();
+        }
+        store::ParcelWriter writer(project);
+        std::set<std::string> communes;
+        int64_t done = 0;
+        for (LayerPlan &plan : plans) {
+            OGRFeatureDefn *defn = plan.layer->GetLayerDefn();
+            plan.layer->ResetReading();
+            for (auto &feature : *plan.layer) {
+                if (options.cancel && options.cancel->load())
+                    return fail(source + ": import cancelled; the project is unchanged");
+                ++rep.featuresIn;
+                ++done;
+                if (options.progress && done % 1000 == 0)
+                    options.progress(done, total);
+                const int64_t fid = feature->GetFID();
+                const auto reject = [&](const std::string &reason) {
+                    ++rep.rejectedCount;
+                    rep.rejected.push_back({plan.name, fid, reason});
+                };
+                // Attributes.
+                model::Parcel p;
+                std::string badText;
+                const auto text = [&](const char *target) -> std::string {
+                    auto it = plan.fields.find(target);
+                    if (it == plan.fields.end() || !feature->IsFieldSetAndNotNull(it->second))
+                        return {};
+                    std::string raw = feature->GetFieldAsString(it->second);
+                    if (!plan.isString[it->second])
+                        return trim(raw);
+                    if (*encoding == TextEncoding::Utf8) {
+                        if (!isValidUtf8(raw)) {
+                            badText = defn->GetFieldDefn(it->second)->GetNameRef();
+                            return {};
+                        }
+                        return trim(decode(raw, *encoding));
+                    }
+                    return trim(decode(raw, *encoding));
+                };
+                p.communeCode = text("commune_code");
+                if (p.communeCode.empty())
+                    p.communeCode = options.communeCode;
+                const std::string toText = text("to_so"), thuaText = text("thua_so");
+                p.toSo = parseInt(toText);
+                p.thuaSo = parseInt(thuaText);
+                p.toSoCu = text("to_so_cu");
+                p.thuaSoCu = text("thua_so_cu");
+                p.legalArea = parseDouble(text("legal_area"));
+                const auto sourceArea = parseDouble(text("source_area"));
+                p.landuseCode = upper(text("landuse_code"));
+                p.userTypeCode = upper(text("user_type_code"));
+                p.ownerName = text("owner_name");
+                p.address = text("address");
+                p.certificateIssued = parseInt(text("certificate_issued"));
+                p.uuid = text("uuid");
+                const std::string kind = text("object_kind");
+                if (!badText.empty()) {
+                    return fail(source + ": feature " + std::to_string(fid) + ", field " + badText
+                                + ": text is not valid UTF-8; the file is probably in a legacy encoding"
+                                  " (try --encoding tcvn3, vni or cp1258). Nothing was imported.");
+                }
+                if (!toText.empty() && !p.toSo)
+                    addFlag(p.flags, "invalid_number");
+                if (!thuaText.empty() && !p.thuaSo)
+                    addFlag(p.flags, "invalid_number");
+                if (kind == "road" || kind == "waterway" || kind == "other" || kind == "parcel")
+                    p.objectKind = kind;
+                else if (p.landuseCode == "DGT")
+                    p.objectKind = "road";
+                else if (p.landuseCode == "SON")
+                    p.objectKind = "waterway";
+                if (p.landuseCode.empty())
+                    addFlag(p.flags, "missing_landuse");
+                else if (!codes.count(p.landuseCode) && p.landuseCode != "OTC")
+                    addFlag(p.flags, "unknown_landuse");
+                if (!p.uuid.empty() && p.uuid.size() != 36)
+                    p.uuid.clear();
+
+                // Geometry.
+                OGRGeometry *g = feature->GetGeometryRef();
+                if (!g) {
+                    reject("no geometry");
+                    continue;
+                }
+                if (g->IsEmpty()) {
+                    reject("empty geometry");
+                    continue;
+                }
+                std::unique_ptr<OGRGeometry> owned;
+                if (g->hasCurveGeometry()) {
+                    owned.reset(g->getLinearGeometry());
+                    g = owned.get();
+                }
+                g->flattenTo2D();
+                g->setMeasured(FALSE);
+                auto flat = wkbFlatten(g->getGeometryType());
+                if (flat == wkbGeometryCollection) {
+                    owned.reset(OGRGeometryFactory::forceToMultiPolygon(g->clone()));
+                    g = owned.get();
+                    flat = wkbFlatten(g->getGeometryType());
+                    if (g->IsEmpty()) {
+                        reject("geometry collection without polygons");
+                        continue;
+                    }
+                }
+                if (flat != wkbPolygon && flat != wkbMultiPolygon) {
+                    reject(std::string("geometry is a ") + OGRGeometryTypeToName(flat) + ", not a polygon");
+                    continue;
+                }
+                if (plan.transform && !transformRings(g, *plan.transform)) {
+                    reject("coordinates cannot be transformed into EPSG:" + std::to_string(project.srid())
+                           + " (outside the area of the source CRS?)");
+                    continue;
+                }
+                std::vector<unsigned char> wkb(g->WkbSize());
+                g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+                geom::GeomPtr gg = geom::fromWkb(wkb.data(), wkb.size());
+                if (!gg) {
+                    reject("geometry cannot be read (" + geom::lastError() + ")");
+                    continue;
+                }
+                std::string why;
+                if (!geom::isValid(gg.get(), &why))
+                    addFlag(p.flags, "invalid_geometry");
+                if (GEOSGetNumGeometries_r(geom::ctx(), gg.get()) > 1)
+                    addFlag(p.flags, "multipart");
+                p.measuredArea = geom::area(gg.get());
+                if (sourceArea && std::abs(*sourceArea - *p.measuredArea) > std::max(0.5, 0.005 * *p.measuredArea))
+                    addFlag(p.flags, "area_differs_from_source");
+                p.wkb = std::move(wkb);
+                if (p.thuaSo && p.toSo) {
+                    const std::string key = p.communeCode + "/" + std::to_string(*p.toSo) + "/" + std::to_string(*p.thuaSo);
+                    if (!identities.insert(key).second)
+                        addFlag(p.flags, "duplicate_number");
+                }
+                writer.insert(p, rep.importId);
+                if (!p.communeCode.empty())
+                    communes.insert(p.communeCode);
+                ++rep.imported;
+                rep.totalArea += *p.measuredArea;
+                if (!p.flags.empty()) {
+                    const std::string ident = p.communeCode + "/" + (p.toSo ? std::to_string(*p.toSo) : "?") + "/"
+                        + (p.thuaSo ? std::to_string(*p.thuaSo) : "?");
+                    rep.flagged.push_back({plan.name, fid, p.flags + (why.empty() ? "" : " (" + why + ")"), ident});
+                }
+            }
+        }
+        for (const auto &c : communes)
+            project.ensureCommune(c);
+        {
+            store::Statement log(db, "UPDATE import_log SET finished = strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
+                                     " features_in = ?, imported = ?, rejected = ?, flagged = ? WHERE id = ?");
+            log.bind(1, rep.featuresIn).bind(2, rep.imported).bind(3, rep.rejectedCount)
+                .bind(4, static_cast<int64_t>(rep.flagged.size())).bind(5, rep.importId).exec();
+            store::Statement ch(db, "INSERT INTO change_log(action, detail, source) VALUES ('import', ?, ?)");
+            ch.bind(1, std::to_string(rep.imported) + " objects imported, " + std::to_string(rep.rejectedCount) + " rejected")
+                .bind(2, fs::absolute(source).string()).exec();
+        }
+        if (options.progress)
+            options.progress(total, total);
+        tx.commit();
+    } catch (const std::exception &e) {
+        return fail(std::string(e.what()) + " — the import was rolled back; the project is unchanged");
+    }
+    result.ok = true;
+    return result;
+}
+
+} // namespace vnland::io

@@ -1,0 +1,71 @@
+// Import of any vector format GDAL/OGR reads into the land database:
+// reprojection through the pinned VN-2000 operation, field mapping, legacy
+// text encodings, one transaction, and a report that accounts for every feature.
+#pragma once
+
+#include <QJsonObject>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace vnland::store {
+class Project;
+}
+
+namespace vnland::io {
+
+struct ImportOptions {
+    std::string sourceCrs;     ///< overrides/replaces the file's CRS ("EPSG:3405", WKT, PROJ string)
+    std::string mappingFile;   ///< JSON mapping; empty = detect a preset
+    std::string encoding;      ///< utf-8|cp1258|tcvn3|vni|latin1; empty = .cpg or detection
+    std::string layer;         ///< one layer by name; empty = every polygon layer
+    std::string communeCode;   ///< used where the data has no commune code
+    /// Called with (features done, features total) now and then.
+    std::function<void(int64_t, int64_t)> progress;
+    const std::atomic<bool> *cancel = nullptr;
+};
+
+struct ImportReport {
+    struct Rejected {
+        std::string layer;
+        int64_t fid = 0;
+        std::string reason;
+    };
+    struct Flagged {
+        std::string layer;
+        int64_t fid = 0;
+        std::string flags;
+        std::string identity; // commune/tờ/thửa
+    };
+    std::string source;
+    std::string driver;
+    std::vector<std::string> layers;
+    std::string sourceCrs;
+    std::string operation;     ///< the PROJ pipeline used (empty when no transform was needed)
+    std::string encoding;
+    std::string encodingHow;   ///< "option", ".cpg", "detected", "utf-8 driver"
+    std::string mapping;
+    int64_t featuresIn = 0;
+    int64_t imported = 0;
+    int64_t rejectedCount = 0;
+    int64_t importId = 0;
+    double totalArea = 0;
+    std::vector<Rejected> rejected;
+    std::vector<Flagged> flagged;
+    std::vector<std::string> warnings;
+
+    QJsonObject toJson() const;
+};
+
+struct ImportResult {
+    bool ok = false;
+    std::string error; ///< names the file, feature and reason; project untouched when !ok
+    ImportReport report;
+};
+
+ImportResult importVector(store::Project &project, const std::string &source, const ImportOptions &options);
+
+} // namespace vnland::io
