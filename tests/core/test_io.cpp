@@ -158,14 +158,17 @@ BOOST_AUTO_TEST_CASE(invalid_multipart_and_duplicate_features_are_kept_and_flagg
     test::TempDir tmp;
     auto features = block();
     Feature bow = parcel(5, 502020, 2320000, 10, "Bow");
+    bow.reals.clear();
     bow.wkt = "POLYGON((502020 2320000,502030 2320010,502030 2320000,502020 2320010,502020 2320000))";
     features.push_back(bow);
     features.push_back(parcel(1, 502040, 2320000, 10, "Duplicate of 1"));
     Feature multi = parcel(6, 0, 0, 0, "Multi");
+    multi.reals.clear();
     multi.wkt = "MULTIPOLYGON(((502050 2320000,502055 2320000,502055 2320005,502050 2320000)),"
                 "((502060 2320000,502065 2320000,502065 2320005,502060 2320000)))";
     features.push_back(multi);
     Feature z = parcel(7, 0, 0, 0, "Z");
+    z.reals.clear();
     z.wkt = "POLYGON Z((502070 2320000 5,502080 2320000 5,502080 2320010 5,502070 2320000 5))";
     features.push_back(z);
     writeShp(tmp.file("f.shp"), 5899, features, "UTF-8");
@@ -248,7 +251,7 @@ BOOST_AUTO_TEST_CASE(reprojection_through_the_pinned_operation)
     double ee = vLon, en = vLat;
     BOOST_REQUIRE(proj->transform(ee, en));
     BOOST_TEST_MESSAGE("difference to published value: " << std::hypot(e - ee, n - en) << " m");
-    BOOST_TEST(std::hypot(e - ee, n - en) < 0.02);
+    BOOST_TEST(std::hypot(e - ee, n - en) < 0.01); // 1 cm (measured: 3.5 mm)
 }
 
 BOOST_AUTO_TEST_CASE(missing_prj_is_a_clear_error_and_changes_nothing)

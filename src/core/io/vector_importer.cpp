@@ -128,7 +128,16 @@ struct LayerPlan {
     std::string crsText;
     std::map<std::string, int> fields;
     std::vector<bool> isString;
+    bool sheetLayer = false; // map sheet frames (to_so + scale, no thửa), go to map_sheet
 };
+
+int fieldIndex(const std::vector<std::string> &names, const char *wanted)
+{
+    for (size_t i = 0; i < names.size(); ++i)
+        if (names[i] == wanted)
+            return static_cast<int>(i);
+    return -1;
+}
 
 } // namespace
 
@@ -149,6 +158,7 @@ QJsonObject ImportReport::toJson() const
     o[QStringLiteral("mapping")] = s(mapping);
     o[QStringLiteral("features_in")] = static_cast<double>(featuresIn);
     o[QStringLiteral("imported")] = static_cast<double>(imported);
+    o[QStringLiteral("sheets")] = static_cast<double>(sheets);
     o[QStringLiteral("rejected")] = static_cast<double>(rejectedCount);
     o[QStringLiteral("flagged")] = static_cast<double>(flagged.size());
     o[QStringLiteral("import_id")] = static_cast<double>(importId);
@@ -296,7 +306,12 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             names.push_back(defn->GetFieldDefn(i)->GetNameRef());
             plan.isString.push_back(defn->GetFieldDefn(i)->GetType() == OFTString);
         }
-        if (!geometryOnly) {
+        if (fieldIndex(names, "scale") >= 0 && fieldIndex(names, "to_so") >= 0 && fieldIndex(names, "thua_so") < 0) {
+            plan.sheetLayer = true;
+            for (const char *f : {"commune_code", "to_so", "scale", "sheet_id"})
+                if (const int i = fieldIndex(names, f); i >= 0)
+                    plan.fields[f] = i;
+        } else if (!geometryOnly) {
             std::optional<FieldMapping> m = mapping ? mapping : FieldMapping::detect(names);
             if (!m) {
                 std::string list;
@@ -365,6 +380,8 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             rep.importId = db.lastInsertId();
         }
         store::ParcelWriter writer(project);
+        store::Statement sheetInsert(db, "INSERT OR REPLACE INTO map_sheet(commune_code, to_so, scale, sheet_id, frame)"
+                                         " VALUES (?, ?, ?, ?, CastToPolygon(GeomFromWKB(?, ?)))");
         std::set<std::string> communes;
         int64_t done = 0;
         for (LayerPlan &plan : plans) {
@@ -478,6 +495,22 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 }
                 std::vector<unsigned char> wkb(g->WkbSize());
                 g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+                if (plan.sheetLayer) {
+                    const auto scale = parseInt(text("scale"));
+                    if (!p.toSo || !scale || (*scale != 200 && *scale != 500 && *scale != 1000 && *scale != 2000
+                                              && *scale != 5000 && *scale != 10000)) {
+                        reject("map sheet without a valid tờ number and scale (200 … 10000)");
+                        continue;
+                    }
+                    sheetInsert.bind(1, p.communeCode).bind(2, *p.toSo).bind(3, *scale).bind(4, text("sheet_id"));
+                    sheetInsert.bindBlob(5, wkb.data(), wkb.size()).bind(6, project.srid());
+                    sheetInsert.exec();
+                    ++rep.sheets;
+                    ++rep.imported;
+                    if (!p.communeCode.empty())
+                        communes.insert(p.communeCode);
+                    continue;
+                }
                 geom::GeomPtr gg = geom::fromWkb(wkb.data(), wkb.size());
                 if (!gg) {
                     reject("geometry cannot be read (" + geom::lastError() + ")");

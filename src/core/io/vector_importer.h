@@ -51,6 +51,7 @@ struct ImportReport {
     int64_t featuresIn = 0;
     int64_t imported = 0;
     int64_t rejectedCount = 0;
+    int64_t sheets = 0;        ///< of the imported, how many were map sheets
     int64_t importId = 0;
     double totalArea = 0;
     std::vector<Rejected> rejected;

@@ -1,0 +1,36 @@
+# Shared by .ci/demo.sh and .ci/test.sh: install what is missing, configure, build.
+# Debian 12, run as root (or with sudo available). Idempotent and quick when done before.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${VNLAND_BUILD_DIR:-$ROOT/build}"
+JOBS="$(nproc)"
+
+PACKAGES=(
+  build-essential cmake pkg-config ccache
+  libgdal-dev gdal-bin libproj-dev proj-bin proj-data libgeos-dev
+  libspatialite-dev libsqlite3-dev sqlite3
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+  libboost-test-dev libxlsxwriter-dev
+  xvfb xauth poppler-utils fonts-dejavu-core
+)
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "==> Installing: ${missing[*]}"
+    local SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+build_all() {
+  export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/vnland-ccache}" CCACHE_NOHASHDIR=true CCACHE_BASEDIR="$ROOT"
+  ccache --max-size=5G >/dev/null 2>&1 || true
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$BUILD" -j"$JOBS"
+}
