@@ -195,13 +195,13 @@ BOOST_AUTO_TEST_CASE(tcvn3_shapefile_without_cpg_is_detected_and_decoded)
     auto features = block();
     features[0].text["DiaChi"] = "Th\xAB" "n Thanh \xCA" "m";
     features[1].text["DiaChi"] = "Th\xAB" "n Thanh \xCA" "m";
-    features[0].text["TenChu"] = "NguyÔn V\xA8" "n An";
-    features[1].text["TenChu"] = "TrÇn ThÞ Hoa";
-    features[2].text["TenChu"] = "Lª §øc Th\xE4";
-    features[3].text["TenChu"] = "Ph\xB9m Ngäc Lan";
+    features[0].text["TenChu"] = "Nguy\xD4" "n V\xA8" "n An";
+    features[1].text["TenChu"] = "Tr\xC7" "n Th\xDE" " Hoa";
+    features[2].text["TenChu"] = "L\xAA \xA7\xF8" "c Th\xE4";
+    features[3].text["TenChu"] = "Ph\xB9" "m Ng\xE4" "c Lan";
     for (auto &f : features)
         if (f.text["DiaChi"].find('\xAB') == std::string::npos)
-            f.text["DiaChi"] = "x\xE3 C\xAB T\xAB";
+            f.text["DiaChi"] = "x\xB7 C\xAB T\xAB";
     writeShp(tmp.file("old.shp"), 5899, features);
     auto p = store::Project::create(tmp.file("p.sqlite"), {});
     const auto r = io::importVector(*p, tmp.file("old.shp"), {});
