@@ -14,10 +14,8 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> list = {
         {"create", "create an empty project (land database)", &cmdCreate},
-#ifdef VNLAND_WITH_IMPORT
         {"import", "import a vector file into a project (any GDAL format)", &cmdImport},
         {"export", "export a project: spatialite, gpkg, shp, geojson, csv, …", &cmdExport},
-#endif
         {"info", "summary of a project: CRS, extent, communes, sheets, areas", &cmdInfo},
         {"plugins", "list the plugins found", &cmdPlugins},
     };
