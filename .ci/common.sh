@@ -29,7 +29,7 @@ install_missing() {
 }
 
 build_all() {
-  export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/vnland-ccache}" CCACHE_NOHASHDIR=true CCACHE_BASEDIR="$ROOT"
+  export CCACHE_NOHASHDIR=true CCACHE_BASEDIR="$ROOT"
   ccache --max-size=5G >/dev/null 2>&1 || true
   cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   cmake --build "$BUILD" -j"$JOBS"
