@@ -1,0 +1,5 @@
+list(APPEND VNLAND_CORE_SOURCES
+  georef/least_squares.cpp
+  georef/transform.cpp
+  georef/gcp_set.cpp
+  georef/gcp_fit.cpp)

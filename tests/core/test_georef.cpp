@@ -1,0 +1,475 @@
+// Georeferencing: GCP files (QGIS .points both header variants, CSV), the
+// transforms against GDAL's GCP/TPS transformers and closed-form solutions,
+// residuals / mean error / leave-one-out / tolerance.
+#define BOOST_TEST_MODULE georef
+#include <boost/test/unit_test.hpp>
+
+#include "test_support.h"
+
+#include "georef/gcp_fit.h"
+#include "georef/gcp_set.h"
+#include "georef/transform.h"
+
+#include <gdal.h>
+#include <gdal_alg.h>
+
+#include <cmath>
+#include <complex>
+#include <random>
+
+using namespace vnland;
+using namespace vnland::georef;
+
+namespace {
+
+std::string dataFile(const std::string &name) { return test::testDataDir() + "/georef/" + name; }
+
+/// A scanned-sheet-like mapping: map (east, north) → pixel with rotation,
+/// different x/y scale and a mild bend, so that every transform has work to do.
+PointD truePixel(PointD map)
+{
+    const double e = map.x - 474000, n = map.y - 2330000; // metres in the sheet
+    const double a = 0.8 * M_PI / 180;
+    const double sx = 1 / 0.1693, sy = 1 / 0.1700; // ≈150 dpi at 1:1000
+    double u = 300 + sx * (std::cos(a) * e + std::sin(a) * n);
+    double v = 3300 - sy * (-std::sin(a) * e + std::cos(a) * n);
+    u += 4e-7 * (v - 1700) * (v - 1700);
+    v += 2e-7 * (u - 1600) * (u - 1600);
+    return {u, v};
+}
+
+GcpSet gridGcps(int step = 100, double noisePx = 0, unsigned seed = 1)
+{
+    std::mt19937 rng(seed);
+    std::normal_distribution<double> noise(0, noisePx > 0 ? noisePx : 1);
+    GcpSet set;
+    for (int n = 500; n >= 0; n -= step)
+        for (int e = 0; e <= 500; e += step) {
+            const PointD map{474000.0 + e, 2330000.0 + n};
+            PointD px = truePixel(map);
+            if (noisePx > 0)
+                px.x += noise(rng), px.y += noise(rng);
+            Gcp g;
+            g.mapX = map.x, g.mapY = map.y, g.pixelX = px.x, g.pixelY = px.y;
+            set.add(g);
+        }
+    return set;
+}
+
+std::vector<GDAL_GCP> toGdal(const GcpSet &set, std::vector<std::string> &ids)
+{
+    std::vector<GDAL_GCP> out;
+    ids.resize(set.size());
+    for (size_t i = 0; i < set.size(); ++i) {
+        ids[i] = std::to_string(i);
+        GDAL_GCP g{};
+        g.pszId = ids[i].data();
+        g.pszInfo = const_cast<char *>("");
+        g.dfGCPPixel = set.at(i).pixelX;
+        g.dfGCPLine = set.at(i).pixelY;
+        g.dfGCPX = set.at(i).mapX;
+        g.dfGCPY = set.at(i).mapY;
+        out.push_back(g);
+    }
+    return out;
+}
+
+struct GdalTransformer {
+    void *arg = nullptr;
+    GDALTransformerFunc func = nullptr;
+    ~GdalTransformer()
+    {
+        if (arg)
+            GDALDestroyTransformer(arg);
+    }
+    PointD run(PointD p, bool dstToSrc) const
+    {
+        double x = p.x, y = p.y, z = 0;
+        int ok = 0;
+        func(arg, dstToSrc, 1, &x, &y, &z, &ok);
+        BOOST_REQUIRE(ok);
+        return {x, y};
+    }
+};
+
+std::vector<PointD> probePixels()
+{
+    std::vector<PointD> out;
+    for (double u = 250; u < 3300; u += 437)
+        for (double v = 150; v < 3300; v += 511)
+            out.push_back({u, v});
+    return out;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- GCP files
+
+BOOST_AUTO_TEST_CASE(points_326_header_with_crs)
+{
+    std::string err;
+    const auto set = GcpSet::readPoints(dataFile("qgis_326.points"), &err);
+    BOOST_REQUIRE_MESSAGE(set, err);
+    BOOST_TEST(set->size() == 4u);
+    BOOST_TEST(set->crsWkt().find("ID[\"EPSG\",5899]") != std::string::npos);
+    BOOST_TEST(set->at(0).mapX == 474000);
+    BOOST_TEST(set->at(0).mapY == 2330500);
+    BOOST_TEST(set->at(0).pixelX == 120.5);
+    BOOST_TEST(set->at(0).pixelY == 130.25); // negative sourceY = row 130.25
+    BOOST_TEST(set->at(2).pixelY == 3112);
+    BOOST_TEST(set->at(3).enabled == false);
+    BOOST_TEST(set->enabledCount() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(points_old_header_and_tabs)
+{
+    std::string err;
+    const auto a = GcpSet::readPoints(dataFile("qgis_old.points"), &err);
+    BOOST_REQUIRE_MESSAGE(a, err);
+    const auto b = GcpSet::readPoints(dataFile("qgis_tab.points"), &err);
+    BOOST_REQUIRE_MESSAGE(b, err);
+    BOOST_TEST(a->crsWkt().empty());
+    for (const auto *s : {&*a, &*b}) {
+        BOOST_REQUIRE(s->size() == 3u);
+        BOOST_TEST(s->at(1).mapX == 474500);
+        BOOST_TEST(s->at(1).pixelX == 3071.75);
+        BOOST_TEST(s->at(1).pixelY == 160.5);
+        BOOST_TEST(s->at(2).enabled == false);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(points_errors_name_file_and_line)
+{
+    std::string err;
+    BOOST_TEST(!GcpSet::readPoints(dataFile("bad_header.points"), &err));
+    BOOST_TEST(err.find("bad_header.points:1") != std::string::npos);
+    BOOST_TEST(!GcpSet::readPoints(dataFile("bad_number.points"), &err));
+    BOOST_TEST(err.find("bad_number.points:3") != std::string::npos);
+    BOOST_TEST(err.find("not a number") != std::string::npos);
+    BOOST_TEST(!GcpSet::readPoints(dataFile("missing.points"), &err));
+    BOOST_TEST(err.find("cannot open") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(points_round_trip_is_exact)
+{
+    std::string err;
+    auto set = GcpSet::readPoints(dataFile("qgis_326.points"), &err);
+    BOOST_REQUIRE(set);
+    set->add({474250.125, 2330250.0625, 1600.3333333333333, 1620.1, true, "x", -1});
+    test::TempDir tmp;
+    const auto path = tmp.file("out.points");
+    BOOST_REQUIRE(set->writePoints(path, {}, &err));
+    const std::string text = test::readFile(path);
+    // QGIS 3.26 layout: #CRS line, header, negative rows, 0/1 enable, residual columns.
+    BOOST_TEST(text.rfind("#CRS: PROJCRS[", 0) == 0);
+    BOOST_TEST(text.find("\nmapX,mapY,sourceX,sourceY,enable,dX,dY,residual\n") != std::string::npos);
+    BOOST_TEST(text.find("\n474000,2330500,120.5,-130.25,1,0,0,0\n") != std::string::npos);
+    BOOST_TEST(text.find("\n474000,2330000,147.125,-3080.875,0,0,0,0\n") != std::string::npos);
+    const auto back = GcpSet::readPoints(path, &err);
+    BOOST_REQUIRE(back);
+    BOOST_REQUIRE(back->size() == set->size());
+    for (size_t i = 0; i < set->size(); ++i) {
+        BOOST_TEST(back->at(i).mapX == set->at(i).mapX);
+        BOOST_TEST(back->at(i).mapY == set->at(i).mapY);
+        BOOST_TEST(back->at(i).pixelX == set->at(i).pixelX);
+        BOOST_TEST(back->at(i).pixelY == set->at(i).pixelY);
+        BOOST_TEST(back->at(i).enabled == set->at(i).enabled);
+    }
+    BOOST_TEST(back->crsWkt() == set->crsWkt());
+}
+
+BOOST_AUTO_TEST_CASE(csv_read_write_and_edits)
+{
+    std::string err;
+    auto set = GcpSet::readCsv(dataFile("plain.csv"), &err);
+    BOOST_REQUIRE_MESSAGE(set, err);
+    BOOST_TEST(set->size() == 3u);
+    BOOST_TEST(set->at(0).id == "r0c0");
+    BOOST_TEST(set->at(0).pixelY == 130.25);
+    BOOST_TEST(!set->at(2).enabled);
+    set->movePixel(0, 121, 131);
+    set->moveMap(1, 474501, 2330499);
+    set->setEnabled(2, true);
+    BOOST_TEST(set->enabledCount() == 3u);
+    test::TempDir tmp;
+    BOOST_REQUIRE(set->writeCsv(tmp.file("g.csv"), &err));
+    const auto back = GcpSet::readAny(tmp.file("g.csv"), &err);
+    BOOST_REQUIRE(back);
+    BOOST_TEST(back->at(0).pixelX == 121);
+    BOOST_TEST(back->at(1).mapY == 2330499);
+    BOOST_TEST(back->at(2).enabled);
+    set->remove(0);
+    BOOST_TEST(set->size() == 2u);
+}
+
+// ---------------------------------------------------------------- transforms
+
+BOOST_AUTO_TEST_CASE(polynomials_match_gdal_gcp_transformer)
+{
+    const GcpSet set = gridGcps(100, 0.3);
+    std::vector<std::string> ids;
+    auto gdalGcps = toGdal(set, ids);
+    const std::pair<TransformType, int> cases[] = {
+        {TransformType::Affine, 1}, {TransformType::Polynomial2, 2}, {TransformType::Polynomial3, 3}};
+    for (auto [type, order] : cases) {
+        BOOST_TEST_CONTEXT(transformId(type))
+        {
+            std::vector<PointD> px, mp;
+            set.enabledPoints(px, mp);
+            std::string err;
+            const auto model = TransformModel::fit(type, px, mp, &err);
+            BOOST_REQUIRE_MESSAGE(model, err);
+            GdalTransformer g;
+            g.arg = GDALCreateGCPTransformer(static_cast<int>(gdalGcps.size()), gdalGcps.data(), order, FALSE);
+            g.func = GDALGCPTransform;
+            BOOST_REQUIRE(g.arg);
+            for (const PointD p : probePixels()) {
+                const PointD ours = model->forward(p), theirs = g.run(p, false);
+                BOOST_TEST(std::abs(ours.x - theirs.x) < 1e-5);
+                BOOST_TEST(std::abs(ours.y - theirs.y) < 1e-5);
+                const PointD ib = model->inverse(ours), gb = g.run(ours, true);
+                if (order == 1) {
+                    // Our affine inverse is the exact algebraic inverse; GDAL fits a
+                    // second affine map → pixel, which differs by the noise only.
+                    BOOST_TEST(std::hypot(ib.x - p.x, ib.y - p.y) < 1e-8);
+                    BOOST_TEST(std::hypot(gb.x - p.x, gb.y - p.y) < 1e-3);
+                } else {
+                    BOOST_TEST(std::abs(ib.x - gb.x) < 1e-5);
+                    BOOST_TEST(std::abs(ib.y - gb.y) < 1e-5);
+                }
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(tps_matches_gdal_tps_transformer)
+{
+    const GcpSet set = gridGcps(100, 0.5);
+    std::vector<std::string> ids;
+    auto gdalGcps = toGdal(set, ids);
+    std::vector<PointD> px, mp;
+    set.enabledPoints(px, mp);
+    std::string err;
+    const auto model = TransformModel::fit(TransformType::ThinPlateSpline, px, mp, &err);
+    BOOST_REQUIRE_MESSAGE(model, err);
+    GdalTransformer g;
+    g.arg = GDALCreateTPSTransformer(static_cast<int>(gdalGcps.size()), gdalGcps.data(), FALSE);
+    g.func = GDALTPSTransform;
+    BOOST_REQUIRE(g.arg);
+    for (const PointD p : probePixels()) {
+        const PointD ours = model->forward(p), theirs = g.run(p, false);
+        BOOST_TEST(std::abs(ours.x - theirs.x) < 1e-4);
+        BOOST_TEST(std::abs(ours.y - theirs.y) < 1e-4);
+        const PointD ib = model->inverse(ours), gb = g.run(ours, true);
+        BOOST_TEST(std::abs(ib.x - gb.x) < 1e-4);
+        BOOST_TEST(std::abs(ib.y - gb.y) < 1e-4);
+    }
+    // TPS interpolates: zero residual at every GCP.
+    const auto fit = fitGcps(set, TransformType::ThinPlateSpline, 1000, false);
+    BOOST_REQUIRE(fit.ok());
+    BOOST_TEST(fit.maxErrorMap < 1e-6);
+}
+
+BOOST_AUTO_TEST_CASE(linear_two_points_closed_form)
+{
+    const std::vector<PointD> px = {{100, 200}, {2100, 3200}};
+    const std::vector<PointD> mp = {{474000, 2330500}, {474400, 2329900}};
+    const auto m = TransformModel::fit(TransformType::Linear, px, mp);
+    BOOST_REQUIRE(m);
+    const double sx = 400.0 / 2000, sy = -600.0 / 3000;
+    const auto params = m->parameters();
+    BOOST_TEST(params[2].value == sx, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(params[3].value == sy, boost::test_tools::tolerance(1e-12));
+    const PointD q = m->forward({1000, 1000});
+    BOOST_TEST(q.x == 474000 + sx * 900, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(q.y == 2330500 + sy * 800, boost::test_tools::tolerance(1e-12));
+    const PointD b = m->inverse(q);
+    BOOST_TEST(std::abs(b.x - 1000) < 1e-8);
+    BOOST_TEST(std::abs(b.y - 1000) < 1e-8);
+}
+
+BOOST_AUTO_TEST_CASE(helmert_closed_form)
+{
+    // Two points determine a similarity: z = c·w + t in complex numbers with
+    // w = col − i·row (the image's y axis points down) and z = east + i·north.
+    using C = std::complex<double>;
+    const std::vector<PointD> px = {{150, 220}, {2950, 3010}};
+    const std::vector<PointD> mp = {{474000, 2330500}, {474500, 2330000}};
+    const auto m = TransformModel::fit(TransformType::Helmert, px, mp);
+    BOOST_REQUIRE(m);
+    const C w1(px[0].x, -px[0].y), w2(px[1].x, -px[1].y), z1(mp[0].x, mp[0].y), z2(mp[1].x, mp[1].y);
+    const C c = (z2 - z1) / (w2 - w1), t = z1 - c * w1;
+    for (const PointD p : probePixels()) {
+        const C z = c * C(p.x, -p.y) + t;
+        const PointD q = m->forward(p);
+        BOOST_TEST(std::abs(q.x - z.real()) < 1e-7);
+        BOOST_TEST(std::abs(q.y - z.imag()) < 1e-7);
+    }
+    const auto params = m->parameters();
+    BOOST_TEST(params[2].name == "scale");
+    BOOST_TEST(params[2].value == std::abs(c), boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(params[3].value == std::arg(c) * 180 / M_PI, boost::test_tools::tolerance(1e-9));
+
+    // Least squares on more points recovers an exact similarity.
+    const C c0 = std::polar(0.17, 0.9 * M_PI / 180), t0(474010, 2330490);
+    std::vector<PointD> px2, mp2;
+    for (double u : {100.0, 1700.0, 3100.0})
+        for (double v : {90.0, 1500.0, 3000.0}) {
+            const C z = c0 * C(u, -v) + t0;
+            px2.push_back({u, v});
+            mp2.push_back({z.real(), z.imag()});
+        }
+    const auto m2 = TransformModel::fit(TransformType::Helmert, px2, mp2);
+    BOOST_REQUIRE(m2);
+    BOOST_TEST(m2->parameters()[2].value == 0.17, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(m2->parameters()[3].value == 0.9, boost::test_tools::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_CASE(projective_closed_form)
+{
+    // A known homography; four points determine it exactly.
+    const double h[9] = {0.17, 0.003, 474000, -0.002, -0.169, 2330500, 2e-6, -3e-6, 1};
+    auto apply = [&](PointD p) {
+        const double w = h[6] * p.x + h[7] * p.y + h[8];
+        return PointD{(h[0] * p.x + h[1] * p.y + h[2]) / w, (h[3] * p.x + h[4] * p.y + h[5]) / w};
+    };
+    std::vector<PointD> px = {{100, 120}, {3000, 150}, {2950, 3100}, {80, 3050}}, mp;
+    for (auto p : px)
+        mp.push_back(apply(p));
+    const auto m = TransformModel::fit(TransformType::Projective, px, mp);
+    BOOST_REQUIRE(m);
+    const auto params = m->parameters();
+    for (int i = 0; i < 9; ++i)
+        BOOST_TEST(std::abs(params[i].value - h[i]) <= 1e-9 * std::max(1.0, std::abs(h[i])));
+    for (const PointD p : probePixels()) {
+        const PointD q = m->forward(p), e = apply(p);
+        BOOST_TEST(std::abs(q.x - e.x) < 1e-6);
+        BOOST_TEST(std::abs(q.y - e.y) < 1e-6);
+        const PointD b = m->inverse(q);
+        BOOST_TEST(std::abs(b.x - p.x) < 1e-6);
+        BOOST_TEST(std::abs(b.y - p.y) < 1e-6);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(affine_family_geotransform_round_trip)
+{
+    const GcpSet set = gridGcps(100, 0.2);
+    std::vector<PointD> px, mp;
+    set.enabledPoints(px, mp);
+    for (auto t : {TransformType::Linear, TransformType::Helmert, TransformType::Affine}) {
+        const auto m = TransformModel::fit(t, px, mp);
+        BOOST_REQUIRE(m);
+        const auto gt = m->geoTransform();
+        BOOST_REQUIRE(gt);
+        const PointD p{1234.5, 987.25}, q = m->forward(p);
+        BOOST_TEST(std::abs((*gt)[0] + (*gt)[1] * p.x + (*gt)[2] * p.y - q.x) < 1e-7);
+        BOOST_TEST(std::abs((*gt)[3] + (*gt)[4] * p.x + (*gt)[5] * p.y - q.y) < 1e-7);
+    }
+    for (auto t : allTransforms()) {
+        const auto m = TransformModel::fit(t, px, mp);
+        BOOST_REQUIRE(m);
+        const PointD p{1500, 1600}, b = m->inverse(m->forward(p));
+        BOOST_TEST_CONTEXT(transformId(t)) { BOOST_TEST(std::hypot(b.x - p.x, b.y - p.y) < 0.05); }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(degenerate_sets_give_clear_errors)
+{
+    std::string err;
+    const std::vector<PointD> px3 = {{0, 0}, {100, 100}, {200, 200}};
+    const std::vector<PointD> mp3 = {{0, 0}, {10, -10}, {20, -20}};
+    BOOST_TEST(!TransformModel::fit(TransformType::Affine, px3, mp3, &err));
+    BOOST_TEST(err.find("collinear") != std::string::npos);
+    BOOST_TEST(!TransformModel::fit(TransformType::ThinPlateSpline, px3, mp3, &err));
+    BOOST_TEST(err.find("collinear") != std::string::npos);
+    std::vector<PointD> px4 = px3, mp4 = mp3;
+    px4.push_back({300, 300});
+    mp4.push_back({30, -30});
+    BOOST_TEST(!TransformModel::fit(TransformType::Projective, px4, mp4, &err));
+    BOOST_TEST(err.find("collinear") != std::string::npos);
+    BOOST_TEST(!TransformModel::fit(TransformType::Polynomial2, px4, mp4, &err));
+    BOOST_TEST(err.find("needs at least 6 enabled GCPs, 4 given") != std::string::npos);
+    const std::vector<PointD> same = {{5, 5}, {5, 5}};
+    BOOST_TEST(!TransformModel::fit(TransformType::Helmert, same, {{1, 1}, {2, 2}}, &err));
+    BOOST_TEST(err.find("degenerate") != std::string::npos);
+    BOOST_TEST(!TransformModel::fit(TransformType::Linear, {{0, 0}, {0, 100}}, {{0, 0}, {0, 10}}, &err));
+    BOOST_TEST(err.find("degenerate") != std::string::npos);
+    // Disabled points do not count.
+    GcpSet set = gridGcps(250);
+    for (size_t i = 1; i < set.size(); ++i)
+        set.setEnabled(i, false);
+    const auto fit = fitGcps(set, TransformType::Helmert, 1000);
+    BOOST_TEST(!fit.ok());
+    BOOST_TEST(fit.error.find("needs at least 2 enabled GCPs, 1 given") != std::string::npos);
+    BOOST_TEST(!parseTransform("spline"));
+    BOOST_TEST((parseTransform("poly1") == TransformType::Affine));
+}
+
+BOOST_AUTO_TEST_CASE(mean_error_follows_qgis_definition)
+{
+    GcpSet set;
+    // Four GCPs on an exact similarity, with known disturbances of the map coordinates.
+    const double d[4][2] = {{0.1, 0}, {0, -0.2}, {-0.1, 0.1}, {0.05, 0.05}};
+    const PointD px[4] = {{100, 100}, {3000, 120}, {2980, 3050}, {90, 3020}};
+    for (int i = 0; i < 4; ++i) {
+        Gcp g;
+        g.pixelX = px[i].x, g.pixelY = px[i].y;
+        g.mapX = 474000 + 0.17 * px[i].x + d[i][0];
+        g.mapY = 2330500 - 0.17 * px[i].y + d[i][1];
+        set.add(g);
+    }
+    const auto fit = fitGcps(set, TransformType::Helmert, 1000);
+    BOOST_REQUIRE(fit.ok());
+    double sum = 0, sumPx = 0;
+    for (const auto &r : fit.residuals) {
+        sum += r.dxMap * r.dxMap + r.dyMap * r.dyMap;
+        sumPx += r.dxPx * r.dxPx + r.dyPx * r.dyPx;
+    }
+    BOOST_TEST(fit.nMin == 2);
+    BOOST_TEST(fit.meanErrorMap == std::sqrt(sum / (4 - 2)), boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(fit.meanErrorPx == std::sqrt(sumPx / (4 - 2)), boost::test_tools::tolerance(1e-12));
+    // Pixel residuals are the map residuals seen through the pixel size.
+    BOOST_TEST(fit.meanErrorPx == fit.meanErrorMap / fit.model->parameters()[2].value, boost::test_tools::tolerance(1e-6));
+    BOOST_TEST(fit.tolerance == 0.2, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(fit.pass == (fit.maxErrorMap <= 0.2));
+    // n = n_min gives 0, as QGIS does.
+    set.setEnabled(2, false);
+    set.setEnabled(3, false);
+    const auto exact = fitGcps(set, TransformType::Helmert, 1000);
+    BOOST_REQUIRE(exact.ok());
+    BOOST_TEST(exact.meanErrorMap == 0);
+    BOOST_TEST(exact.enabled == 2);
+    BOOST_TEST(exact.residuals.size() == 4u); // disabled points still get residuals
+}
+
+BOOST_AUTO_TEST_CASE(leave_one_out_flags_the_blunder_and_tolerance_decides)
+{
+    GcpSet set = gridGcps(100, 0.15, 7);
+    const auto good = fitGcps(set, TransformType::Polynomial2, 1000);
+    BOOST_REQUIRE(good.ok());
+    for (const auto &r : good.residuals)
+        BOOST_TEST(!r.blunder);
+    BOOST_TEST(good.pass);
+    BOOST_TEST(good.meanErrorMap < 0.1);
+    set.moveMap(14, set.at(14).mapX + 3.0, set.at(14).mapY - 2.0); // a mistyped coordinate
+    const auto bad = fitGcps(set, TransformType::Polynomial2, 1000);
+    BOOST_REQUIRE(bad.ok());
+    int flagged = 0;
+    for (const auto &r : bad.residuals) {
+        flagged += r.blunder;
+        if (r.index == 14) {
+            BOOST_TEST(r.blunder);
+            BOOST_TEST(r.leaveOneOut > 3.0);
+        }
+    }
+    BOOST_TEST(flagged == 1);
+    BOOST_TEST(!bad.pass);
+    // Disabling the blunder restores the fit.
+    set.setEnabled(14, false);
+    const auto fixed = fitGcps(set, TransformType::Polynomial2, 1000);
+    BOOST_TEST(fixed.pass);
+    BOOST_TEST(fixed.enabled == 35);
+    // The .points residual columns come from the fit.
+    const auto text = set.toPointsText(bad.pointsResiduals());
+    BOOST_TEST(text.find(",0,") != std::string::npos);
+}
