@@ -1,2 +1,76 @@
+// vnland-editor entry point.
+//   vnland-editor [PROJECT]
+//   vnland-editor --screenshot FILE.png [--size WxH] PROJECT   (works with QT_QPA_PLATFORM=offscreen)
+#include "main_window.h"
+#include "map_canvas.h"
+#include "translations.h"
+
 #include <QApplication>
-int main(int argc, char **argv) { QApplication app(argc, argv); return 0; }
+#include <QCommandLineParser>
+#include <QImage>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QTextStream>
+
+#include <gdal.h>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("VNLand"));
+    QCoreApplication::setApplicationName(QStringLiteral("vnland-editor"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VNLAND_VERSION));
+    GDALAllRegister();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("VNLand cadastral map editor"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("Render the window with PROJECT loaded into FILE.png and exit."),
+                            QStringLiteral("FILE.png"));
+    QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1280x800)."),
+                            QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Interface language: vi, en or auto."), QStringLiteral("LANG"));
+    parser.addOptions({shot, size, lang});
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file (.sqlite) to open."));
+    parser.process(app);
+
+    vnland::app::installTranslations(app, vnland::app::resolveLanguage(parser.value(lang)));
+
+    QTextStream err(stderr);
+    const QStringList args = parser.positionalArguments();
+    vnland::app::MainWindow window;
+    if (parser.isSet(shot)) {
+        if (args.size() != 1) {
+            err << "vnland-editor: --screenshot needs exactly one PROJECT\n";
+            return 2;
+        }
+        const auto m = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(parser.value(size));
+        if (!m.hasMatch()) {
+            err << "vnland-editor: --size must look like 1280x800, not " << parser.value(size) << "\n";
+            return 2;
+        }
+        window.resize(m.captured(1).toInt(), m.captured(2).toInt());
+        window.show();
+        if (!window.openProject(args.first(), true)) {
+            err << "vnland-editor: " << window.messages()->toPlainText().section(QLatin1String("  "), 1) << "\n";
+            return 2;
+        }
+        QCoreApplication::processEvents();
+        window.canvas()->zoomToFullExtent();   // after the layout settled
+        if (!vnland::app::waitForCanvasIdle(window.canvas(), 60000)) {
+            err << "vnland-editor: rendering did not finish within 60 s\n";
+            return 2;
+        }
+        const QImage img = window.grab().toImage();
+        if (!img.save(parser.value(shot))) {
+            err << "vnland-editor: cannot write " << parser.value(shot) << "\n";
+            return 2;
+        }
+        return 0;
+    }
+    window.show();
+    if (!args.isEmpty())
+        window.openProject(args.first());
+    return app.exec();
+}

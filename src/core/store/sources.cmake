@@ -4,4 +4,5 @@ list(APPEND VNLAND_CORE_SOURCES
   store/reference_data.cpp
   store/project.cpp
   store/parcel_store.cpp
-  store/project_summary.cpp)
+  store/project_summary.cpp
+  store/parcel_query.cpp)

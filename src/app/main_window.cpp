@@ -1,0 +1,398 @@
+// Main window: assembles the canvas, docks and actions; holds the Document.
+#include "main_window.h"
+
+#include "attribute_table.h"
+#include "document.h"
+#include "map_canvas.h"
+#include "parcel_form.h"
+#include "settings_dialog.h"
+
+#include "crs/transformer.h"
+#include "store/parcel_query.h"
+#include "store/project.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+
+#include <proj.h>
+
+#include <cmath>
+
+namespace vnland::app {
+
+namespace {
+constexpr int kMaxRecent = 8;
+
+QString dms(double deg, QChar pos, QChar neg)
+{
+    const QChar h = deg < 0 ? neg : pos;
+    deg = std::abs(deg);
+    const int d = int(deg);
+    const int m = int((deg - d) * 60);
+    const double s = ((deg - d) * 60 - m) * 60;
+    return QStringLiteral("%1°%2′%3″%4").arg(d).arg(m, 2, 10, QLatin1Char('0')).arg(s, 5, 'f', 2, QLatin1Char('0')).arg(h);
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    m_canvas = new MapCanvas(this);
+    m_canvas->setObjectName(QStringLiteral("mapCanvas"));
+    setCentralWidget(m_canvas);
+    createDocks();
+    createActions();
+    createStatusBar();
+    connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::updateCursor);
+    connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::updateScale);
+    connect(m_canvas, &MapCanvas::identified, this, &MainWindow::showIdentify);
+    updateTitle();
+    resize(1280, 800);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+MainWindow::~MainWindow()
+{
+    // Views first: they hold the Document pointer.
+    m_canvas->setDocument(nullptr);
+    m_table->setDocument(nullptr);
+    m_form->setDocument(nullptr);
+}
+
+void MainWindow::createDocks()
+{
+    auto makeDock = [this](const QString &title, const QString &name, QWidget *w, Qt::DockWidgetArea area) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setWidget(w);
+        addDockWidget(area, dock);
+        return dock;
+    };
+    m_layers = new QListWidget(this);
+    const std::pair<MapLayer, QString> layers[] = {{MapLayer::Parcels, tr("Parcels")},
+                                                   {MapLayer::SheetFrames, tr("Map sheet frames")},
+                                                   {MapLayer::Grid, tr("Coordinate grid")}};
+    for (const auto &[layer, name] : layers) {
+        auto *item = new QListWidgetItem(name, m_layers);
+        item->setData(Qt::UserRole, int(layer));
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(m_canvas->layerVisible(layer) ? Qt::Checked : Qt::Unchecked);
+    }
+    auto *labels = new QListWidgetItem(tr("Parcel labels"), m_layers);
+    labels->setData(Qt::UserRole, -1);
+    labels->setFlags(labels->flags() | Qt::ItemIsUserCheckable);
+    labels->setCheckState(Qt::Checked);
+    connect(m_layers, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        const int layer = item->data(Qt::UserRole).toInt();
+        const bool on = item->checkState() == Qt::Checked;
+        if (layer < 0)
+            m_canvas->setLabelsVisible(on);
+        else
+            m_canvas->setLayerVisible(MapLayer(layer), on);
+    });
+    makeDock(tr("Layers"), QStringLiteral("layersDock"), m_layers, Qt::LeftDockWidgetArea);
+
+    m_form = new ParcelForm(this);
+    makeDock(tr("Parcel"), QStringLiteral("parcelDock"), m_form, Qt::RightDockWidgetArea);
+
+    m_table = new AttributeTable(this);
+    makeDock(tr("Attribute table"), QStringLiteral("tableDock"), m_table, Qt::BottomDockWidgetArea);
+
+    m_messages = new QPlainTextEdit(this);
+    m_messages->setReadOnly(true);
+    m_messages->setMaximumBlockCount(5000);
+    auto *msgDock = makeDock(tr("Messages"), QStringLiteral("messagesDock"), m_messages, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("tableDock")), msgDock);
+    findChild<QDockWidget *>(QStringLiteral("tableDock"))->raise();
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("tableDock"))}, {220}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
+{
+    // Project menu (Dự án).
+    QMenu *project = menuBar()->addMenu(tr("&Project"));
+    QAction *open = project->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this,
+                                       &MainWindow::openDialog);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = project->addMenu(tr("Open &recent"));
+    m_saveAsAction = project->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save &as…"), this,
+                                        &MainWindow::saveAsDialog);
+    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    project->addSeparator();
+    project->addAction(tr("&Settings…"), this, &MainWindow::settingsDialog);
+    project->addSeparator();
+    QAction *quit = project->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    updateRecentMenu();
+
+    // Edit menu (Sửa).
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_undoAction = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("&Redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    connect(m_undoAction, &QAction::triggered, this, [this] { if (m_doc) m_doc->undoStack()->undo(); });
+    connect(m_redoAction, &QAction::triggered, this, [this] { if (m_doc) m_doc->undoStack()->redo(); });
+    m_undoAction->setEnabled(false);
+    m_redoAction->setEnabled(false);
+
+    // View menu (Xem).
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *zin = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &in"), m_canvas, &MapCanvas::zoomIn);
+    zin->setShortcut(QKeySequence::ZoomIn);
+    QAction *zout = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom &out"), m_canvas, &MapCanvas::zoomOut);
+    zout->setShortcut(QKeySequence::ZoomOut);
+    QAction *full = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")), tr("&Full extent"), m_canvas,
+                                          &MapCanvas::zoomToFullExtent);
+    full->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
+    QAction *zsel = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-select")), tr("Zoom to &selection"), m_canvas,
+                                          &MapCanvas::zoomToSelection);
+    zsel->setShortcut(Qt::CTRL | Qt::Key_J);
+    m_viewMenu->addSeparator();
+    auto *tools = new QActionGroup(this);
+    const std::pair<MapCanvas::Tool, QString> toolNames[] = {{MapCanvas::Tool::Pan, tr("&Pan")},
+                                                             {MapCanvas::Tool::Select, tr("Select by &box")},
+                                                             {MapCanvas::Tool::ZoomIn, tr("&Zoom box")},
+                                                             {MapCanvas::Tool::Identify, tr("&Identify")}};
+    QList<QAction *> toolActions;
+    for (const auto &[tool, name] : toolNames) {
+        QAction *a = m_viewMenu->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(tool == MapCanvas::Tool::Pan);
+        a->setObjectName(QStringLiteral("tool%1").arg(int(tool)));
+        tools->addAction(a);
+        connect(a, &QAction::triggered, this, [this, t = tool] { m_canvas->setTool(t); });
+        toolActions << a;
+    }
+    m_canvas->setTool(MapCanvas::Tool::Pan);
+    m_viewMenu->addSeparator();
+
+    // Help menu (Trợ giúp).
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About VNLand"), this, &MainWindow::aboutDialog);
+
+    QToolBar *tb = addToolBar(tr("Main toolbar"));
+    tb->setObjectName(QStringLiteral("mainToolbar"));
+    tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tb->addAction(open);
+    tb->addAction(m_undoAction);
+    tb->addAction(m_redoAction);
+    tb->addSeparator();
+    tb->addActions(toolActions);
+    tb->addSeparator();
+    tb->addAction(zin);
+    tb->addAction(zout);
+    tb->addAction(full);
+    tb->addAction(zsel);
+
+    // Dock toggles go to the View menu.
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(d->toggleViewAction());
+}
+
+void MainWindow::createStatusBar()
+{
+    m_coordLabel = new QLabel(this);
+    m_wgsLabel = new QLabel(this);
+    m_scaleLabel = new QLabel(this);
+    m_crsLabel = new QLabel(this);
+    // Explicit small minimum widths so the status bar never forces the window wider.
+    for (QLabel *l : {m_coordLabel, m_wgsLabel, m_scaleLabel, m_crsLabel})
+        l->setMinimumWidth(40);
+    statusBar()->addWidget(m_coordLabel);
+    statusBar()->addWidget(m_wgsLabel);
+    statusBar()->addPermanentWidget(m_scaleLabel);
+    statusBar()->addPermanentWidget(m_crsLabel);
+}
+
+bool MainWindow::openProject(const QString &path, bool quiet)
+{
+    QString error;
+    auto doc = Document::open(path, &error);
+    if (!doc) {
+        logMessage(tr("Cannot open project: %1").arg(error));
+        if (!quiet)
+            QMessageBox::critical(this, tr("Open project"), tr("Cannot open the project.\n\n%1").arg(error));
+        return false;
+    }
+    closeProject();
+    m_doc = std::move(doc);
+    connect(m_doc.get(), &Document::message, this, &MainWindow::logMessage);
+    connect(m_doc->undoStack(), &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
+    connect(m_doc->undoStack(), &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
+    connect(m_doc->undoStack(), &QUndoStack::undoTextChanged, this,
+            [this](const QString &t) { m_undoAction->setText(t.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(t)); });
+    connect(m_doc->undoStack(), &QUndoStack::redoTextChanged, this,
+            [this](const QString &t) { m_redoAction->setText(t.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(t)); });
+    connect(m_doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+
+    const QString crsDef = QStringLiteral("EPSG:%1").arg(m_doc->epsg());
+    std::string err;
+    m_toWgs84 = crs::Transformer::create(crsDef.toStdString(), "EPSG:4326", &err);
+    if (!m_toWgs84)
+        logMessage(tr("No WGS84 coordinates: %1").arg(QString::fromStdString(err)));
+    QString crsName = crsDef;
+    if (auto pj = crs::createCrs(crsDef.toStdString()))
+        crsName = QStringLiteral("%1 (%2)").arg(QString::fromUtf8(proj_get_name(pj.get())), crsDef);
+    m_crsLabel->setText(crsName);
+
+    m_table->setDocument(m_doc.get());
+    m_form->setDocument(m_doc.get());
+    m_canvas->setDocument(m_doc.get());
+    addRecent(m_doc->path());
+    updateTitle();
+    updateScale();
+    logMessage(tr("Opened %1: %n parcel(s)", nullptr, m_doc->parcelCount()).arg(m_doc->path()));
+    return true;
+}
+
+void MainWindow::closeProject()
+{
+    m_canvas->setDocument(nullptr);
+    m_table->setDocument(nullptr);
+    m_form->setDocument(nullptr);
+    m_doc.reset();
+    m_toWgs84.reset();
+    m_crsLabel->clear();
+    updateTitle();
+}
+
+void MainWindow::logMessage(const QString &text)
+{
+    m_messages->appendPlainText(QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), text));
+}
+
+void MainWindow::closeEvent(QCloseEvent *e)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    e->accept();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    for (const QString &path : recent) {
+        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName() + QStringLiteral("  —  ") + path);
+        connect(a, &QAction::triggered, this, [this, path] { openProject(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(abs);
+    recent.prepend(abs);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentProjects"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateTitle()
+{
+    m_saveAsAction->setEnabled(bool(m_doc));
+    setWindowTitle(m_doc ? tr("%1 – VNLand").arg(QFileInfo(m_doc->path()).fileName()) : tr("VNLand"));
+}
+
+void MainWindow::updateCursor(const QPointF &w)
+{
+    if (!m_doc)
+        return;
+    const QLocale loc;
+    // Vietnamese surveyors read X as northing and Y as easting.
+    m_coordLabel->setText(tr("X (north) %1  Y (east) %2").arg(loc.toString(w.y(), 'f', 2), loc.toString(w.x(), 'f', 2)));
+    if (m_toWgs84) {
+        double lon = w.x(), lat = w.y();
+        if (m_toWgs84->transform(lon, lat) && std::isfinite(lon) && std::isfinite(lat))
+            m_wgsLabel->setText(tr("WGS84 %1 %2").arg(dms(lat, QLatin1Char('N'), QLatin1Char('S')),
+                                                      dms(lon, QLatin1Char('E'), QLatin1Char('W'))));
+        else
+            m_wgsLabel->clear();
+    }
+}
+
+void MainWindow::updateScale()
+{
+    m_scaleLabel->setText(tr("Scale 1:%1").arg(QLocale().toString(qRound64(m_canvas->scaleDenominator()))));
+}
+
+void MainWindow::showIdentify(int row)
+{
+    if (!m_doc || row < 0) {
+        logMessage(tr("Identify: no parcel here"));
+        return;
+    }
+    const auto &p = m_doc->parcel(row);
+    logMessage(tr("Parcel %1, sheet %2: %3, %4 m², %5, %6")
+                   .arg(p.thuaSo ? QString::number(*p.thuaSo) : QStringLiteral("?"),
+                        p.toSo ? QString::number(*p.toSo) : QStringLiteral("?"), QString::fromStdString(p.landuseCode),
+                        formatArea(p.measuredArea), QString::fromStdString(p.ownerName), QString::fromStdString(p.address)));
+}
+
+void MainWindow::openDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("VNLand projects (*.sqlite *.vnland);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::saveAsDialog()
+{
+    if (!m_doc)
+        return;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save project as"), QString(),
+                                                tr("VNLand projects (*.sqlite)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".sqlite");
+    if (QFileInfo::exists(path) && QFileInfo(path).absoluteFilePath() != QFileInfo(m_doc->path()).absoluteFilePath())
+        QFile::remove(path);   // the file dialog already asked to overwrite
+    try {
+        store::copyProjectTo(m_doc->project(), path.toStdString());
+    } catch (const std::exception &e) {
+        QMessageBox::critical(this, tr("Save project as"), tr("Cannot save the project.\n\n%1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    openProject(path);
+}
+
+void MainWindow::settingsDialog()
+{
+    SettingsDialog dlg(this);
+    dlg.exec();
+}
+
+void MainWindow::aboutDialog()
+{
+    QMessageBox::about(this, tr("About VNLand"),
+                       tr("<b>VNLand %1</b><p>Cadastral map editing and land database for Vietnamese land offices "
+                          "(VN-2000).</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}
+
+} // namespace vnland::app

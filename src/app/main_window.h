@@ -1,0 +1,85 @@
+// The editor's main window: menus, toolbar, map canvas, docks (layers,
+// attribute table, parcel form, messages) and the status bar.
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QPlainTextEdit;
+
+namespace vnland::crs {
+class Transformer;
+}
+
+namespace vnland::app {
+
+class AttributeTable;
+class Document;
+class MapCanvas;
+class ParcelForm;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a project; on failure logs the reason and, unless @p quiet, shows it in a dialog.
+    bool openProject(const QString &path, bool quiet = false);
+    void closeProject();
+
+    Document *document() const { return m_doc.get(); }
+    MapCanvas *canvas() const { return m_canvas; }
+    AttributeTable *attributeTable() const { return m_table; }
+    ParcelForm *parcelForm() const { return m_form; }
+    QLabel *coordinateLabel() const { return m_coordLabel; }
+    QLabel *wgs84Label() const { return m_wgsLabel; }
+    QLabel *scaleLabel() const { return m_scaleLabel; }
+    QLabel *crsLabel() const { return m_crsLabel; }
+    QPlainTextEdit *messages() const { return m_messages; }
+
+    void logMessage(const QString &text);
+
+protected:
+    void closeEvent(QCloseEvent *e) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void createStatusBar();
+    void updateRecentMenu();
+    void addRecent(const QString &path);
+    void updateTitle();
+    void updateCursor(const QPointF &world);
+    void updateScale();
+    void showIdentify(int row);
+
+    void openDialog();
+    void saveAsDialog();
+    void settingsDialog();
+    void aboutDialog();
+
+    std::unique_ptr<Document> m_doc;
+    std::unique_ptr<crs::Transformer> m_toWgs84;
+    MapCanvas *m_canvas;
+    AttributeTable *m_table = nullptr;
+    ParcelForm *m_form = nullptr;
+    QListWidget *m_layers = nullptr;
+    QPlainTextEdit *m_messages = nullptr;
+    QLabel *m_coordLabel = nullptr;
+    QLabel *m_wgsLabel = nullptr;
+    QLabel *m_scaleLabel = nullptr;
+    QLabel *m_crsLabel = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+};
+
+} // namespace vnland::app

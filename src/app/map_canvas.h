@@ -1,0 +1,118 @@
+// The map canvas: keeps the view (centre, metres per pixel), starts one render
+// job per layer on worker threads whenever the view or data change, and
+// composites the finished layer images on the GUI thread. A running job is
+// cancelled by setting its atomic flag and dropping its watcher; nothing waits.
+// Selection highlight and rubber bands are painted directly in paintEvent.
+#pragma once
+
+#include "map_settings.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QImage>
+#include <QPointer>
+#include <QWidget>
+
+#include <array>
+
+namespace vnland::app {
+
+class Document;
+
+class MapCanvas : public QWidget {
+    Q_OBJECT
+public:
+    enum class Tool { Pan, Select, ZoomIn, Identify };
+
+    explicit MapCanvas(QWidget *parent = nullptr);
+    ~MapCanvas() override;
+
+    void setDocument(Document *doc);
+    Document *document() const { return m_doc; }
+
+    const MapView &view() const { return m_view; }
+    /// World (project CRS) <-> widget coordinates.
+    QPointF worldToScreen(const QPointF &w) const { return m_view.toScreen(w); }
+    QPointF screenToWorld(const QPointF &s) const { return m_view.toWorld(s); }
+    /// Scale denominator for the screen's physical DPI (1:N).
+    double scaleDenominator() const;
+
+    void setTool(Tool tool);
+    Tool tool() const { return m_tool; }
+    void setLayerVisible(MapLayer layer, bool visible);
+    bool layerVisible(MapLayer layer) const { return m_visible[size_t(layer)]; }
+    void setLabelsVisible(bool visible);
+
+    /// True while any layer job runs or a refresh is pending.
+    bool isRendering() const;
+    /// Milliseconds the last complete render took (all layers).
+    qint64 lastRenderMs() const { return m_lastRenderMs; }
+
+public slots:
+    void zoomToFullExtent();
+    void zoomToSelection();
+    void zoomBy(double factor, const QPointF &screenAnchor);
+    void zoomIn();
+    void zoomOut();
+    void panBy(const QPointF &screenDelta);
+    void setView(const QPointF &center, double mpp);
+    void refresh();
+
+signals:
+    void cursorMoved(const QPointF &world);
+    void viewChanged();
+    void renderStarted();
+    void renderFinished();
+    /// Identify tool result (row in the document).
+    void identified(int row);
+
+protected:
+    void paintEvent(QPaintEvent *) override;
+    void resizeEvent(QResizeEvent *) override;
+    void mousePressEvent(QMouseEvent *) override;
+    void mouseMoveEvent(QMouseEvent *) override;
+    void mouseReleaseEvent(QMouseEvent *) override;
+    void wheelEvent(QWheelEvent *) override;
+    void keyPressEvent(QKeyEvent *) override;
+
+private:
+    struct LayerJob {
+        QImage image;          // last finished image
+        MapView imageView;     // the view it was drawn for
+        MapView jobView;       // the view of the running job
+        QPointer<QFutureWatcher<QImage>> watcher;
+        CancelFlag cancel;
+        bool dirty = true;
+    };
+
+    void scheduleRender();
+    void startRender();
+    void cancelJob(LayerJob &job);
+    void jobFinished(size_t layer, QFutureWatcher<QImage> *watcher);
+    void selectAt(const QPointF &screen, bool add);
+    void selectInRect(const QRectF &screenRect, bool add);
+    void markAllDirty();
+
+    Document *m_doc = nullptr;
+    MapView m_view;
+    Tool m_tool = Tool::Pan;
+    std::array<bool, size_t(MapLayer::Count)> m_visible{true, true, false};
+    std::array<LayerJob, size_t(MapLayer::Count)> m_jobs;
+    bool m_showLabels = true;
+    bool m_renderPending = false;
+    QElapsedTimer m_renderClock;
+    qint64 m_lastRenderMs = 0;
+
+    // Mouse interaction state.
+    QPoint m_pressPos;
+    QPoint m_lastPos;
+    Qt::MouseButton m_pressButton = Qt::NoButton;
+    bool m_dragging = false;
+    QRect m_rubberBand;
+};
+
+/// Runs the event loop until @p canvas has finished rendering and stayed idle
+/// for @p settleMs; false on timeout. For --screenshot, tests and benchmarks.
+bool waitForCanvasIdle(MapCanvas *canvas, int timeoutMs = 30000, int settleMs = 100);
+
+} // namespace vnland::app

@@ -1,0 +1,433 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>vnland::app::AttributeTable</name>
+    <message>
+        <source>Filter (number, code, land user, address…)</source>
+        <translation>Filter (number, code, land user, address…)</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ChangeValue</name>
+    <message>
+        <source>Change %1</source>
+        <translation>Change %1</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::Document</name>
+    <message>
+        <source>%1: file not found</source>
+        <translation>%1: file not found</translation>
+    </message>
+    <message>
+        <source>Sheet %1 – 1:%2</source>
+        <translation>Sheet %1 – 1:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcel(s) have no readable geometry and are not drawn</source>
+        <translation><numerusform>%n parcel has no readable geometry and is not drawn</numerusform><numerusform>%n parcels have no readable geometry and are not drawn</numerusform></translation>
+    </message>
+    <message>
+        <source>sheet number</source>
+        <translation>sheet number</translation>
+    </message>
+    <message>
+        <source>parcel number</source>
+        <translation>parcel number</translation>
+    </message>
+    <message>
+        <source>land-use code</source>
+        <translation>land-use code</translation>
+    </message>
+    <message>
+        <source>land user</source>
+        <translation>land user</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>legal area</source>
+        <translation>legal area</translation>
+    </message>
+    <message>
+        <source>No parcel selected</source>
+        <translation>No parcel selected</translation>
+    </message>
+    <message>
+        <source>The sheet number is required</source>
+        <translation>The sheet number is required</translation>
+    </message>
+    <message>
+        <source>The parcel number is required</source>
+        <translation>The parcel number is required</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from 1 to 99999</source>
+        <translation>%1 must be a whole number from 1 to 99999</translation>
+    </message>
+    <message>
+        <source>Sheet %1 already has parcel %2</source>
+        <translation>Sheet %1 already has parcel %2</translation>
+    </message>
+    <message>
+        <source>Unknown land-use code %1</source>
+        <translation>Unknown land-use code %1</translation>
+    </message>
+    <message>
+        <source>The land user name is too long (at most 200 characters)</source>
+        <translation>The land user name is too long (at most 200 characters)</translation>
+    </message>
+    <message>
+        <source>The address is too long (at most 300 characters)</source>
+        <translation>The address is too long (at most 300 characters)</translation>
+    </message>
+    <message>
+        <source>The legal area must be a number of square metres</source>
+        <translation>The legal area must be a number of square metres</translation>
+    </message>
+    <message>
+        <source>The legal area must be greater than 0 and at most 100 000 000 m²</source>
+        <translation>The legal area must be greater than 0 and at most 100 000 000 m²</translation>
+    </message>
+    <message>
+        <source>Parcel %1 no longer exists</source>
+        <translation>Parcel %1 no longer exists</translation>
+    </message>
+    <message>
+        <source>Could not save the change to %1: %2</source>
+        <translation>Could not save the change to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::MainWindow</name>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>Map sheet frames</source>
+        <translation>Map sheet frames</translation>
+    </message>
+    <message>
+        <source>Coordinate grid</source>
+        <translation>Coordinate grid</translation>
+    </message>
+    <message>
+        <source>Parcel labels</source>
+        <translation>Parcel labels</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>Attribute table</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Project</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Save &amp;as…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Full extent</source>
+        <translation>&amp;Full extent</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>Zoom to &amp;selection</translation>
+    </message>
+    <message>
+        <source>&amp;Pan</source>
+        <translation>&amp;Pan</translation>
+    </message>
+    <message>
+        <source>Select by &amp;box</source>
+        <translation>Select by &amp;box</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom box</source>
+        <translation>&amp;Zoom box</translation>
+    </message>
+    <message>
+        <source>&amp;Identify</source>
+        <translation>&amp;Identify</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About VNLand</source>
+        <translation>&amp;About VNLand</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <source>Cannot open project: %1</source>
+        <translation>Cannot open project: %1</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>Cannot open the project.
+
+%1</source>
+        <translation>Cannot open the project.
+
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <source>No WGS84 coordinates: %1</source>
+        <translation>No WGS84 coordinates: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n parcel(s)</source>
+        <translation><numerusform>Opened %1: %n parcel</numerusform><numerusform>Opened %1: %n parcels</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 – VNLand</source>
+        <translation>%1 – VNLand</translation>
+    </message>
+    <message>
+        <source>VNLand</source>
+        <translation>VNLand</translation>
+    </message>
+    <message>
+        <source>X (north) %1  Y (east) %2</source>
+        <translation>X (north) %1  Y (east) %2</translation>
+    </message>
+    <message>
+        <source>WGS84 %1 %2</source>
+        <translation>WGS84 %1 %2</translation>
+    </message>
+    <message>
+        <source>Scale 1:%1</source>
+        <translation>Scale 1:%1</translation>
+    </message>
+    <message>
+        <source>Identify: no parcel here</source>
+        <translation>Identify: no parcel here</translation>
+    </message>
+    <message>
+        <source>Parcel %1, sheet %2: %3, %4 m², %5, %6</source>
+        <translation>Parcel %1, sheet %2: %3, %4 m², %5, %6</translation>
+    </message>
+    <message>
+        <source>VNLand projects (*.sqlite *.vnland);;All files (*)</source>
+        <translation>VNLand projects (*.sqlite *.vnland);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Save project as</translation>
+    </message>
+    <message>
+        <source>VNLand projects (*.sqlite)</source>
+        <translation>VNLand projects (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Cannot save the project.
+
+%1</source>
+        <translation>Cannot save the project.
+
+%1</translation>
+    </message>
+    <message>
+        <source>About VNLand</source>
+        <translation>About VNLand</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;VNLand %1&lt;/b&gt;&lt;p&gt;Cadastral map editing and land database for Vietnamese land offices (VN-2000).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;VNLand %1&lt;/b&gt;&lt;p&gt;Cadastral map editing and land database for Vietnamese land offices (VN-2000).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ParcelForm</name>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Sheet number (tờ):</source>
+        <translation>Sheet number (tờ):</translation>
+    </message>
+    <message>
+        <source>Parcel number (thửa):</source>
+        <translation>Parcel number (thửa):</translation>
+    </message>
+    <message>
+        <source>Land-use code:</source>
+        <translation>Land-use code:</translation>
+    </message>
+    <message>
+        <source>Land user:</source>
+        <translation>Land user:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Legal area (m²):</source>
+        <translation>Legal area (m²):</translation>
+    </message>
+    <message>
+        <source>Measured area (m²):</source>
+        <translation>Measured area (m²):</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcels selected; select one parcel to edit it.</source>
+        <translation><numerusform>%n parcel selected; select one parcel to edit it.</numerusform><numerusform>%n parcels selected; select one parcel to edit it.</numerusform></translation>
+    </message>
+    <message>
+        <source>Select a parcel on the map or in the table.</source>
+        <translation>Select a parcel on the map or in the table.</translation>
+    </message>
+    <message>
+        <source>Parcel %1, sheet %2 (commune %3)</source>
+        <translation>Parcel %1, sheet %2 (commune %3)</translation>
+    </message>
+    <message>
+        <source>%1 – unknown code</source>
+        <translation>%1 – unknown code</translation>
+    </message>
+    <message>
+        <source>Edit parcel %1</source>
+        <translation>Edit parcel %1</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ParcelTableModel</name>
+    <message>
+        <source>Sheet</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <source>Land-use code</source>
+        <translation>Land-use code</translation>
+    </message>
+    <message>
+        <source>Measured area (m²)</source>
+        <translation>Measured area (m²)</translation>
+    </message>
+    <message>
+        <source>Legal area (m²)</source>
+        <translation>Legal area (m²)</translation>
+    </message>
+    <message>
+        <source>Land user</source>
+        <translation>Land user</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Commune code</source>
+        <translation>Commune code</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when VNLand is started again.</source>
+        <translation>A new language takes effect when VNLand is started again.</translation>
+    </message>
+</context>
+</TS>

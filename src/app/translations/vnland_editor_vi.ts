@@ -1,0 +1,433 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>vnland::app::AttributeTable</name>
+    <message>
+        <source>Filter (number, code, land user, address…)</source>
+        <translation>Lọc (số, mã, chủ sử dụng, địa chỉ…)</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ChangeValue</name>
+    <message>
+        <source>Change %1</source>
+        <translation>Sửa %1</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::Document</name>
+    <message>
+        <source>%1: file not found</source>
+        <translation>%1: không tìm thấy tệp</translation>
+    </message>
+    <message>
+        <source>Sheet %1 – 1:%2</source>
+        <translation>Tờ %1 – 1:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcel(s) have no readable geometry and are not drawn</source>
+        <translation><numerusform>%n thửa không đọc được hình học nên không được vẽ</numerusform></translation>
+    </message>
+    <message>
+        <source>sheet number</source>
+        <translation>số tờ</translation>
+    </message>
+    <message>
+        <source>parcel number</source>
+        <translation>số thửa</translation>
+    </message>
+    <message>
+        <source>land-use code</source>
+        <translation>mã loại đất</translation>
+    </message>
+    <message>
+        <source>land user</source>
+        <translation>chủ sử dụng</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>địa chỉ</translation>
+    </message>
+    <message>
+        <source>legal area</source>
+        <translation>diện tích pháp lý</translation>
+    </message>
+    <message>
+        <source>No parcel selected</source>
+        <translation>Chưa chọn thửa đất</translation>
+    </message>
+    <message>
+        <source>The sheet number is required</source>
+        <translation>Phải nhập số tờ</translation>
+    </message>
+    <message>
+        <source>The parcel number is required</source>
+        <translation>Phải nhập số thửa</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from 1 to 99999</source>
+        <translation>%1 phải là số nguyên từ 1 đến 99999</translation>
+    </message>
+    <message>
+        <source>Sheet %1 already has parcel %2</source>
+        <translation>Tờ %1 đã có thửa %2</translation>
+    </message>
+    <message>
+        <source>Unknown land-use code %1</source>
+        <translation>Mã loại đất %1 không có trong danh mục</translation>
+    </message>
+    <message>
+        <source>The land user name is too long (at most 200 characters)</source>
+        <translation>Tên chủ sử dụng quá dài (tối đa 200 ký tự)</translation>
+    </message>
+    <message>
+        <source>The address is too long (at most 300 characters)</source>
+        <translation>Địa chỉ quá dài (tối đa 300 ký tự)</translation>
+    </message>
+    <message>
+        <source>The legal area must be a number of square metres</source>
+        <translation>Diện tích pháp lý phải là một số (m²)</translation>
+    </message>
+    <message>
+        <source>The legal area must be greater than 0 and at most 100 000 000 m²</source>
+        <translation>Diện tích pháp lý phải lớn hơn 0 và không quá 100 000 000 m²</translation>
+    </message>
+    <message>
+        <source>Parcel %1 no longer exists</source>
+        <translation>Thửa %1 không còn tồn tại</translation>
+    </message>
+    <message>
+        <source>Could not save the change to %1: %2</source>
+        <translation>Không ghi được thay đổi vào %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::MainWindow</name>
+    <message>
+        <source>Parcels</source>
+        <translation>Thửa đất</translation>
+    </message>
+    <message>
+        <source>Map sheet frames</source>
+        <translation>Khung tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>Coordinate grid</source>
+        <translation>Lưới km</translation>
+    </message>
+    <message>
+        <source>Parcel labels</source>
+        <translation>Nhãn thửa</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Lớp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Thửa đất</translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>Bảng thuộc tính</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Dự án</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Mở…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Mở &amp;gần đây</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>&amp;Lưu thành…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Phóng to</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>&amp;Full extent</source>
+        <translation>&amp;Toàn bộ</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>Phóng tới &amp;vùng chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Pan</source>
+        <translation>&amp;Di chuyển</translation>
+    </message>
+    <message>
+        <source>Select by &amp;box</source>
+        <translation>&amp;Chọn theo khung</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom box</source>
+        <translation>Phóng theo &amp;khung</translation>
+    </message>
+    <message>
+        <source>&amp;Identify</source>
+        <translation>&amp;Xem thông tin</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About VNLand</source>
+        <translation>&amp;Giới thiệu VNLand</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <source>Cannot open project: %1</source>
+        <translation>Không mở được dự án: %1</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Mở dự án</translation>
+    </message>
+    <message>
+        <source>Cannot open the project.
+
+%1</source>
+        <translation>Không mở được dự án.
+
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Làm lại: %1</translation>
+    </message>
+    <message>
+        <source>No WGS84 coordinates: %1</source>
+        <translation>Không tính được tọa độ WGS84: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n parcel(s)</source>
+        <translation><numerusform>Đã mở %1: %n thửa đất</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 – VNLand</source>
+        <translation>%1 – VNLand</translation>
+    </message>
+    <message>
+        <source>VNLand</source>
+        <translation>VNLand</translation>
+    </message>
+    <message>
+        <source>X (north) %1  Y (east) %2</source>
+        <translation>X (bắc) %1  Y (đông) %2</translation>
+    </message>
+    <message>
+        <source>WGS84 %1 %2</source>
+        <translation>WGS84 %1 %2</translation>
+    </message>
+    <message>
+        <source>Scale 1:%1</source>
+        <translation>Tỷ lệ 1:%1</translation>
+    </message>
+    <message>
+        <source>Identify: no parcel here</source>
+        <translation>Xem thông tin: không có thửa đất tại đây</translation>
+    </message>
+    <message>
+        <source>Parcel %1, sheet %2: %3, %4 m², %5, %6</source>
+        <translation>Thửa %1, tờ %2: %3, %4 m², %5, %6</translation>
+    </message>
+    <message>
+        <source>VNLand projects (*.sqlite *.vnland);;All files (*)</source>
+        <translation>Dự án VNLand (*.sqlite *.vnland);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Lưu dự án thành</translation>
+    </message>
+    <message>
+        <source>VNLand projects (*.sqlite)</source>
+        <translation>Dự án VNLand (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Cannot save the project.
+
+%1</source>
+        <translation>Không lưu được dự án.
+
+%1</translation>
+    </message>
+    <message>
+        <source>About VNLand</source>
+        <translation>Giới thiệu VNLand</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;VNLand %1&lt;/b&gt;&lt;p&gt;Cadastral map editing and land database for Vietnamese land offices (VN-2000).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;VNLand %1&lt;/b&gt;&lt;p&gt;Biên tập bản đồ địa chính và cơ sở dữ liệu đất đai cho cán bộ địa chính (VN-2000).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ParcelForm</name>
+    <message>
+        <source>(none)</source>
+        <translation>(chưa có)</translation>
+    </message>
+    <message>
+        <source>Sheet number (tờ):</source>
+        <translation>Số tờ:</translation>
+    </message>
+    <message>
+        <source>Parcel number (thửa):</source>
+        <translation>Số thửa:</translation>
+    </message>
+    <message>
+        <source>Land-use code:</source>
+        <translation>Mã loại đất:</translation>
+    </message>
+    <message>
+        <source>Land user:</source>
+        <translation>Chủ sử dụng:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Địa chỉ:</translation>
+    </message>
+    <message>
+        <source>Legal area (m²):</source>
+        <translation>Diện tích pháp lý (m²):</translation>
+    </message>
+    <message>
+        <source>Measured area (m²):</source>
+        <translation>Diện tích đo đạc (m²):</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcels selected; select one parcel to edit it.</source>
+        <translation><numerusform>Đang chọn %n thửa; chọn một thửa để sửa.</numerusform></translation>
+    </message>
+    <message>
+        <source>Select a parcel on the map or in the table.</source>
+        <translation>Chọn một thửa đất trên bản đồ hoặc trong bảng.</translation>
+    </message>
+    <message>
+        <source>Parcel %1, sheet %2 (commune %3)</source>
+        <translation>Thửa %1, tờ %2 (xã %3)</translation>
+    </message>
+    <message>
+        <source>%1 – unknown code</source>
+        <translation>%1 – mã không có trong danh mục</translation>
+    </message>
+    <message>
+        <source>Edit parcel %1</source>
+        <translation>Sửa thửa %1</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ParcelTableModel</name>
+    <message>
+        <source>Sheet</source>
+        <translation>Tờ</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Thửa</translation>
+    </message>
+    <message>
+        <source>Land-use code</source>
+        <translation>Mã loại đất</translation>
+    </message>
+    <message>
+        <source>Measured area (m²)</source>
+        <translation>Diện tích đo đạc (m²)</translation>
+    </message>
+    <message>
+        <source>Legal area (m²)</source>
+        <translation>Diện tích pháp lý (m²)</translation>
+    </message>
+    <message>
+        <source>Land user</source>
+        <translation>Chủ sử dụng</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Commune code</source>
+        <translation>Mã xã</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Cờ lỗi</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Ngôn ngữ của hệ thống</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when VNLand is started again.</source>
+        <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại VNLand.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,450 @@
+// Editor GUI tests (QT_QPA_PLATFORM=offscreen through CTest): real widgets are
+// driven with QTest mouse and key events and the results are checked against
+// the Document, the attribute table, the map selection and the database.
+#define BOOST_TEST_MODULE editor
+#include <boost/test/unit_test.hpp>
+
+#include "editor_test_project.h"
+#include "test_support.h"
+
+#include "attribute_table.h"
+#include "document.h"
+#include "landuse_colors.h"
+#include "main_window.h"
+#include "map_canvas.h"
+#include "parcel_form.h"
+#include "parcel_geometry.h"
+#include "parcel_table_model.h"
+#include "translations.h"
+
+#include "store/database.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProcess>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTranslator>
+#include <QUndoStack>
+
+#include <cmath>
+
+using namespace vnland;
+
+namespace {
+
+struct AppFixture {
+    AppFixture()
+    {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QStandardPaths::setTestModeEnabled(true);
+        app = new QApplication(argc, argv);
+        QCoreApplication::setOrganizationName(QStringLiteral("VNLandTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("vnland-editor-test"));
+    }
+    ~AppFixture() { delete app; }
+    int argc = 1;
+    char arg0[16] = "test_editor";
+    char *argv[2] = {arg0, nullptr};
+    QApplication *app = nullptr;
+};
+BOOST_TEST_GLOBAL_FIXTURE(AppFixture);
+
+/// Types text that may contain Vietnamese letters (QTest::keyClicks only knows ASCII).
+void typeText(QWidget *w, const QString &text)
+{
+    for (const QChar ch : text)
+        QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+}
+
+std::string dbText(const std::string &path, const std::string &sql)
+{
+    store::Database db(path, store::Database::Mode::ReadOnly);
+    return db.queryText(sql).value_or("<null>");
+}
+
+/// A main window with the test project open, shown offscreen and fully drawn.
+struct EditorFixture {
+    EditorFixture()
+    {
+        path = tmp.file("editor.sqlite");
+        project.write(path);
+        window.resize(1100, 750);
+        window.show();
+        BOOST_REQUIRE(QTest::qWaitForWindowExposed(&window));
+        BOOST_REQUIRE(window.openProject(QString::fromStdString(path), true));
+        window.canvas()->zoomToFullExtent();
+        BOOST_REQUIRE(app::waitForCanvasIdle(window.canvas()));
+    }
+    int rowOfThua(int thua) const
+    {
+        for (int r = 0; r < doc()->parcelCount(); ++r)
+            if (doc()->parcel(r).thuaSo == thua)
+                return r;
+        return -1;
+    }
+    QPoint screenOf(int thua) const { return window.canvas()->worldToScreen(project.parcelCenter(thua)).toPoint(); }
+    /// A point inside the parcel clear of its label and outline, for colour checks.
+    QPoint fillPointOf(int thua) const
+    {
+        return window.canvas()->worldToScreen(project.parcelRect(thua).topLeft() + QPointF(3, 3)).toPoint();
+    }
+    app::Document *doc() const { return window.document(); }
+    app::MapCanvas *canvas() const { return window.canvas(); }
+    QList<int> tableRows() const { return window.attributeTable()->selectedRows(); }
+    void clickParcel(int thua, Qt::KeyboardModifiers mods = {})
+    {
+        QTest::mouseClick(canvas(), Qt::LeftButton, mods, screenOf(thua));
+        QCoreApplication::processEvents();
+    }
+
+    test::TempDir tmp;
+    std::string path;
+    test::TestProject project;
+    app::MainWindow window;
+};
+
+} // namespace
+
+BOOST_FIXTURE_TEST_CASE(open_project_loads_parcels_and_draws, EditorFixture)
+{
+    BOOST_TEST(doc()->parcelCount() == 12);
+    BOOST_TEST(window.attributeTable()->proxy()->rowCount() == 12);
+    BOOST_TEST(doc()->sheets()->size() == 1u);
+    BOOST_TEST(window.crsLabel()->text().contains(QStringLiteral("EPSG:5899")));
+    // The canvas really drew: the pixel at a CLN parcel centre has the CLN colour.
+    const QImage img = canvas()->grab().toImage();
+    const QColor c = img.pixelColor(fillPointOf(1));
+    BOOST_TEST(c.rgb() == app::LanduseColors::builtIn().fill(QStringLiteral("CLN")));
+    const QColor o = img.pixelColor(fillPointOf(2));
+    BOOST_TEST(o.rgb() == app::LanduseColors::builtIn().fill(QStringLiteral("ONT")));
+}
+
+BOOST_FIXTURE_TEST_CASE(click_on_map_selects_row_in_table_and_form, EditorFixture)
+{
+    clickParcel(7);
+    const int row = rowOfThua(7);
+    BOOST_TEST(doc()->selection() == QSet<int>{row});
+    BOOST_TEST(tableRows() == QList<int>{row});
+    BOOST_TEST(window.parcelForm()->row() == row);
+    BOOST_TEST(window.parcelForm()->ownerEdit()->text() == QStringLiteral("Chủ thửa 7"));
+    BOOST_TEST(window.parcelForm()->thuaSoEdit()->text() == QStringLiteral("7"));
+
+    // Shift-click adds, a plain click replaces, a click outside clears.
+    clickParcel(2, Qt::ShiftModifier);
+    BOOST_TEST(doc()->selection() == (QSet<int>{row, rowOfThua(2)}));
+    BOOST_TEST(tableRows().size() == 2);
+    BOOST_TEST(window.parcelForm()->row() == -1);   // form edits one parcel at a time
+    clickParcel(3);
+    BOOST_TEST(doc()->selection() == QSet<int>{rowOfThua(3)});
+    QTest::mouseClick(canvas(), Qt::LeftButton, {}, canvas()->worldToScreen(project.parcelCenter(1) - QPointF(200, 0)).toPoint());
+    BOOST_TEST(doc()->selection().isEmpty());
+    BOOST_TEST(tableRows().isEmpty());
+}
+
+BOOST_FIXTURE_TEST_CASE(box_select_and_table_to_map, EditorFixture)
+{
+    canvas()->setTool(app::MapCanvas::Tool::Select);
+    // Box around parcels 1 and 2 (bottom row): from below-left of 1 to above-right of 2.
+    const QRectF r1 = project.parcelRect(1), r2 = project.parcelRect(2);
+    const QPoint a = canvas()->worldToScreen(r1.topLeft() - QPointF(2, 2)).toPoint();       // min E, min N
+    const QPoint b = canvas()->worldToScreen(r2.bottomRight() + QPointF(2, 2)).toPoint();   // max E, max N
+    QTest::mousePress(canvas(), Qt::LeftButton, {}, a);
+    QTest::mouseMove(canvas(), (a + b) / 2);
+    QTest::mouseMove(canvas(), b);
+    QTest::mouseRelease(canvas(), Qt::LeftButton, {}, b);
+    BOOST_TEST(doc()->selection() == (QSet<int>{rowOfThua(1), rowOfThua(2)}));
+    BOOST_TEST(tableRows().size() == 2);
+
+    // Clicking a row in the table selects the parcel on the map.
+    QTableView *view = window.attributeTable()->view();
+    const auto *proxy = window.attributeTable()->proxy();
+    const QModelIndex src = window.attributeTable()->model()->index(rowOfThua(11), app::ParcelTableModel::ColOwner);
+    const QModelIndex idx = proxy->mapFromSource(src);
+    view->scrollTo(idx);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(idx).center());
+    BOOST_TEST(doc()->selection() == QSet<int>{rowOfThua(11)});
+    BOOST_TEST(window.parcelForm()->ownerEdit()->text() == QStringLiteral("Chủ thửa 11"));
+
+    // Filtering keeps the selection synchronised for the visible rows.
+    typeText(window.attributeTable()->filterEdit(), QStringLiteral("Chủ thửa 1"));
+    BOOST_TEST(proxy->rowCount() == 4);   // 1, 10, 11, 12
+}
+
+BOOST_FIXTURE_TEST_CASE(edit_in_form_writes_database_and_undo_restores, EditorFixture)
+{
+    clickParcel(6);
+    const int row = rowOfThua(6);
+    const int64_t id = doc()->parcel(row).id;
+    const std::string where = " FROM parcel WHERE id = " + std::to_string(id);
+    auto *form = window.parcelForm();
+    QLineEdit *owner = form->ownerEdit();
+    owner->selectAll();
+    QTest::keyClick(owner, Qt::Key_Delete);
+    typeText(owner, QStringLiteral("Nguyễn Thị Hồng"));
+    BOOST_TEST(form->applyButton()->isEnabled());
+    QTest::keyClick(owner, Qt::Key_Return);
+
+    // Written through to the land database, shown in the table, logged.
+    BOOST_TEST(dbText(path, "SELECT owner_name" + where) == "Nguyễn Thị Hồng");
+    BOOST_TEST(dbText(path, "SELECT count(*) FROM change_log WHERE action = 'update_attribute'") == "1");
+    const auto *model = window.attributeTable()->model();
+    BOOST_TEST(model->data(model->index(row, app::ParcelTableModel::ColOwner)).toString() == QStringLiteral("Nguyễn Thị Hồng"));
+    BOOST_TEST(doc()->undoStack()->count() == 1);
+
+    // Undo through the Edit menu action.
+    QAction *undo = nullptr;
+    for (QAction *a : window.findChildren<QAction *>())
+        if (a->shortcut() == QKeySequence(QKeySequence::Undo))
+            undo = a;
+    BOOST_REQUIRE(undo);
+    BOOST_TEST(undo->isEnabled());
+    undo->trigger();
+    BOOST_TEST(dbText(path, "SELECT owner_name" + where) == "Chủ thửa 6");
+    BOOST_TEST(model->data(model->index(row, app::ParcelTableModel::ColOwner)).toString() == QStringLiteral("Chủ thửa 6"));
+    BOOST_TEST(owner->text() == QStringLiteral("Chủ thửa 6"));
+    // Table, map selection and form still agree on the one parcel.
+    BOOST_TEST(doc()->selection() == QSet<int>{row});
+    BOOST_TEST(tableRows() == QList<int>{row});
+    BOOST_TEST(form->row() == row);
+    BOOST_TEST(!undo->isEnabled());
+    // Redo writes the new value again.
+    doc()->undoStack()->redo();
+    BOOST_TEST(dbText(path, "SELECT owner_name" + where) == "Nguyễn Thị Hồng");
+}
+
+BOOST_FIXTURE_TEST_CASE(form_changes_landuse_and_area_as_one_undo_step, EditorFixture)
+{
+    clickParcel(1);   // CLN
+    const int row = rowOfThua(1);
+    const int64_t id = doc()->parcel(row).id;
+    auto *form = window.parcelForm();
+    QComboBox *combo = form->landuseCombo();
+    const int ont = combo->findData(QStringLiteral("NTS"));
+    BOOST_REQUIRE(ont > 0);
+    BOOST_TEST(combo->itemText(ont).contains(QStringLiteral("Đất nuôi trồng thủy sản")));
+    combo->setCurrentIndex(ont);
+    QLineEdit *area = form->legalAreaEdit();
+    area->selectAll();
+    QTest::keyClicks(area, QLocale().toString(512.5, 'f', 1));
+    QTest::mouseClick(form->applyButton(), Qt::LeftButton);
+    const std::string where = " FROM parcel WHERE id = " + std::to_string(id);
+    BOOST_TEST(dbText(path, "SELECT landuse_code" + where) == "NTS");
+    BOOST_TEST(dbText(path, "SELECT legal_area" + where) == "512.5");
+    BOOST_TEST(dbText(path, "SELECT code FROM parcel_landuse WHERE is_main = 1 AND parcel_id = " + std::to_string(id)) == "NTS");
+    BOOST_TEST(doc()->renderAttrs()->fill[size_t(row)] == app::LanduseColors::builtIn().fill(QStringLiteral("NTS")));
+    BOOST_TEST(doc()->undoStack()->count() == 1);   // one macro for both fields
+    // The map is redrawn with the new colour (selection highlight off to read the fill).
+    doc()->setSelection({});
+    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    const QImage img = canvas()->grab().toImage();
+    BOOST_TEST(img.pixelColor(fillPointOf(1)).rgb() == app::LanduseColors::builtIn().fill(QStringLiteral("NTS")));
+
+    doc()->undoStack()->undo();
+    BOOST_TEST(dbText(path, "SELECT landuse_code" + where) == "CLN");
+    BOOST_TEST(dbText(path, "SELECT legal_area" + where) == "500.0");
+    clickParcel(1);
+    BOOST_TEST(combo->currentData().toString() == QStringLiteral("CLN"));
+    BOOST_TEST(form->legalAreaEdit()->text() == QLocale().toString(500.0, 'f', 1));
+}
+
+BOOST_FIXTURE_TEST_CASE(form_rejects_invalid_values, EditorFixture)
+{
+    clickParcel(4);
+    const int64_t id = doc()->parcel(rowOfThua(4)).id;
+    auto *form = window.parcelForm();
+    // Parcel 5 already exists on sheet 5: (commune, tờ, thửa) must stay unique.
+    QLineEdit *thua = form->thuaSoEdit();
+    thua->selectAll();
+    QTest::keyClicks(thua, QStringLiteral("5"));
+    BOOST_TEST(!form->applyButton()->isEnabled());
+    BOOST_TEST(form->errorLabel()->text().contains(QStringLiteral("already has parcel 5")));
+    QTest::keyClick(thua, Qt::Key_Return);
+    BOOST_TEST(dbText(path, "SELECT thua_so FROM parcel WHERE id = " + std::to_string(id)) == "4");
+    BOOST_TEST(doc()->undoStack()->count() == 0);
+    // A free number is accepted.
+    thua->selectAll();
+    QTest::keyClicks(thua, QStringLiteral("40"));
+    BOOST_TEST(form->applyButton()->isEnabled());
+    // A legal area that is not a number is refused.
+    QLineEdit *area = form->legalAreaEdit();
+    area->selectAll();
+    QTest::keyClicks(area, QStringLiteral("abc"));
+    BOOST_TEST(!form->applyButton()->isEnabled());
+    BOOST_TEST(!form->apply());
+    BOOST_TEST(dbText(path, "SELECT thua_so FROM parcel WHERE id = " + std::to_string(id)) == "4");
+    // The document refuses unknown land-use codes.
+    QString error;
+    BOOST_TEST(!doc()->changeValue(rowOfThua(4), app::ParcelField::LanduseCode, QStringLiteral("XYZ"), &error));
+    BOOST_TEST(error.contains(QStringLiteral("XYZ")));
+}
+
+BOOST_FIXTURE_TEST_CASE(pan_zoom_and_status_bar, EditorFixture)
+{
+    const app::MapView before = canvas()->view();
+    // Wheel zoom keeps the world point under the cursor in place.
+    const QPoint anchor = screenOf(6);
+    const QPointF worldAtAnchor = canvas()->screenToWorld(anchor);
+    QWheelEvent wheel(anchor, canvas()->mapToGlobal(anchor), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(canvas(), &wheel);
+    BOOST_TEST(canvas()->view().mpp == before.mpp / 1.25, boost::test_tools::tolerance(1e-9));
+    const QPointF after = canvas()->screenToWorld(anchor);
+    BOOST_TEST(std::abs(after.x() - worldAtAnchor.x()) < 1e-6);
+    BOOST_TEST(std::abs(after.y() - worldAtAnchor.y()) < 1e-6);
+    // Arrow key pans by a quarter of the width.
+    const QPointF c0 = canvas()->view().center;
+    QTest::keyClick(canvas(), Qt::Key_Right);
+    BOOST_TEST(canvas()->view().center.x() - c0.x() == canvas()->width() * 0.25 * canvas()->view().mpp,
+               boost::test_tools::tolerance(1e-6));
+    // Dragging with the pan tool moves the map with the mouse.
+    const QPointF w0 = canvas()->screenToWorld(QPointF(300, 300));
+    QTest::mousePress(canvas(), Qt::LeftButton, {}, QPoint(300, 300));
+    QTest::mouseMove(canvas(), QPoint(330, 310));
+    QTest::mouseMove(canvas(), QPoint(350, 320));
+    QTest::mouseRelease(canvas(), Qt::LeftButton, {}, QPoint(350, 320));
+    const QPointF w1 = canvas()->screenToWorld(QPointF(350, 320));
+    BOOST_TEST(std::abs(w1.x() - w0.x()) < 1e-6);
+    BOOST_TEST(std::abs(w1.y() - w0.y()) < 1e-6);
+    BOOST_TEST(doc()->selection().isEmpty());   // a drag is not a click
+    // Full extent brings every parcel back on screen.
+    canvas()->zoomToFullExtent();
+    for (int t : {1, 12})
+        BOOST_TEST(canvas()->rect().contains(screenOf(t)));
+
+    // Status bar: VN-2000 X (north) / Y (east) and WGS84 of the cursor.
+    QTest::mouseMove(canvas(), screenOf(1));
+    QCoreApplication::processEvents();
+    const QString xy = window.coordinateLabel()->text();
+    BOOST_TEST(xy.contains(QStringLiteral("X (north)")));
+    const QPointF w = canvas()->screenToWorld(screenOf(1));
+    BOOST_TEST(xy.contains(QLocale().toString(w.y(), 'f', 2)));   // X = northing first
+    const QString wgs = window.wgs84Label()->text();
+    BOOST_TEST(wgs.contains(QStringLiteral("20°")));    // Cô Tô ≈ 20.97° N
+    BOOST_TEST(wgs.contains(QStringLiteral("107°")));   //        ≈ 107.77° E
+    BOOST_TEST(window.scaleLabel()->text().contains(QStringLiteral("1:")));
+}
+
+BOOST_AUTO_TEST_CASE(geometry_index_and_hit_testing)
+{
+    app::ParcelGeometry::Builder b;
+    // A 100 × 100 square with a 20 × 20 hole, then a small square inside the hole.
+    auto wkb = [](std::vector<std::vector<QPointF>> rings) {
+        std::vector<unsigned char> out{1, 3, 0, 0, 0};
+        auto put32 = [&](uint32_t v) { for (int i = 0; i < 4; ++i) out.push_back(uint8_t(v >> (8 * i))); };
+        auto putD = [&](double d) { unsigned char x[8]; std::memcpy(x, &d, 8); out.insert(out.end(), x, x + 8); };
+        put32(uint32_t(rings.size()));
+        for (auto &r : rings) {
+            put32(uint32_t(r.size()));
+            for (auto &p : r) { putD(p.x()); putD(p.y()); }
+        }
+        return out;
+    };
+    BOOST_TEST(b.add(wkb({{{0, 0}, {100, 0}, {100, 100}, {0, 100}, {0, 0}}, {{40, 40}, {60, 40}, {60, 60}, {40, 60}, {40, 40}}})));
+    BOOST_TEST(b.add(wkb({{{45, 45}, {55, 45}, {55, 55}, {45, 55}, {45, 45}}})));
+    BOOST_TEST(!b.add(std::vector<unsigned char>{1, 2, 3}));
+    auto g = b.finish();
+    BOOST_TEST(g->size() == 3u);
+    BOOST_TEST(g->parcelAt({10, 10}) == 0);
+    BOOST_TEST(g->parcelAt({50, 50}) == 1);    // inside the hole: the small parcel
+    BOOST_TEST(g->parcelAt({42, 42}) == -1);   // in the hole, outside the small one
+    BOOST_TEST(g->parcelAt({150, 50}) == -1);
+    std::vector<uint32_t> hits;
+    g->query(QRectF(46, 46, 2, 2), hits);
+    BOOST_TEST(hits.size() == 2u);
+    hits.clear();
+    g->query(QRectF(200, 200, 5, 5), hits);
+    BOOST_TEST(hits.empty());
+}
+
+BOOST_AUTO_TEST_CASE(colour_table_is_data)
+{
+    const auto &t = app::LanduseColors::builtIn();
+    BOOST_TEST(t.size() >= 50);
+    BOOST_TEST(t.fill(QStringLiteral("ONT")) == qRgb(0xFF, 0xD0, 0xFF));
+    BOOST_TEST(t.fill(QStringLiteral("ont")) == qRgb(0xFF, 0xD0, 0xFF));
+    BOOST_TEST(t.fill(QStringLiteral("LUC")) == qRgb(0xFF, 0xFC, 0x82));
+    BOOST_TEST(t.fill(QStringLiteral("???")) == qRgb(0xF2, 0xF2, 0xF2));
+    BOOST_TEST(t.fill(QString(), QStringLiteral("road")) == qRgb(0xFF, 0xAA, 0x32));
+    const auto custom = app::LanduseColors::fromCsv("code,fill,note\nABC,#010203,x\n*default,#0a0b0c,\n");
+    BOOST_TEST(custom.fill(QStringLiteral("ABC")) == qRgb(1, 2, 3));
+    BOOST_TEST(custom.fill(QStringLiteral("ONT")) == qRgb(10, 11, 12));
+}
+
+BOOST_AUTO_TEST_CASE(vietnamese_and_english_translations)
+{
+    auto *app = QCoreApplication::instance();
+    BOOST_TEST(app::resolveLanguage(QStringLiteral("vi")) == QStringLiteral("vi"));
+    BOOST_TEST(app::resolveLanguage(QStringLiteral("en")) == QStringLiteral("en"));
+    BOOST_TEST(app::installTranslations(*app, QStringLiteral("vi")));
+    BOOST_TEST(QCoreApplication::translate("vnland::app::MainWindow", "&Project") == QStringLiteral("&Dự án"));
+    BOOST_TEST(QCoreApplication::translate("vnland::app::MainWindow", "X (north) %1  Y (east) %2")
+                   .startsWith(QStringLiteral("X (bắc)")));
+    {
+        app::MainWindow w;
+        BOOST_TEST(w.menuBar()->actions().first()->text() == QStringLiteral("&Dự án"));
+    }
+    for (QTranslator *t : app->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    BOOST_TEST(app::installTranslations(*app, QStringLiteral("en")));
+    BOOST_TEST(QCoreApplication::translate("vnland::app::MainWindow", "&Project") == QStringLiteral("&Project"));
+    for (QTranslator *t : app->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    QLocale::setDefault(QLocale::c());
+}
+
+BOOST_AUTO_TEST_CASE(screenshot_command_writes_a_drawn_png)
+{
+    test::TempDir tmp;
+    const std::string project = tmp.file("shot.sqlite");
+    test::TestProject{}.write(project);
+    const QString png = QString::fromStdString(tmp.file("shot.png"));
+    QProcess proc;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), QString::fromStdString(tmp.path().string()));
+    proc.setProcessEnvironment(env);
+    proc.start(QStringLiteral(VNLAND_EDITOR),
+               {QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("900x640"),
+                QStringLiteral("--lang"), QStringLiteral("vi"), QString::fromStdString(project)});
+    BOOST_REQUIRE(proc.waitForFinished(120000));
+    BOOST_TEST(proc.exitCode() == 0, proc.readAllStandardError().toStdString());
+    const QImage img(png);
+    BOOST_REQUIRE(!img.isNull());
+    BOOST_TEST(img.width() == 900);
+    BOOST_TEST(img.height() == 640);
+    // Not blank: many colours, and both parcel fill colours of the project appear.
+    QSet<QRgb> colours;
+    int ont = 0, cln = 0;
+    for (int y = 0; y < img.height(); y += 2)
+        for (int x = 0; x < img.width(); x += 2) {
+            const QRgb c = img.pixel(x, y) | 0xFF000000u;
+            colours.insert(c);
+            ont += c == app::LanduseColors::builtIn().fill(QStringLiteral("ONT"));
+            cln += c == app::LanduseColors::builtIn().fill(QStringLiteral("CLN"));
+        }
+    BOOST_TEST(colours.size() > 20);
+    BOOST_TEST(ont > 100);
+    BOOST_TEST(cln > 100);
+
+    // A missing project is an error with a message, not a blank picture.
+    QProcess bad;
+    bad.setProcessEnvironment(env);
+    bad.start(QStringLiteral(VNLAND_EDITOR), {QStringLiteral("--screenshot"), png + QStringLiteral("2.png"),
+                                              QString::fromStdString(tmp.file("missing.sqlite"))});
+    BOOST_REQUIRE(bad.waitForFinished(60000));
+    BOOST_TEST(bad.exitCode() == 2);
+    BOOST_TEST(QString::fromUtf8(bad.readAllStandardError()).contains(QStringLiteral("missing.sqlite")));
+}
