@@ -18,6 +18,7 @@ const std::vector<Command> &commands()
         {"export", "export a project: spatialite, gpkg, shp, geojson, csv, …", &cmdExport},
         {"info", "summary of a project: CRS, extent, communes, sheets, areas", &cmdInfo},
         {"plugins", "list the plugins found", &cmdPlugins},
+        {"synth", "write a seeded synthetic coverage (sample data, tests, benchmarks)", &cmdSynth},
     };
     return list;
 }

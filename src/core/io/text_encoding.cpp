@@ -235,27 +235,33 @@ QString restoreTcvn3Capitals(const QString &in)
             for (int k = i; k < segEnd; ++k)
                 if (isLowerToned(s[k]))
                     s[k] = s[k].toUpper();
-        // Title case: every word whose initial case is known starts with a
-        // capital (the first word may be a lowercase "xã", "huyện" …).
+        // Title case: most words whose initial case is known start with a
+        // capital (a leading "xã", "huyện" and small words like "và" aside).
         int known = 0, knownUpper = 0;
         bool firstKnownLower = false;
         for (size_t wi = 0; wi < words.size(); ++wi) {
             QChar f = s[words[wi].begin];
             if (isLowerToned(f))
                 continue;
+            if (wi == 0 && !f.isUpper()) {
+                firstKnownLower = true;
+                continue;
+            }
             ++known;
             if (f.isUpper())
                 ++knownUpper;
-            else if (wi == 0)
-                firstKnownLower = true;
         }
-        const bool title = known > 0 && (knownUpper == known || (firstKnownLower && knownUpper == known - 1 && knownUpper > 0));
+        const bool title = known > 0 && knownUpper * 10 >= known * 6;
         if (title) {
             for (size_t wi = 0; wi < words.size(); ++wi) {
                 QChar f = s[words[wi].begin];
                 if (!isLowerToned(f))
                     continue;
                 if (wi == 0 && firstKnownLower)
+                    continue;
+                // Inside the segment, only after a capitalised word: "Nguyễn Văn ấm"
+                // but not "… và ấm".
+                if (wi > 0 && !s[words[wi - 1].begin].isUpper())
                     continue;
                 s[words[wi].begin] = f.toUpper();
             }

@@ -68,6 +68,8 @@ struct SheetInfo {
 
 struct SynthResult {
     bool ok = false;
+    uint64_t seed = 0;
+    std::string communeCode;
     int64_t parcelCount = 0;          ///< features with object_kind "parcel" (incl. duplicate_geometry copies)
     int64_t roadCount = 0;            ///< object_kind "road"
     int64_t waterwayCount = 0;        ///< object_kind "waterway"

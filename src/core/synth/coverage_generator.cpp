@@ -1,0 +1,1234 @@
+// Synthetic cadastral coverage: layout, attributes, numbering and faults.
+//
+// Layout: a grid of blocks (khu) separated by road strips, with a canal in
+// place of some road columns/rows. Each block is split by a wavy back line
+// (midline) into a north and a south row of lots. Every boundary is a chain
+// of "primitive edges" between nodes; the jitter points inside a primitive
+// edge are a pure function of its two end nodes, so the two polygons on either
+// side of an edge produce identical vertices without talking to each other.
+// That is what lets the generator stream band by band (one row of blocks)
+// with exactly shared boundaries, no gaps and no overlaps.
+#include "synth/coverage_generator.h"
+
+#include "synth/vn_names.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <random>
+#include <sstream>
+#include <unordered_map>
+
+namespace vnland::synth {
+
+namespace {
+
+struct Pt {
+    double x = 0, y = 0;
+};
+
+double quant(double v)
+{
+    return std::round(v * 1000.0) / 1000.0; // survey coordinates to the millimetre
+}
+
+uint64_t splitmix(uint64_t &state)
+{
+    uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+uint64_t hashMix(uint64_t seed, std::initializer_list<int64_t> values)
+{
+    uint64_t state = seed ^ 0x5851F42D4C957F2DULL;
+    uint64_t h = splitmix(state);
+    for (int64_t v : values) {
+        state ^= static_cast<uint64_t>(v) + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+        h ^= splitmix(state);
+    }
+    return h;
+}
+
+std::mt19937_64 rngFor(uint64_t seed, int64_t a, int64_t b, int64_t tag)
+{
+    return std::mt19937_64(hashMix(seed, {a, b, tag}));
+}
+
+double splitUnit(uint64_t &state)
+{
+    return static_cast<double>(splitmix(state) >> 11) * 0x1.0p-53;
+}
+
+/// Appends @p a and the interior points of the primitive edge a→b (not b).
+void appendEdge(std::vector<Pt> &ring, Pt a, Pt b, uint64_t seed)
+{
+    ring.push_back(a);
+    const bool swapped = (b.x < a.x) || (b.x == a.x && b.y < a.y);
+    const Pt p = swapped ? b : a;
+    const Pt q = swapped ? a : b;
+    const double dx = q.x - p.x, dy = q.y - p.y;
+    const double len = std::hypot(dx, dy);
+    if (len < 4.0)
+        return;
+    uint64_t state = hashMix(seed, {std::llround(p.x * 1000), std::llround(p.y * 1000), std::llround(q.x * 1000),
+                                    std::llround(q.y * 1000)});
+    const int n = len < 25.0 ? 1 : 1 + static_cast<int>(splitmix(state) % 2);
+    const double nx = -dy / len, ny = dx / len;
+    const double amp = std::min(0.3, 0.04 * len);
+    std::vector<Pt> pts;
+    for (int k = 1; k <= n; ++k) {
+        const double t = (k + (splitUnit(state) - 0.5) * 0.5) / (n + 1);
+        const double off = amp * (0.3 + 0.7 * splitUnit(state)) * (splitUnit(state) < 0.5 ? -1.0 : 1.0);
+        pts.push_back({quant(p.x + dx * t + nx * off), quant(p.y + dy * t + ny * off)});
+    }
+    if (swapped)
+        std::reverse(pts.begin(), pts.end());
+    ring.insert(ring.end(), pts.begin(), pts.end());
+}
+
+/// Appends the chain of nodes (each consecutive pair a primitive edge), without the last node.
+void appendChain(std::vector<Pt> &ring, const std::vector<Pt> &nodes, uint64_t seed)
+{
+    for (size_t k = 0; k + 1 < nodes.size(); ++k)
+        appendEdge(ring, nodes[k], nodes[k + 1], seed);
+}
+
+double signedArea(const std::vector<Pt> &ring)
+{
+    double a = 0;
+    const size_t n = ring.size();
+    for (size_t k = 0; k < n; ++k) {
+        const Pt &p = ring[k], &q = ring[(k + 1) % n];
+        a += (p.x - ring[0].x) * (q.y - ring[0].y) - (q.x - ring[0].x) * (p.y - ring[0].y);
+    }
+    return a / 2;
+}
+
+Pt centroid(const std::vector<Pt> &ring)
+{
+    double a = 0, cx = 0, cy = 0;
+    const Pt o = ring[0];
+    const size_t n = ring.size();
+    for (size_t k = 0; k < n; ++k) {
+        const double px = ring[k].x - o.x, py = ring[k].y - o.y;
+        const double qx = ring[(k + 1) % n].x - o.x, qy = ring[(k + 1) % n].y - o.y;
+        const double c = px * qy - qx * py;
+        a += c;
+        cx += (px + qx) * c;
+        cy += (py + qy) * c;
+    }
+    if (std::abs(a) < 1e-12)
+        return o;
+    return {o.x + cx / (3 * a), o.y + cy / (3 * a)};
+}
+
+enum class Zone { Residential, Town, Rice, Garden, Aquaculture };
+
+// --- the grid -------------------------------------------------------------------
+
+struct BlockCounts {
+    uint8_t north = 0, south = 0;
+    int total() const { return north + south; }
+};
+
+struct Grid {
+    uint64_t seed = 0;
+    int nx = 0, nb = 0, lastCount = 0; // blocks in the last (possibly partial) band
+    std::vector<double> colX0, colX1;  // block columns
+    std::vector<double> gapW;          // nx + 1 column gaps (gap i is west of column i)
+    std::vector<double> bandY0, bandY1;
+    std::vector<double> rowW;          // nb + 1 row gaps (gap j is north of band j)
+    std::vector<BlockCounts> counts;   // per block, band-major
+
+    bool canalCol(int i) const { return i >= 1 && i < nx && i % 24 == std::min(7, std::max(1, nx / 2)); }
+    bool canalRow(int j) const { return nb >= 4 && j >= 1 && j < nb && j % 30 == std::min(10, nb / 2); }
+    bool exists(int i, int j) const
+    {
+        if (i < 0 || j < 0 || i >= nx || j >= nb)
+            return false;
+        return j < nb - 1 || i < lastCount;
+    }
+    const BlockCounts &count(int i, int j) const { return counts[static_cast<size_t>(j) * nx + i]; }
+    double gapWest(int i) const { return i > 0 ? colX1[i - 1] : colX0[0] - gapW[0]; }
+    double gapEast(int i) const { return i < nx ? colX0[i] : colX1[nx - 1] + gapW[nx]; }
+    double rowLow(int j) const { return j < nb ? bandY1[j] : bandY0[nb - 1] - rowW[nb]; }
+    double rowHigh(int j) const { return j > 0 ? bandY0[j - 1] : bandY1[0] + rowW[0]; }
+
+    Zone zone(int i, int j) const
+    {
+        std::mt19937_64 r = rngFor(seed, i / 3, j / 3, 7);
+        const double u = unit(r);
+        if (u < 0.40)
+            return Zone::Residential;
+        if (u < 0.48)
+            return Zone::Town;
+        if (u < 0.70)
+            return Zone::Rice;
+        if (u < 0.90)
+            return Zone::Garden;
+        return Zone::Aquaculture;
+    }
+};
+
+BlockCounts drawCounts(const Grid &g, int i, int j)
+{
+    std::mt19937_64 r = rngFor(g.seed, i, j, 1);
+    int lo = 2, hi = 4;
+    switch (g.zone(i, j)) {
+    case Zone::Residential: lo = 5; hi = 10; break;
+    case Zone::Town: lo = 6; hi = 11; break;
+    case Zone::Rice: lo = 2; hi = 5; break;
+    case Zone::Garden: lo = 3; hi = 6; break;
+    case Zone::Aquaculture: lo = 1; hi = 3; break;
+    }
+    BlockCounts c;
+    c.north = static_cast<uint8_t>(uniformInt(r, lo, hi));
+    c.south = static_cast<uint8_t>(uniformInt(r, lo, hi));
+    return c;
+}
+
+bool buildGrid(Grid &g, const SynthOptions &o, std::string *error)
+{
+    g.seed = o.seed;
+    const double expectedPerBlock = 10.5;
+    const double blocks = std::max(1.0, static_cast<double>(o.parcels) / expectedPerBlock);
+    g.nx = std::max(1, static_cast<int>(std::ceil(std::sqrt(blocks * 75.0 / 105.0))));
+    // Pass 1: lot counts, block by block, until the parcel count is reached.
+    int64_t remaining = o.parcels;
+    int j = 0;
+    while (remaining > 0) {
+        for (int i = 0; i < g.nx && remaining > 0; ++i) {
+            BlockCounts c = drawCounts(g, i, j);
+            if (c.total() >= remaining) {
+                const int r = static_cast<int>(remaining);
+                c.north = static_cast<uint8_t>((r + 1) / 2);
+                c.south = static_cast<uint8_t>(r / 2);
+                g.lastCount = i + 1;
+            }
+            remaining -= c.total();
+            g.counts.push_back(c);
+        }
+        ++j;
+        if (j > 100000000 / g.nx) {
+            if (error)
+                *error = "synth: too many parcels";
+            return false;
+        }
+    }
+    g.nb = j;
+    if (g.lastCount == 0)
+        g.lastCount = g.nx;
+    g.counts.resize(static_cast<size_t>(g.nb) * g.nx);
+
+    // Column widths and gaps (west to east).
+    g.gapW.resize(g.nx + 1);
+    for (int i = 0; i <= g.nx; ++i) {
+        std::mt19937_64 r = rngFor(g.seed, i, -1, 2);
+        g.gapW[i] = g.canalCol(i) ? 10.0 + uniformInt(r, 0, 4) : (i % 6 == 3 ? 8.0 : 5.0);
+    }
+    double x = o.originEasting;
+    for (int i = 0; i < g.nx; ++i) {
+        std::mt19937_64 r = rngFor(g.seed, i, -2, 3);
+        x += g.gapW[i];
+        g.colX0.push_back(quant(x));
+        x += 70.0 + 60.0 * unit(r);
+        g.colX1.push_back(quant(x));
+    }
+    // Band heights and gaps (north to south); the origin is the south-west corner.
+    g.rowW.resize(g.nb + 1);
+    std::vector<double> heights(g.nb);
+    double total = 0;
+    for (int b = 0; b <= g.nb; ++b) {
+        std::mt19937_64 r = rngFor(g.seed, -1, b, 4);
+        g.rowW[b] = g.canalRow(b) ? 10.0 + uniformInt(r, 0, 3) : (b % 5 == 2 ? 7.0 : 5.0);
+        total += g.rowW[b];
+        if (b < g.nb) {
+            heights[b] = 55.0 + 30.0 * unit(r);
+            total += heights[b];
+        }
+    }
+    double y = o.originNorthing + total;
+    for (int b = 0; b < g.nb; ++b) {
+        y -= g.rowW[b];
+        g.bandY1.push_back(quant(y));
+        y -= heights[b];
+        g.bandY0.push_back(quant(y));
+    }
+    return true;
+}
+
+// --- one block ----------------------------------------------------------------------
+
+struct BlockLayout {
+    bool exists = false;
+    Zone zone = Zone::Residential;
+    int kN = 0, kS = 0;
+    double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+    std::vector<Pt> top, bottom, mid; // west→east
+    std::vector<int> northIdx, southIdx; // mid node of each side edge (kN+1, kS+1)
+    std::vector<Pt> left, right;       // south→north
+};
+
+std::vector<double> splitWidth(std::mt19937_64 &r, double x0, double x1, int k)
+{
+    std::vector<double> w(k);
+    double sum = 0;
+    for (auto &v : w) {
+        v = 0.75 + 0.5 * unit(r);
+        sum += v;
+    }
+    std::vector<double> xs{x0};
+    double acc = x0;
+    for (int a = 0; a < k - 1; ++a) {
+        acc += (x1 - x0) * w[a] / sum;
+        xs.push_back(quant(acc));
+    }
+    xs.push_back(x1);
+    return xs;
+}
+
+BlockLayout layoutBlock(const Grid &g, int i, int j)
+{
+    BlockLayout b;
+    if (!g.exists(i, j))
+        return b;
+    b.exists = true;
+    b.zone = g.zone(i, j);
+    b.kN = g.count(i, j).north;
+    b.kS = g.count(i, j).south;
+    b.x0 = g.colX0[i];
+    b.x1 = g.colX1[i];
+    b.y0 = g.bandY0[j];
+    b.y1 = g.bandY1[j];
+    std::mt19937_64 r = rngFor(g.seed, i, j, 5);
+    const std::vector<double> xt = splitWidth(r, b.x0, b.x1, b.kN);
+    for (double x : xt)
+        b.top.push_back({x, b.y1});
+    if (b.kS == 0) { // a block of one lot
+        b.bottom = {{b.x0, b.y0}, {b.x1, b.y0}};
+        b.left = {{b.x0, b.y0}, {b.x0, b.y1}};
+        b.right = {{b.x1, b.y0}, {b.x1, b.y1}};
+        return b;
+    }
+    const std::vector<double> xb = splitWidth(r, b.x0, b.x1, b.kS);
+    for (double x : xb)
+        b.bottom.push_back({x, b.y0});
+    const double h = b.y1 - b.y0;
+    const double ymW = quant(b.y0 + h * (0.42 + 0.16 * unit(r)));
+    const double ymE = quant(b.y0 + h * (0.42 + 0.16 * unit(r)));
+    // Side edges slant a little; their mid ends are merged when closer than 1.5 m.
+    struct MidNode {
+        double x;
+        bool north;
+        int index;
+    };
+    std::vector<double> xmN(b.kN + 1), xmS(b.kS + 1);
+    xmN[0] = b.x0;
+    xmN[b.kN] = b.x1;
+    for (int k = 1; k < b.kN; ++k)
+        xmN[k] = quant(xt[k] + (unit(r) - 0.5) * 3.0);
+    xmS[0] = b.x0;
+    xmS[b.kS] = b.x1;
+    for (int k = 1; k < b.kS; ++k)
+        xmS[k] = quant(xb[k] + (unit(r) - 0.5) * 3.0);
+    std::vector<double> xs;
+    for (double v : xmN)
+        xs.push_back(v);
+    for (int k = 1; k < b.kS; ++k) {
+        double best = xmS[k];
+        for (double v : xmN)
+            if (std::abs(v - xmS[k]) < 1.5)
+                best = v;
+        xmS[k] = best;
+        xs.push_back(best);
+    }
+    std::sort(xs.begin(), xs.end());
+    xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+    for (double x : xs) {
+        const double t = (x - b.x0) / (b.x1 - b.x0);
+        double y = ymW + (ymE - ymW) * t;
+        if (x != b.x0 && x != b.x1)
+            y += (unit(r) - 0.5) * 2.0;
+        b.mid.push_back({x, quant(y)});
+    }
+    auto indexOf = [&](double x) {
+        return static_cast<int>(std::lower_bound(xs.begin(), xs.end(), x) - xs.begin());
+    };
+    for (double v : xmN)
+        b.northIdx.push_back(indexOf(v));
+    for (double v : xmS)
+        b.southIdx.push_back(indexOf(v));
+    b.left = {{b.x0, b.y0}, b.mid.front(), {b.x0, b.y1}};
+    b.right = {{b.x1, b.y0}, b.mid.back(), {b.x1, b.y1}};
+    return b;
+}
+
+struct LotRing {
+    std::vector<Pt> ring;
+    size_t eastFrom = 0, eastTo = 0; // ring indices of the east side edge (from < to)
+    size_t westFrom = 0, westTo = 0; // west side edge; westTo may be ring.size() (= index 0)
+    size_t roadFrom = 0, roadTo = 0; // the edge on the road
+    bool hasEast = false, hasWest = false;
+};
+
+LotRing northLot(const BlockLayout &b, int k, uint64_t seed)
+{
+    LotRing l;
+    auto &ring = l.ring;
+    if (b.kS == 0) {
+        appendEdge(ring, b.top[0], b.top[1], seed);
+        l.roadFrom = 0;
+        l.roadTo = ring.size();
+        appendEdge(ring, b.top[1], {b.x1, b.y0}, seed);
+        appendEdge(ring, {b.x1, b.y0}, {b.x0, b.y0}, seed);
+        appendEdge(ring, {b.x0, b.y0}, b.top[0], seed);
+        return l;
+    }
+    appendEdge(ring, b.top[k], b.top[k + 1], seed);
+    l.roadFrom = 0;
+    l.roadTo = ring.size();
+    l.eastFrom = ring.size();
+    appendEdge(ring, b.top[k + 1], b.mid[b.northIdx[k + 1]], seed);
+    l.eastTo = ring.size();
+    for (int m = b.northIdx[k + 1]; m > b.northIdx[k]; --m)
+        appendEdge(ring, b.mid[m], b.mid[m - 1], seed);
+    l.westFrom = ring.size();
+    appendEdge(ring, b.mid[b.northIdx[k]], b.top[k], seed);
+    l.westTo = ring.size();
+    l.hasEast = k + 1 < b.kN;
+    l.hasWest = k > 0;
+    return l;
+}
+
+LotRing southLot(const BlockLayout &b, int k, uint64_t seed)
+{
+    LotRing l;
+    auto &ring = l.ring;
+    for (int m = b.southIdx[k]; m < b.southIdx[k + 1]; ++m)
+        appendEdge(ring, b.mid[m], b.mid[m + 1], seed);
+    l.eastFrom = ring.size();
+    appendEdge(ring, b.mid[b.southIdx[k + 1]], b.bottom[k + 1], seed);
+    l.eastTo = ring.size();
+    l.roadFrom = ring.size();
+    appendEdge(ring, b.bottom[k + 1], b.bottom[k], seed);
+    l.roadTo = ring.size();
+    l.westFrom = ring.size();
+    appendEdge(ring, b.bottom[k], b.mid[b.southIdx[k]], seed);
+    l.westTo = ring.size();
+    l.hasEast = k + 1 < b.kS;
+    l.hasWest = k > 0;
+    return l;
+}
+
+// --- features ------------------------------------------------------------------------
+
+struct FaultRef {
+    size_t faultIndex;
+    int role; // 0 = faulty parcel, 1 = partner
+};
+
+struct Obj {
+    std::vector<Pt> ring;
+    model::Parcel p;  // attributes (wkb, numbers filled at emission)
+    int subrow = 0;
+    double cx = 0, cy = 0;
+    double sortX = 0;
+    bool dupNumber = false;
+    bool dupGeometry = false;
+    std::vector<FaultRef> faultRefs;
+};
+
+struct PendingFault {
+    int64_t target;
+    std::string kind;
+};
+
+const char *const kUnknownCodes[] = {"T", "2L", "LNK", "ao", "thổ cư"};
+
+struct LotAttributes {
+    std::string landuse, userType, owner;
+};
+
+LotAttributes lotAttributes(Zone z, std::mt19937_64 &r)
+{
+    const double u = unit(r);
+    auto household = [&](const char *code) { return LotAttributes{code, "GDC", householdName(r)}; };
+    switch (z) {
+    case Zone::Residential:
+        if (u < 0.72)
+            return household("ONT");
+        if (u < 0.88)
+            return household("CLN");
+        if (u < 0.95)
+            return household("BHK");
+        if (u < 0.97)
+            return {"DGD", "TCN", "Trường Tiểu học Cô Tô"};
+        if (u < 0.985)
+            return {"TSC", "TCN", "Ủy ban nhân dân xã Cô Tô"};
+        return {"DYT", "TCN", "Trạm Y tế xã Cô Tô"};
+    case Zone::Town:
+        if (u < 0.80)
+            return household("ODT");
+        if (u < 0.88)
+            return household("TMD");
+        if (u < 0.93)
+            return {"TSC", "TCN", "Ủy ban nhân dân huyện Cô Tô"};
+        if (u < 0.97)
+            return {"DGD", "TCN", "Trường Trung học cơ sở Cô Tô"};
+        return {"DYT", "TCN", "Trung tâm Y tế huyện Cô Tô"};
+    case Zone::Rice:
+        if (u < 0.85)
+            return household("LUC");
+        if (u < 0.95)
+            return household("BHK");
+        return household("NTS");
+    case Zone::Garden:
+        if (u < 0.60)
+            return household("CLN");
+        if (u < 0.85)
+            return household("BHK");
+        if (u < 0.95)
+            return household("NTS");
+        return {"NTD", "UBQ", "Ủy ban nhân dân xã Cô Tô"};
+    case Zone::Aquaculture:
+        if (u < 0.9)
+            return household("NTS");
+        return household("BHK");
+    }
+    return household("ONT");
+}
+
+std::vector<unsigned char> multiPolygonWkb(const std::vector<Pt> &ring)
+{
+    std::vector<unsigned char> w;
+    auto put32 = [&](uint32_t v) {
+        for (int k = 0; k < 4; ++k)
+            w.push_back(static_cast<unsigned char>(v >> (8 * k)));
+    };
+    auto putD = [&](double d) {
+        uint64_t v;
+        std::memcpy(&v, &d, 8);
+        for (int k = 0; k < 8; ++k)
+            w.push_back(static_cast<unsigned char>(v >> (8 * k)));
+    };
+    w.reserve(9 + 9 + 4 + 16 * (ring.size() + 1) + 4);
+    w.push_back(1);
+    put32(6);
+    put32(1);
+    w.push_back(1);
+    put32(3);
+    put32(1);
+    put32(static_cast<uint32_t>(ring.size() + 1));
+    for (const Pt &p : ring) {
+        putD(p.x);
+        putD(p.y);
+    }
+    putD(ring[0].x);
+    putD(ring[0].y);
+    return w;
+}
+
+// --- map sheets -----------------------------------------------------------------------
+
+struct SheetKey {
+    int cx, cy, quarter; // km cell; quarter 0 = the whole 1:2000 sheet, 1..4 = a b c d
+    bool operator<(const SheetKey &o) const
+    {
+        return std::tie(cx, cy, quarter) < std::tie(o.cx, o.cy, o.quarter);
+    }
+};
+
+int cellScale(int scaleOption, int cx, int cy)
+{
+    if (scaleOption == 1000 || scaleOption == 2000)
+        return scaleOption;
+    return ((cx + cy) % 2 == 0) ? 2000 : 1000;
+}
+
+SheetKey sheetKeyAt(int scaleOption, double x, double y)
+{
+    const int cx = static_cast<int>(std::floor(x / 1000.0));
+    const int cy = static_cast<int>(std::floor(y / 1000.0));
+    if (cellScale(scaleOption, cx, cy) == 2000)
+        return {cx, cy, 0};
+    const bool east = x - cx * 1000.0 >= 500.0;
+    const bool north = y - cy * 1000.0 >= 500.0;
+    return {cx, cy, north ? (east ? 2 : 1) : (east ? 4 : 3)};
+}
+
+/// Circular 25/2014 sheet id: 1:5000 cells of 3 km anchored at X = 0 and
+/// Y = 500 km, numbered by their upper-left corner (last 3 digits of X km, Y km).
+std::string sheetId(int cx, int cy, int quarter)
+{
+    const int ulN = ((cy + 1 + 2) / 3) * 3;
+    const int ulE = 500 + static_cast<int>(std::floor((cx - 500) / 3.0)) * 3;
+    const int row = ulN - 1 - cy;
+    const int col = cx - ulE;
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%03d%03d-%d", ((ulN % 1000) + 1000) % 1000, ((ulE % 1000) + 1000) % 1000,
+                  row * 3 + col + 1);
+    std::string id = buf;
+    if (quarter > 0)
+        id += std::string("-") + static_cast<char>('a' + quarter - 1);
+    return id;
+}
+
+struct Rect {
+    double x0, y0, x1, y1;
+    bool intersects(const Rect &o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
+std::vector<SheetInfo> buildSheets(const Grid &g, const SynthOptions &o, std::map<SheetKey, int> *index,
+                                   std::vector<Rect> *region)
+{
+    const double X0 = g.gapWest(0), X1 = g.gapEast(g.nx);
+    const double top = g.rowHigh(0);
+    const double xLast = g.gapEast(g.lastCount);
+    region->clear();
+    if (g.nb >= 2)
+        region->push_back({X0, g.rowLow(g.nb - 1), X1, top});
+    else
+        region->push_back({X0, g.rowLow(0), xLast, top});
+    region->push_back({X0, g.rowLow(g.nb), xLast, g.bandY1[g.nb - 1]});
+    const int cx0 = static_cast<int>(std::floor(X0 / 1000)), cx1 = static_cast<int>(std::floor(X1 / 1000));
+    const int cy0 = static_cast<int>(std::floor(g.rowLow(g.nb) / 1000)), cy1 = static_cast<int>(std::floor(top / 1000));
+    std::vector<std::pair<SheetKey, Rect>> found;
+    for (int cy = cy0; cy <= cy1; ++cy)
+        for (int cx = cx0; cx <= cx1; ++cx) {
+            const int scale = cellScale(o.sheetScale, cx, cy);
+            for (int q = (scale == 2000 ? 0 : 1); q <= (scale == 2000 ? 0 : 4); ++q) {
+                Rect r{cx * 1000.0, cy * 1000.0, cx * 1000.0 + 1000, cy * 1000.0 + 1000};
+                if (q > 0) {
+                    if (q == 2 || q == 4)
+                        r.x0 += 500;
+                    else
+                        r.x1 -= 500;
+                    if (q == 1 || q == 2)
+                        r.y0 += 500;
+                    else
+                        r.y1 -= 500;
+                }
+                bool hit = false;
+                for (const Rect &reg : *region)
+                    hit = hit || reg.intersects(r);
+                if (hit)
+                    found.push_back({{cx, cy, q}, r});
+            }
+        }
+    // tờ số: smaller scales first, then top→bottom, left→right.
+    std::stable_sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
+        const int sa = a.first.quarter == 0 ? 0 : 1, sb = b.first.quarter == 0 ? 0 : 1;
+        if (sa != sb)
+            return sa < sb;
+        if (a.second.y1 != b.second.y1)
+            return a.second.y1 > b.second.y1;
+        return a.second.x0 < b.second.x0;
+    });
+    std::vector<SheetInfo> sheets;
+    for (const auto &[key, r] : found) {
+        SheetInfo s;
+        s.communeCode = o.communeCode;
+        s.toSo = static_cast<int>(sheets.size()) + 1;
+        s.scale = key.quarter == 0 ? 2000 : 1000;
+        s.sheetId = sheetId(key.cx, key.cy, key.quarter);
+        s.minX = r.x0;
+        s.minY = r.y0;
+        s.maxX = r.x1;
+        s.maxY = r.y1;
+        (*index)[key] = s.toSo;
+        sheets.push_back(s);
+    }
+    return sheets;
+}
+
+// --- the streaming generator ---------------------------------------------------------
+
+class Generator {
+public:
+    Generator(const SynthOptions &o, const std::function<void(const model::Parcel &)> &sink)
+        : m_o(o), m_sink(sink)
+    {
+    }
+
+    bool run(SynthResult &res, std::string *error);
+
+private:
+    void makeRoads(std::vector<Obj> &out, int j, const std::vector<BlockLayout> &above,
+                   const std::vector<BlockLayout> &below, int subrow);
+    void makeVertical(std::vector<Obj> &out, int j, const std::vector<BlockLayout> &band, int subrow);
+    void makeLots(std::vector<Obj> &out, int j, const std::vector<BlockLayout> &band, int subrowNorth);
+    Obj roadObj(std::vector<Pt> ring, bool waterway, int subrow);
+    void applyFaults(std::vector<Obj> &out, size_t objIndex, LotRing &lot, bool rowHasEast, size_t eastObj,
+                     size_t westObj);
+    void emitBand(std::vector<Obj> &objs, SynthResult &res);
+
+    const SynthOptions &m_o;
+    const std::function<void(const model::Parcel &)> &m_sink;
+    Grid m_g;
+    std::map<SheetKey, int> m_sheetIndex;
+    std::vector<SheetInfo> m_sheets;
+    std::vector<int> m_sheetCounter;
+    std::vector<std::pair<int, std::string>> m_sheetLast; // last (thửa, uuid) per sheet
+    std::vector<PendingFault> m_pending; // sorted by target
+    size_t m_nextPending = 0;
+    std::vector<PendingFault> m_waiting; // due but not yet placed
+    std::vector<InjectedFault> m_faults;
+    int64_t m_lotOrdinal = 0;
+    int64_t m_featureNo = 0;
+    int m_subrow = 0;
+    std::mt19937_64 m_faultRng;
+};
+
+Obj Generator::roadObj(std::vector<Pt> ring, bool waterway, int subrow)
+{
+    Obj o;
+    std::mt19937_64 r = rngFor(m_g.seed, std::llround(ring[0].x * 1000), std::llround(ring[0].y * 1000),
+                               static_cast<int64_t>(ring.size()) * 16 + 11);
+    o.p.uuid = uuid(r);
+    o.ring = std::move(ring);
+    o.subrow = subrow;
+    o.p.objectKind = waterway ? "waterway" : "road";
+    o.p.landuseCode = waterway ? "DTL" : "DGT";
+    o.p.userTypeCode = "UBQ";
+    o.p.ownerName = "Ủy ban nhân dân xã Cô Tô";
+    o.p.certificateIssued = 0;
+    return o;
+}
+
+void Generator::makeRoads(std::vector<Obj> &out, int j, const std::vector<BlockLayout> &above,
+                          const std::vector<BlockLayout> &below, int subrow)
+{
+    const Grid &g = m_g;
+    const double yLow = g.rowLow(j), yHigh = g.rowHigh(j);
+    const bool canalRow = g.canalRow(j);
+    for (int i = 0; i <= g.nx; ++i) {
+        // Intersection west of column i.
+        const bool any = g.exists(i - 1, j - 1) || g.exists(i, j - 1) || g.exists(i - 1, j) || g.exists(i, j);
+        if (any) {
+            const double xW = g.gapWest(i), xE = g.gapEast(i);
+            std::vector<Pt> ring;
+            appendChain(ring, {{xW, yLow}, {xE, yLow}, {xE, yHigh}, {xW, yHigh}, {xW, yLow}}, g.seed);
+            out.push_back(roadObj(std::move(ring), canalRow && g.canalCol(i), subrow));
+        }
+        if (i == g.nx)
+            break;
+        const BlockLayout *b = (j < g.nb && below[i].exists) ? &below[i] : nullptr;
+        const BlockLayout *a = (j > 0 && above[i].exists) ? &above[i] : nullptr;
+        if (!a && !b)
+            continue;
+        const double x0 = g.colX0[i], x1 = g.colX1[i];
+        std::vector<Pt> ring;
+        appendChain(ring, b ? b->top : std::vector<Pt>{{x0, yLow}, {x1, yLow}}, g.seed);
+        appendEdge(ring, {x1, yLow}, {x1, yHigh}, g.seed);
+        if (a) {
+            std::vector<Pt> rev(a->bottom.rbegin(), a->bottom.rend());
+            appendChain(ring, rev, g.seed);
+        } else {
+            appendChain(ring, {{x1, yHigh}, {x0, yHigh}}, g.seed);
+        }
+        appendEdge(ring, {x0, yHigh}, {x0, yLow}, g.seed);
+        out.push_back(roadObj(std::move(ring), canalRow, subrow));
+    }
+}
+
+void Generator::makeVertical(std::vector<Obj> &out, int j, const std::vector<BlockLayout> &band, int subrow)
+{
+    const Grid &g = m_g;
+    for (int i = 0; i <= g.nx; ++i) {
+        const BlockLayout *w = i > 0 && band[i - 1].exists ? &band[i - 1] : nullptr;
+        const BlockLayout *e = i < g.nx && band[i].exists ? &band[i] : nullptr;
+        if (!w && !e)
+            continue;
+        const double xW = g.gapWest(i), xE = g.gapEast(i), y0 = g.bandY0[j], y1 = g.bandY1[j];
+        std::vector<Pt> ring;
+        appendChain(ring, w ? w->right : std::vector<Pt>{{xW, y0}, {xW, y1}}, g.seed);
+        appendEdge(ring, {xW, y1}, {xE, y1}, g.seed);
+        if (e) {
+            std::vector<Pt> rev(e->left.rbegin(), e->left.rend());
+            appendChain(ring, rev, g.seed);
+        } else {
+            appendChain(ring, {{xE, y1}, {xE, y0}}, g.seed);
+        }
+        appendEdge(ring, {xE, y0}, {xW, y0}, g.seed);
+        out.push_back(roadObj(std::move(ring), g.canalCol(i), subrow));
+    }
+}
+
+void Generator::makeLots(std::vector<Obj> &out, int j, const std::vector<BlockLayout> &band, int subrowNorth)
+{
+    const Grid &g = m_g;
+    for (int i = 0; i < g.nx; ++i) {
+        const BlockLayout &b = band[i];
+        if (!b.exists)
+            continue;
+        std::mt19937_64 r = rngFor(g.seed, i, j, 6);
+        const int hamlet = static_cast<int>(hashMix(g.seed, {i / 4, j / 4, 8}) % static_cast<uint64_t>(hamletCount()));
+        for (int row = 0; row < (b.kS == 0 ? 1 : 2); ++row) {
+            const int k = row == 0 ? b.kN : b.kS;
+            const size_t first = out.size();
+            std::vector<LotRing> rings;
+            for (int a = 0; a < k; ++a)
+                rings.push_back(row == 0 ? northLot(b, a, g.seed) : southLot(b, a, g.seed));
+            for (int a = 0; a < k; ++a) {
+                Obj o;
+                o.subrow = subrowNorth + row;
+                const LotAttributes attr = lotAttributes(b.zone, r);
+                o.p.objectKind = "parcel";
+                o.p.landuseCode = attr.landuse;
+                o.p.userTypeCode = attr.userType;
+                o.p.ownerName = attr.owner;
+                o.p.address = attr.userType == "GDC"
+                                  ? address(unit(r) < 0.85 ? hamlet : uniformInt(r, 0, hamletCount() - 1))
+                                  : std::string("xã Cô Tô, huyện Cô Tô, tỉnh Quảng Ninh");
+                o.p.uuid = uuid(r);
+                const double area = std::abs(signedArea(rings[a].ring));
+                const bool certified = attr.userType != "GDC" || unit(r) < 0.85;
+                o.p.certificateIssued = certified ? 1 : 0;
+                double legal = std::round(area * 10) / 10;
+                if (unit(r) < 0.04) // a certificate from an older survey
+                    legal = std::round(area * (1.0 + (unit(r) < 0.5 ? -1 : 1) * (0.005 + 0.025 * unit(r))) * 10) / 10;
+                if (certified)
+                    o.p.legalArea = legal;
+                if (unit(r) < 0.25) {
+                    o.p.toSoCu = std::to_string(uniformInt(r, 1, 24));
+                    o.p.thuaSoCu = unit(r) < 0.3 ? "c" + std::to_string(uniformInt(r, 1, 999))
+                                                 : std::to_string(uniformInt(r, 1, 600));
+                }
+                o.ring = rings[a].ring;
+                out.push_back(std::move(o));
+            }
+            for (int a = 0; a < k; ++a) {
+                const size_t idx = first + a;
+                applyFaults(out, idx, rings[a], rings[a].hasEast, a + 1 < k ? idx + 1 : idx,
+                            a > 0 ? idx - 1 : idx);
+                ++m_lotOrdinal;
+            }
+        }
+    }
+}
+
+void Generator::applyFaults(std::vector<Obj> &out, size_t objIndex, LotRing &lot, bool rowHasEast, size_t eastObj,
+                            size_t westObj)
+{
+    while (m_nextPending < m_pending.size() && m_pending[m_nextPending].target <= m_lotOrdinal)
+        m_waiting.push_back(m_pending[m_nextPending++]);
+    if (m_waiting.empty())
+        return;
+    Obj &o = out[objIndex];
+    const bool geometric = !o.faultRefs.empty();
+    for (size_t w = 0; w < m_waiting.size(); ++w) {
+        const std::string kind = m_waiting[w].kind;
+        const bool sideKind = kind == "overlap" || kind == "gap" || kind == "sliver";
+        const bool ringKind = sideKind || kind == "self_intersection" || kind == "spike";
+        if (ringKind && geometric)
+            continue;
+        if (sideKind && !(lot.hasEast || lot.hasWest))
+            continue;
+        if (sideKind && out[lot.hasEast ? eastObj : westObj].faultRefs.size())
+            continue;
+        if ((kind == "self_intersection" || kind == "spike") && lot.roadTo - lot.roadFrom < 2)
+            continue;
+        (void)rowHasEast;
+        InjectedFault f;
+        f.kind = kind;
+        const double before = std::abs(signedArea(o.ring));
+        std::vector<Pt> &ring = o.ring;
+        if (sideKind) {
+            const bool east = lot.hasEast;
+            const size_t from = east ? lot.eastFrom : lot.westFrom;
+            const size_t to = east ? lot.eastTo : lot.westTo; // exclusive end: the next node
+            const size_t partner = east ? eastObj : westObj;
+            Pt a = ring[from];
+            Pt b = ring[to % ring.size()];
+            const double dx = b.x - a.x, dy = b.y - a.y, len = std::hypot(dx, dy);
+            // Outward normal of the lot along a→b: left of a clockwise ring, right of a counter-clockwise one.
+            const bool cw = signedArea(ring) < 0;
+            const double nx = cw ? -dy / len : dy / len, ny = cw ? dx / len : -dx / len;
+            if (kind == "overlap" || kind == "gap") {
+                const double d = (kind == "overlap" ? 1.0 : -1.0) * (1.5 + 1.5 * unit(m_faultRng));
+                const size_t v = from + 1; // an interior jitter point (side edges are long enough to have one)
+                if (v >= to)
+                    continue;
+                ring[v] = {quant(ring[v].x + nx * d), quant(ring[v].y + ny * d)};
+                f.x = ring[v].x;
+                f.y = ring[v].y;
+                f.unit = "m2";
+                f.note = kind == "overlap" ? "a shared boundary vertex pushed into the neighbour"
+                                           : "a shared boundary vertex pulled back, leaving a gap";
+            } else { // sliver: the whole edge pulled back by ~0.1 m
+                const double d = -(0.08 + 0.07 * unit(m_faultRng));
+                std::vector<Pt> moved;
+                const double ux = dx / len, uy = dy / len;
+                moved.push_back({quant(a.x + ux * 0.8 + nx * d), quant(a.y + uy * 0.8 + ny * d)});
+                for (size_t v = from + 1; v < to; ++v)
+                    moved.push_back({quant(ring[v].x + nx * d), quant(ring[v].y + ny * d)});
+                moved.push_back({quant(b.x - ux * 0.8 + nx * d), quant(b.y - uy * 0.8 + ny * d)});
+                ring.erase(ring.begin() + static_cast<long>(from + 1), ring.begin() + static_cast<long>(to));
+                ring.insert(ring.begin() + static_cast<long>(from + 1), moved.begin(), moved.end());
+                f.x = quant((a.x + b.x) / 2);
+                f.y = quant((a.y + b.y) / 2);
+                f.unit = "m2";
+                f.note = "a long thin gap (" + std::to_string(static_cast<int>(std::round(-d * 100)))
+                         + " cm wide) along a shared boundary";
+            }
+            const double after = std::abs(signedArea(ring));
+            f.measure = std::round(std::abs(after - before) * 1000) / 1000;
+            m_faults.push_back(f);
+            o.faultRefs.push_back({m_faults.size() - 1, 0});
+            out[partner].faultRefs.push_back({m_faults.size() - 1, 1});
+        } else if (kind == "self_intersection" || kind == "spike") {
+            // On the road edge: a bow-tie twist or a needle, on a segment after an interior vertex.
+            const size_t v = lot.roadFrom + 1;
+            const Pt p = ring[v];
+            const Pt nxt = ring[(v + 1) % ring.size()];
+            const double dx = nxt.x - p.x, dy = nxt.y - p.y, len = std::hypot(dx, dy);
+            const double ux = dx / len, uy = dy / len;
+            const bool cw = signedArea(ring) < 0;
+            const double ox = cw ? -uy : uy, oy = cw ? ux : -ux; // outward normal
+            std::vector<Pt> ins;
+            if (kind == "self_intersection") {
+                const double step = std::min(0.3, len / 4);
+                const Pt p2{quant(p.x + ux * step), quant(p.y + uy * step)};
+                ins.push_back({quant(p2.x - ox * 3), quant(p2.y - oy * 3)});
+                ins.push_back({quant(p.x - ox * 3), quant(p.y - oy * 3)});
+                ins.push_back(p2);
+                f.x = quant(p.x + ux * step / 2 - ox * 1.5);
+                f.y = quant(p.y + uy * step / 2 - oy * 1.5);
+                f.measure = 0;
+                f.note = "bow-tie: the ring crosses itself 1.5 m inside the road edge (leaves a notch of about "
+                         + std::to_string(std::round(step * 1.5 / 2 * 100) / 100).substr(0, 4) + " m2)";
+            } else {
+                const double tip = 6.0;
+                ins.push_back({quant(p.x + ux * 0.02 + ox * tip), quant(p.y + uy * 0.02 + oy * tip)});
+                ins.push_back({quant(p.x + ux * 0.05), quant(p.y + uy * 0.05)});
+                f.x = ins[0].x;
+                f.y = ins[0].y;
+                f.measure = tip;
+                f.unit = "m";
+                f.note = "a 6 m needle into the road (about 0.15 m2 overlap with it)";
+            }
+            ring.insert(ring.begin() + static_cast<long>(v + 1), ins.begin(), ins.end());
+            m_faults.push_back(f);
+            o.faultRefs.push_back({m_faults.size() - 1, 0});
+        } else if (kind == "unknown_code") {
+            const char *code = kUnknownCodes[uniformInt(m_faultRng, 0, 4)];
+            o.p.landuseCode = code;
+            const Pt c = centroid(ring);
+            f.x = quant(c.x);
+            f.y = quant(c.y);
+            f.note = std::string("land-use code \"") + code + "\" is not in the code list";
+            m_faults.push_back(f);
+            o.faultRefs.push_back({m_faults.size() - 1, 0});
+        } else if (kind == "duplicate_number") {
+            if (o.dupNumber || o.dupGeometry)
+                continue;
+            const Pt c = centroid(ring);
+            f.x = quant(c.x);
+            f.y = quant(c.y);
+            f.note = "two live parcels share (commune, tờ, thửa)";
+            o.dupNumber = true;
+            m_faults.push_back(f);
+            o.faultRefs.push_back({m_faults.size() - 1, 0});
+        } else if (kind == "duplicate_geometry") {
+            if (o.dupNumber || o.dupGeometry)
+                continue;
+            const Pt c = centroid(ring);
+            f.x = quant(c.x);
+            f.y = quant(c.y);
+            f.note = "a second feature with the same polygon and another number";
+            o.dupGeometry = true;
+            m_faults.push_back(f);
+            o.faultRefs.push_back({m_faults.size() - 1, 0});
+        } else {
+            continue;
+        }
+        m_waiting.erase(m_waiting.begin() + static_cast<long>(w));
+        return; // one fault per lot at a time
+    }
+}
+
+void Generator::emitBand(std::vector<Obj> &objs, SynthResult &res)
+{
+    for (auto &o : objs) {
+        if (signedArea(o.ring) < 0)
+            std::reverse(o.ring.begin(), o.ring.end()); // exterior rings counter-clockwise
+        const Pt c = centroid(o.ring);
+        o.cx = c.x;
+        o.cy = c.y;
+        o.sortX = (o.subrow % 2 == 0) ? c.x : -c.x; // zig-zag
+    }
+    std::stable_sort(objs.begin(), objs.end(), [](const Obj &a, const Obj &b) {
+        if (a.subrow != b.subrow)
+            return a.subrow < b.subrow;
+        return a.sortX < b.sortX;
+    });
+    auto identity = [&](const Obj &o) {
+        return InjectedFault::Identity{m_o.communeCode, o.p.toSo.value_or(0), o.p.thuaSo.value_or(0), o.p.uuid};
+    };
+    std::vector<Obj *> withFaults;
+    std::vector<Obj> extra;
+    for (auto &o : objs) {
+        o.p.communeCode = m_o.communeCode;
+        const SheetKey key = sheetKeyAt(m_o.sheetScale, o.cx, o.cy);
+        auto it = m_sheetIndex.find(key);
+        const int to = it == m_sheetIndex.end() ? 0 : it->second;
+        o.p.toSo = to;
+        if (to > 0) {
+            int &counter = m_sheetCounter[to - 1];
+            auto &last = m_sheetLast[to - 1];
+            if (o.dupNumber && counter > 0) {
+                o.p.thuaSo = counter; // the number the previous object on this sheet already has
+                for (auto &ref : o.faultRefs)
+                    if (m_faults[ref.faultIndex].kind == "duplicate_number")
+                        m_faults[ref.faultIndex].parcels.push_back(
+                            {m_o.communeCode, to, counter, last.second});
+            } else {
+                o.p.thuaSo = ++counter;
+            }
+            last = {*o.p.thuaSo, o.p.uuid};
+        }
+    }
+    for (auto &o : objs) {
+        for (const auto &ref : o.faultRefs) {
+            auto &parts = m_faults[ref.faultIndex].parcels;
+            if (ref.role == 0)
+                parts.insert(parts.begin(), identity(o));
+            else
+                parts.push_back(identity(o));
+        }
+    }
+    for (auto &o : objs) {
+        const double area = std::abs(signedArea(o.ring));
+        o.p.measuredArea = std::round(area * 10) / 10;
+        o.p.wkb = multiPolygonWkb(o.ring);
+        o.p.id = ++m_featureNo;
+        res.totalArea += area;
+        res.featureCount++;
+        if (o.p.objectKind == "parcel")
+            res.parcelCount++;
+        else if (o.p.objectKind == "road")
+            res.roadCount++;
+        else
+            res.waterwayCount++;
+        res.countByLanduse[o.p.landuseCode]++;
+        m_sink(o.p);
+        if (o.dupGeometry) {
+            model::Parcel copy = o.p;
+            copy.uuid = uuid(m_faultRng);
+            if (o.p.toSo && *o.p.toSo > 0)
+                copy.thuaSo = ++m_sheetCounter[*o.p.toSo - 1];
+            copy.id = ++m_featureNo;
+            for (const auto &ref : o.faultRefs)
+                if (m_faults[ref.faultIndex].kind == "duplicate_geometry")
+                    m_faults[ref.faultIndex].parcels.push_back(
+                        {m_o.communeCode, copy.toSo.value_or(0), copy.thuaSo.value_or(0), copy.uuid});
+            res.totalArea += area;
+            res.featureCount++;
+            res.parcelCount++;
+            res.countByLanduse[copy.landuseCode]++;
+            m_sink(copy);
+        }
+    }
+}
+
+bool Generator::run(SynthResult &res, std::string *error)
+{
+    std::map<std::string, int> faultCounts;
+    if (!parseFaultSpec(m_o.faults, &faultCounts, error))
+        return false;
+    if (m_o.parcels <= 0) {
+        if (error)
+            *error = "synth: --parcels must be a positive number";
+        return false;
+    }
+    if (m_o.communeCode.size() != 5
+        || !std::all_of(m_o.communeCode.begin(), m_o.communeCode.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (error)
+            *error = "synth: the commune code must have 5 digits (got \"" + m_o.communeCode + "\")";
+        return false;
+    }
+    if (m_o.sheetScale != 0 && m_o.sheetScale != 1000 && m_o.sheetScale != 2000) {
+        if (error)
+            *error = "synth: sheet scale must be 1000, 2000 or 0 (mixed)";
+        return false;
+    }
+    int totalFaults = 0;
+    for (const auto &[k, n] : faultCounts)
+        totalFaults += n;
+    if (totalFaults * 4 > m_o.parcels) {
+        if (error)
+            *error = "synth: " + std::to_string(totalFaults) + " faults need at least "
+                     + std::to_string(totalFaults * 4) + " parcels";
+        return false;
+    }
+    if (!buildGrid(m_g, m_o, error))
+        return false;
+    std::vector<Rect> region;
+    m_sheets = buildSheets(m_g, m_o, &m_sheetIndex, &region);
+    m_sheetCounter.assign(m_sheets.size(), 0);
+    m_sheetLast.assign(m_sheets.size(), {0, std::string()});
+
+    // Fault targets: spread over the first 90 % of the lots, kinds in a seeded order.
+    m_faultRng = rngFor(m_o.seed, -7, -7, 99);
+    std::vector<std::string> kinds;
+    for (const auto &k : faultKinds()) {
+        auto it = faultCounts.find(k);
+        if (it != faultCounts.end())
+            for (int n = 0; n < it->second; ++n)
+                kinds.push_back(k);
+    }
+    for (size_t a = kinds.size(); a > 1; --a)
+        std::swap(kinds[a - 1], kinds[static_cast<size_t>(uniformInt(m_faultRng, 0, static_cast<int>(a) - 1))]);
+    for (size_t a = 0; a < kinds.size(); ++a) {
+        const double span = 0.9 * static_cast<double>(m_o.parcels) / static_cast<double>(kinds.size());
+        m_pending.push_back({static_cast<int64_t>(span * (static_cast<double>(a) + 0.25 + 0.5 * unit(m_faultRng))), kinds[a]});
+    }
+    std::stable_sort(m_pending.begin(), m_pending.end(),
+                     [](const PendingFault &a, const PendingFault &b) { return a.target < b.target; });
+
+    std::vector<BlockLayout> prev(m_g.nx), cur(m_g.nx);
+    for (int j = 0; j <= m_g.nb; ++j) {
+        for (int i = 0; i < m_g.nx; ++i)
+            cur[i] = j < m_g.nb ? layoutBlock(m_g, i, j) : BlockLayout{};
+        std::vector<Obj> objs;
+        makeRoads(objs, j, prev, cur, m_subrow++);
+        if (j < m_g.nb) {
+            const int north = m_subrow++;
+            makeLots(objs, j, cur, north);
+            m_subrow++;
+            makeVertical(objs, j, cur, north);
+        }
+        emitBand(objs, res);
+        std::swap(prev, cur);
+    }
+    if (!m_waiting.empty() || m_nextPending < m_pending.size()) {
+        if (error)
+            *error = "synth: could not place every requested fault (too few suitable parcels)";
+        return false;
+    }
+    res.seed = m_o.seed;
+    res.communeCode = m_o.communeCode;
+    res.sheets = m_sheets;
+    res.faults = m_faults;
+    res.minX = m_g.gapWest(0);
+    res.maxX = m_g.gapEast(m_g.nx);
+    res.minY = m_g.rowLow(m_g.nb);
+    res.maxY = m_g.rowHigh(0);
+    res.ok = true;
+    return true;
+}
+
+} // namespace
+
+const std::vector<std::string> &faultKinds()
+{
+    static const std::vector<std::string> kinds = {"overlap",          "gap",          "sliver",
+                                                   "self_intersection", "duplicate_number", "unknown_code",
+                                                   "spike",            "duplicate_geometry"};
+    return kinds;
+}
+
+bool parseFaultSpec(const std::string &spec, std::map<std::string, int> *counts, std::string *error)
+{
+    counts->clear();
+    std::stringstream ss(spec);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        item.erase(std::remove_if(item.begin(), item.end(), [](char c) { return c == ' '; }), item.end());
+        if (item.empty())
+            continue;
+        const auto eq = item.find('=');
+        const std::string kind = item.substr(0, eq);
+        if (std::find(faultKinds().begin(), faultKinds().end(), kind) == faultKinds().end()) {
+            if (error) {
+                *error = "synth: unknown fault kind \"" + kind + "\" (known:";
+                for (const auto &k : faultKinds())
+                    *error += " " + k;
+                *error += ")";
+            }
+            return false;
+        }
+        int n = 1;
+        if (eq != std::string::npos) {
+            const std::string v = item.substr(eq + 1);
+            char *end = nullptr;
+            const long parsed = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end || parsed < 0 || parsed > 100000) {
+                if (error)
+                    *error = "synth: bad count \"" + v + "\" for fault " + kind;
+                return false;
+            }
+            n = static_cast<int>(parsed);
+        }
+        (*counts)[kind] += n;
+    }
+    return true;
+}
+
+std::string SynthResult::manifestJson() const
+{
+    QJsonObject root;
+    auto s = [](const std::string &v) { return QString::fromStdString(v); };
+    root[QStringLiteral("seed")] = QString::number(seed);
+    root[QStringLiteral("commune_code")] = s(communeCode);
+    root[QStringLiteral("crs")] = QStringLiteral("EPSG:5899");
+    root[QStringLiteral("parcels")] = static_cast<qint64>(parcelCount);
+    root[QStringLiteral("roads")] = static_cast<qint64>(roadCount);
+    root[QStringLiteral("waterways")] = static_cast<qint64>(waterwayCount);
+    root[QStringLiteral("features")] = static_cast<qint64>(featureCount);
+    QJsonArray fs;
+    for (const auto &f : faults) {
+        QJsonObject o;
+        o[QStringLiteral("kind")] = s(f.kind);
+        QJsonArray ps;
+        for (const auto &p : f.parcels) {
+            QJsonObject po;
+            po[QStringLiteral("commune_code")] = s(p.communeCode);
+            po[QStringLiteral("to_so")] = p.toSo;
+            po[QStringLiteral("thua_so")] = p.thuaSo;
+            po[QStringLiteral("uuid")] = s(p.uuid);
+            ps.append(po);
+        }
+        o[QStringLiteral("parcels")] = ps;
+        o[QStringLiteral("x")] = f.x;
+        o[QStringLiteral("y")] = f.y;
+        o[QStringLiteral("measure")] = f.measure;
+        o[QStringLiteral("unit")] = s(f.unit);
+        o[QStringLiteral("note")] = s(f.note);
+        fs.append(o);
+    }
+    root[QStringLiteral("faults")] = fs;
+    QJsonArray ss;
+    for (const auto &sh : sheets) {
+        QJsonObject o;
+        o[QStringLiteral("commune_code")] = s(sh.communeCode);
+        o[QStringLiteral("to_so")] = sh.toSo;
+        o[QStringLiteral("scale")] = sh.scale;
+        o[QStringLiteral("sheet_id")] = s(sh.sheetId);
+        o[QStringLiteral("frame")] = QJsonArray{sh.minX, sh.minY, sh.maxX, sh.maxY};
+        ss.append(o);
+    }
+    root[QStringLiteral("sheets")] = ss;
+    const QByteArray b = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return std::string(b.constData(), static_cast<size_t>(b.size()));
+}
+
+SynthResult generateCoverage(const SynthOptions &options, const std::function<void(const model::Parcel &)> &sink,
+                             std::string *error)
+{
+    SynthResult res;
+    Generator gen(options, sink);
+    if (!gen.run(res, error))
+        res.ok = false;
+    return res;
+}
+
+} // namespace vnland::synth

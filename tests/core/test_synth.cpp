@@ -1,0 +1,472 @@
+// Synthetic coverage generator: determinism, exact counts, a clean coverage
+// without faults (areas add up to the union, no overlaps), every manifest
+// fault really present, vertex counts, legacy encodings in the written DBF,
+// reprojection and the CLI.
+#define BOOST_TEST_MODULE test_synth
+#include <boost/test/unit_test.hpp>
+
+#include "test_support.h"
+
+#include "crs/transformer.h"
+#include "geom/geos_context.h"
+#include "io/text_encoding.h"
+#include "synth/coverage_generator.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <set>
+
+using namespace vnland;
+
+namespace {
+
+struct GdalInit {
+    GdalInit() { GDALAllRegister(); }
+};
+BOOST_GLOBAL_FIXTURE(GdalInit);
+
+std::vector<model::Parcel> generate(const synth::SynthOptions &o, synth::SynthResult *result = nullptr)
+{
+    std::vector<model::Parcel> out;
+    std::string error;
+    synth::SynthResult r = synth::generateCoverage(o, [&](const model::Parcel &p) { out.push_back(p); }, &error);
+    BOOST_REQUIRE_MESSAGE(r.ok, error);
+    if (result)
+        *result = r;
+    return out;
+}
+
+geom::GeomPtr toGeom(const model::Parcel &p)
+{
+    return geom::fromWkb(p.wkb.data(), p.wkb.size());
+}
+
+int ringPoints(const GEOSGeometry *g)
+{
+    const GEOSGeometry *poly = GEOSGetGeometryN_r(geom::ctx(), g, 0);
+    const GEOSGeometry *ring = GEOSGetExteriorRing_r(geom::ctx(), poly);
+    return GEOSGeomGetNumPoints_r(geom::ctx(), ring);
+}
+
+std::string sha(const std::string &path)
+{
+    const std::string bytes = test::readFile(path);
+    return QCryptographicHash::hash(QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())),
+                                    QCryptographicHash::Sha256)
+        .toHex()
+        .toStdString();
+}
+
+/// Minimal dBASE III reader: the raw bytes of every character field, by name.
+struct Dbf {
+    std::vector<std::string> names;
+    std::vector<std::vector<std::string>> records;
+    std::string field(size_t rec, const std::string &name) const
+    {
+        for (size_t k = 0; k < names.size(); ++k)
+            if (names[k] == name) {
+                std::string v = records[rec][k];
+                while (!v.empty() && v.back() == ' ')
+                    v.pop_back();
+                return v;
+            }
+        return {};
+    }
+};
+
+Dbf readDbf(const std::string &path)
+{
+    const std::string b = test::readFile(path);
+    Dbf d;
+    BOOST_REQUIRE(b.size() > 32);
+    auto u16 = [&](size_t o) { return static_cast<size_t>(static_cast<unsigned char>(b[o]) | (static_cast<unsigned char>(b[o + 1]) << 8)); };
+    const size_t nrec = static_cast<size_t>(static_cast<unsigned char>(b[4])) | (static_cast<size_t>(static_cast<unsigned char>(b[5])) << 8)
+                        | (static_cast<size_t>(static_cast<unsigned char>(b[6])) << 16);
+    const size_t headerLen = u16(8), recLen = u16(10);
+    std::vector<size_t> widths;
+    for (size_t o = 32; o + 32 <= headerLen && b[o] != 0x0D; o += 32) {
+        d.names.push_back(std::string(b.c_str() + o));
+        widths.push_back(static_cast<unsigned char>(b[o + 16]));
+    }
+    for (size_t r = 0; r < nrec; ++r) {
+        size_t o = headerLen + r * recLen + 1;
+        std::vector<std::string> rec;
+        for (size_t w : widths) {
+            rec.push_back(b.substr(o, w));
+            o += w;
+        }
+        d.records.push_back(rec);
+    }
+    return d;
+}
+
+std::set<std::string> knownCodes()
+{
+    std::set<std::string> codes;
+    const std::string csv = test::readFile(std::string(VNLAND_SAMPLE_DIR) + "/../schemas/landuse_codes.csv");
+    std::istringstream ss(csv);
+    std::string line;
+    std::getline(ss, line);
+    while (std::getline(ss, line))
+        codes.insert(line.substr(0, line.find(',')));
+    return codes;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(fault_spec_parsing)
+{
+    std::map<std::string, int> c;
+    std::string err;
+    BOOST_TEST(synth::parseFaultSpec("overlap=3, gap=2,spike", &c, &err));
+    BOOST_TEST(c["overlap"] == 3);
+    BOOST_TEST(c["gap"] == 2);
+    BOOST_TEST(c["spike"] == 1);
+    BOOST_TEST(!synth::parseFaultSpec("overlap=3,wobble=1", &c, &err));
+    BOOST_TEST(err.find("wobble") != std::string::npos);
+    BOOST_TEST(!synth::parseFaultSpec("gap=-1", &c, &err));
+}
+
+BOOST_AUTO_TEST_CASE(exact_counts_and_clean_coverage)
+{
+    synth::SynthOptions o;
+    o.parcels = 700;
+    o.seed = 11;
+    synth::SynthResult r;
+    const auto parcels = generate(o, &r);
+    BOOST_TEST(r.parcelCount == 700);
+    BOOST_TEST(static_cast<int64_t>(parcels.size()) == r.featureCount);
+    BOOST_TEST(r.roadCount > 10);
+    BOOST_TEST(r.waterwayCount >= 1);
+    BOOST_TEST(r.faults.empty());
+    BOOST_TEST(r.sheets.size() >= 2);
+    int64_t lots = 0;
+    std::set<std::tuple<int, int>> numbers;
+    std::set<std::string> uuids;
+    std::vector<geom::GeomPtr> geoms;
+    double sum = 0;
+    for (const auto &p : parcels) {
+        if (p.objectKind == "parcel") {
+            ++lots;
+            BOOST_TEST(!p.ownerName.empty());
+            BOOST_TEST(!p.address.empty());
+        }
+        BOOST_TEST(p.communeCode == "07192");
+        BOOST_REQUIRE(p.toSo.has_value());
+        BOOST_TEST(*p.toSo >= 1);
+        BOOST_TEST(*p.toSo <= static_cast<int>(r.sheets.size()));
+        BOOST_TEST(numbers.insert({*p.toSo, *p.thuaSo}).second); // (tờ, thửa) unique
+        BOOST_TEST(uuids.insert(p.uuid).second);
+        auto g = toGeom(p);
+        BOOST_REQUIRE(g);
+        std::string why;
+        BOOST_TEST_CONTEXT("feature " << p.id) BOOST_TEST(geom::isValid(g.get(), &why), why);
+        const int distinct = ringPoints(g.get()) - 1;
+        if (p.objectKind == "parcel") {
+            BOOST_TEST(distinct >= 5);
+            BOOST_TEST(distinct <= 30);
+        }
+        // The parcel's tờ is the sheet that holds its centroid.
+        geom::GeomPtr c(GEOSGetCentroid_r(geom::ctx(), g.get()));
+        double cx = 0, cy = 0;
+        GEOSGeomGetX_r(geom::ctx(), c.get(), &cx);
+        GEOSGeomGetY_r(geom::ctx(), c.get(), &cy);
+        const auto &s = r.sheets[static_cast<size_t>(*p.toSo - 1)];
+        BOOST_TEST((cx >= s.minX && cx <= s.maxX && cy >= s.minY && cy <= s.maxY));
+        sum += geom::area(g.get());
+        geoms.push_back(std::move(g));
+    }
+    BOOST_TEST(lots == 700);
+    // Thửa numbers run 1..n on each sheet without holes.
+    std::map<int, int> maxPerSheet, countPerSheet;
+    for (const auto &[to, thua] : numbers) {
+        maxPerSheet[to] = std::max(maxPerSheet[to], thua);
+        countPerSheet[to]++;
+    }
+    for (const auto &[to, n] : countPerSheet)
+        BOOST_TEST(maxPerSheet[to] == n);
+
+    // Sum of areas == area of the union: no overlaps, and the generator's total agrees.
+    std::vector<GEOSGeometry *> raw;
+    for (auto &g : geoms)
+        raw.push_back(GEOSGeom_clone_r(geom::ctx(), g.get()));
+    geom::GeomPtr coll(GEOSGeom_createCollection_r(geom::ctx(), GEOS_GEOMETRYCOLLECTION, raw.data(),
+                                                   static_cast<unsigned>(raw.size())));
+    geom::GeomPtr u(GEOSUnaryUnion_r(geom::ctx(), coll.get()));
+    BOOST_REQUIRE(u);
+    const double unionArea = geom::area(u.get());
+    BOOST_TEST(std::abs(sum - unionArea) / unionArea < 1e-6);
+    BOOST_TEST(std::abs(sum - r.totalArea) / sum < 1e-9);
+    // No gaps: the union is a single polygon without holes.
+    BOOST_TEST(GEOSGetNumGeometries_r(geom::ctx(), u.get()) == 1);
+    const GEOSGeometry *shell = GEOSGetGeometryN_r(geom::ctx(), u.get(), 0);
+    BOOST_TEST(GEOSGetNumInteriorRings_r(geom::ctx(), shell) == 0);
+
+    // No pair of features overlaps by more than 0.01 m² (STRtree candidates).
+    geom::STRtreePtr tree(GEOSSTRtree_create_r(geom::ctx(), 10));
+    for (size_t k = 0; k < geoms.size(); ++k)
+        GEOSSTRtree_insert_r(geom::ctx(), tree.get(), geoms[k].get(), reinterpret_cast<void *>(k));
+    struct Ctx {
+        std::vector<geom::GeomPtr> *geoms;
+        size_t self;
+        int bad;
+        int touching;
+    } qc{&geoms, 0, 0, 0};
+    for (size_t k = 0; k < geoms.size(); ++k) {
+        qc.self = k;
+        GEOSSTRtree_query_r(
+            geom::ctx(), tree.get(), geoms[k].get(),
+            [](void *item, void *userdata) {
+                auto *q = static_cast<Ctx *>(userdata);
+                const size_t other = reinterpret_cast<size_t>(item);
+                if (other <= q->self)
+                    return;
+                geom::GeomPtr inter(GEOSIntersection_r(geom::ctx(), (*q->geoms)[q->self].get(), (*q->geoms)[other].get()));
+                if (inter && geom::area(inter.get()) > 0.01)
+                    q->bad++;
+                if (inter && !GEOSisEmpty_r(geom::ctx(), inter.get()))
+                    q->touching++;
+            },
+            &qc);
+    }
+    BOOST_TEST(qc.bad == 0);
+    BOOST_TEST(qc.touching > static_cast<int>(geoms.size())); // neighbours really share boundaries
+}
+
+BOOST_AUTO_TEST_CASE(deterministic_bytes)
+{
+    test::TempDir tmp;
+    synth::SynthOptions o;
+    o.parcels = 300;
+    o.seed = 42;
+    o.faults = "overlap=1,gap=1,duplicate_number=1";
+    std::string err;
+    std::map<std::string, std::string> hashes[2];
+    for (int run = 0; run < 2; ++run) {
+        const auto dir = tmp.path() / ("run" + std::to_string(run));
+        std::filesystem::create_directories(dir);
+        o.manifestPath = (dir / "m.json").string();
+        auto r = synth::writeCoverage(o, (dir / "c.shp").string(), &err);
+        BOOST_REQUIRE_MESSAGE(r.ok, err);
+        auto g = synth::writeCoverage(o, (dir / "c.geojson").string(), &err);
+        BOOST_REQUIRE_MESSAGE(g.ok, err);
+        for (const char *f : {"c.shp", "c.shx", "c.dbf", "c.prj", "c.cpg", "m.json", "c.geojson"})
+            hashes[run][f] = sha((dir / f).string());
+    }
+    BOOST_TEST((hashes[0] == hashes[1]));
+    // Another seed gives another coverage.
+    synth::SynthOptions other = o;
+    other.seed = 43;
+    other.manifestPath.clear();
+    BOOST_REQUIRE(synth::writeCoverage(other, tmp.file("d.shp"), &err).ok);
+    BOOST_TEST(sha(tmp.file("d.shp")) != hashes[0]["c.shp"]);
+}
+
+BOOST_AUTO_TEST_CASE(every_manifest_fault_is_present)
+{
+    synth::SynthOptions o;
+    o.parcels = 600;
+    o.seed = 7;
+    const auto clean = generate(o);
+    o.faults = "overlap=3,gap=2,sliver=2,self_intersection=1,duplicate_number=2,unknown_code=3,spike=1,duplicate_geometry=1";
+    synth::SynthResult r;
+    const auto faulty = generate(o, &r);
+    std::map<std::string, int> byKind;
+    for (const auto &f : r.faults)
+        byKind[f.kind]++;
+    BOOST_TEST(byKind["overlap"] == 3);
+    BOOST_TEST(byKind["gap"] == 2);
+    BOOST_TEST(byKind["sliver"] == 2);
+    BOOST_TEST(byKind["self_intersection"] == 1);
+    BOOST_TEST(byKind["duplicate_number"] == 2);
+    BOOST_TEST(byKind["unknown_code"] == 3);
+    BOOST_TEST(byKind["spike"] == 1);
+    BOOST_TEST(byKind["duplicate_geometry"] == 1);
+    BOOST_TEST(r.parcelCount == 601); // the duplicated geometry is one more feature
+    BOOST_TEST(static_cast<int64_t>(faulty.size()) == static_cast<int64_t>(clean.size()) + 1);
+
+    std::map<std::string, const model::Parcel *> cleanBy, faultyBy;
+    for (const auto &p : clean)
+        cleanBy[p.uuid] = &p;
+    for (const auto &p : faulty)
+        faultyBy[p.uuid] = &p;
+    const auto codes = knownCodes();
+    for (const auto &f : r.faults) {
+        BOOST_TEST_CONTEXT(f.kind << " at " << f.x << "," << f.y)
+        {
+            BOOST_REQUIRE(!f.parcels.empty());
+            const auto &id = f.parcels[0];
+            BOOST_REQUIRE(faultyBy.count(id.uuid));
+            const model::Parcel &p = *faultyBy[id.uuid];
+            BOOST_TEST(*p.toSo == id.toSo);
+            BOOST_TEST(*p.thuaSo == id.thuaSo);
+            BOOST_TEST(p.communeCode == id.communeCode);
+            auto g = toGeom(p);
+            auto c = toGeom(*cleanBy.at(id.uuid));
+            if (f.kind == "overlap" || f.kind == "gap" || f.kind == "sliver") {
+                BOOST_REQUIRE(f.parcels.size() == 2);
+                auto partner = toGeom(*faultyBy.at(f.parcels[1].uuid));
+                geom::GeomPtr inter(GEOSIntersection_r(geom::ctx(), g.get(), partner.get()));
+                const double delta = geom::area(g.get()) - geom::area(c.get());
+                BOOST_TEST(f.measure > 0.05);
+                if (f.kind == "overlap") {
+                    BOOST_TEST(std::abs(geom::area(inter.get()) - f.measure) < 0.01 * f.measure + 1e-3);
+                    BOOST_TEST(std::abs(delta - f.measure) < 1e-3);
+                } else {
+                    BOOST_TEST(geom::area(inter.get()) < 1e-6);
+                    BOOST_TEST(std::abs(-delta - f.measure) < 1e-3);
+                }
+                if (f.kind == "sliver")
+                    BOOST_TEST(f.measure < 10.0);
+            } else if (f.kind == "self_intersection") {
+                BOOST_TEST(!geom::isValid(g.get()));
+                BOOST_TEST(geom::isValid(c.get()));
+            } else if (f.kind == "spike") {
+                BOOST_TEST(ringPoints(g.get()) == ringPoints(c.get()) + 2);
+                geom::GeomPtr tip(GEOSGeom_createPointFromXY_r(geom::ctx(), f.x, f.y));
+                double d = 1;
+                GEOSDistance_r(geom::ctx(), g.get(), tip.get(), &d);
+                BOOST_TEST(d < 1e-6);
+                GEOSDistance_r(geom::ctx(), c.get(), tip.get(), &d);
+                BOOST_TEST(d > 5.0);
+            } else if (f.kind == "unknown_code") {
+                BOOST_TEST(codes.count(p.landuseCode) == 0);
+                BOOST_TEST(codes.count(cleanBy.at(id.uuid)->landuseCode) == 1);
+            } else if (f.kind == "duplicate_number") {
+                BOOST_REQUIRE(f.parcels.size() == 2);
+                const model::Parcel &q = *faultyBy.at(f.parcels[1].uuid);
+                BOOST_TEST(q.uuid != p.uuid);
+                BOOST_TEST(*q.toSo == *p.toSo);
+                BOOST_TEST(*q.thuaSo == *p.thuaSo);
+            } else if (f.kind == "duplicate_geometry") {
+                BOOST_REQUIRE(f.parcels.size() == 2);
+                const model::Parcel &q = *faultyBy.at(f.parcels[1].uuid);
+                BOOST_TEST(q.uuid != p.uuid);
+                BOOST_TEST((q.wkb == p.wkb));
+                BOOST_TEST(*q.thuaSo != *p.thuaSo);
+            }
+        }
+    }
+    // The manifest JSON lists the same faults.
+    const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(r.manifestJson()));
+    BOOST_TEST(doc.object().value(QStringLiteral("faults")).toArray().size() == static_cast<qsizetype>(r.faults.size()));
+    BOOST_TEST(doc.object().value(QStringLiteral("commune_code")).toString() == QStringLiteral("07192"));
+}
+
+BOOST_AUTO_TEST_CASE(legacy_encodings_in_the_dbf)
+{
+    test::TempDir tmp;
+    synth::SynthOptions o;
+    o.parcels = 150;
+    o.seed = 5;
+    const auto parcels = generate(o);
+    for (io::TextEncoding enc : {io::TextEncoding::Tcvn3, io::TextEncoding::Vni, io::TextEncoding::Utf8}) {
+        BOOST_TEST_CONTEXT(io::encodingName(enc))
+        {
+            o.encoding = enc;
+            const std::string path = tmp.file("c_" + io::encodingName(enc) + ".shp");
+            std::string err;
+            BOOST_REQUIRE_MESSAGE(synth::writeCoverage(o, path, &err).ok, err);
+            const auto cpg = std::filesystem::path(path).replace_extension(".cpg");
+            BOOST_TEST(std::filesystem::exists(cpg) == (enc == io::TextEncoding::Utf8));
+            const Dbf dbf = readDbf(std::filesystem::path(path).replace_extension(".dbf").string());
+            for (const char *name : {"MaXa", "SoHieuToBa", "SoThuTuThu", "SoHieuTo_1", "SoThuTuT_1", "DienTich",
+                                     "DienTichPh", "KyHieuMucD", "KyHieuDoiT", "TenChu", "DiaChi", "DaCapGCN", "UUID",
+                                     "LoaiDoiTuo"})
+                BOOST_TEST(std::count(dbf.names.begin(), dbf.names.end(), name) == 1, name);
+            BOOST_REQUIRE(dbf.records.size() == parcels.size());
+            std::vector<std::string> samples;
+            int nonAscii = 0;
+            for (size_t k = 0; k < parcels.size(); ++k) {
+                const std::string owner = dbf.field(k, "TenChu"), addr = dbf.field(k, "DiaChi");
+                if (k < 40) {
+                    samples.push_back(owner);
+                    samples.push_back(addr);
+                }
+                for (char ch : owner)
+                    nonAscii += static_cast<unsigned char>(ch) >= 0x80;
+                BOOST_TEST(io::decode(owner, enc) == parcels[k].ownerName);
+                BOOST_TEST(io::decode(addr, enc) == parcels[k].address);
+                BOOST_TEST(dbf.field(k, "UUID") == parcels[k].uuid);
+            }
+            BOOST_TEST(nonAscii > 100);
+            const auto guess = io::detectEncoding(samples);
+            BOOST_TEST(io::encodingName(guess.encoding) == io::encodingName(enc));
+            BOOST_TEST(!guess.ambiguous);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(reprojected_outputs)
+{
+    test::TempDir tmp;
+    synth::SynthOptions o;
+    o.parcels = 80;
+    o.seed = 9;
+    const auto parcels = generate(o);
+    o.targetEpsg = 3405;
+    std::string err;
+    BOOST_REQUIRE_MESSAGE(synth::writeCoverage(o, tmp.file("u.shp"), &err).ok, err);
+    BOOST_REQUIRE_MESSAGE(synth::writeCoverage(o, tmp.file("w.geojson"), &err).ok, err);
+    BOOST_TEST(std::filesystem::exists(tmp.file("u.prj")));
+
+    auto back = crs::Transformer::create("EPSG:3405", "EPSG:5899", &err);
+    BOOST_REQUIRE(back);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.file("u.shp").c_str(), GDAL_OF_VECTOR));
+    BOOST_REQUIRE(ds);
+    OGRLayer *layer = ds->GetLayer(0);
+    BOOST_TEST(layer->GetFeatureCount() == static_cast<GIntBig>(parcels.size()));
+    OGRSpatialReference srs(*layer->GetSpatialRef());
+    srs.AutoIdentifyEPSG();
+    BOOST_TEST(std::string(srs.GetAuthorityCode(nullptr) ? srs.GetAuthorityCode(nullptr) : "") == "3405");
+    OGRFeatureUniquePtr f(layer->GetNextFeature());
+    const OGRPolygon *poly = f->GetGeometryRef()->toPolygon();
+    double x = poly->getExteriorRing()->getX(0), y = poly->getExteriorRing()->getY(0);
+    BOOST_TEST(back->transform(x, y));
+    auto g = toGeom(parcels[0]);
+    geom::GeomPtr pt(GEOSGeom_createPointFromXY_r(geom::ctx(), x, y));
+    double d = 1;
+    GEOSDistance_r(geom::ctx(), g.get(), pt.get(), &d);
+    BOOST_TEST(d < 0.001); // the UTM vertex maps back onto the TM-3 boundary within 1 mm
+
+    GDALDatasetUniquePtr js(GDALDataset::Open(tmp.file("w.geojson").c_str(), GDAL_OF_VECTOR));
+    BOOST_REQUIRE(js);
+    OGRFeatureUniquePtr jf(js->GetLayer(0)->GetNextFeature());
+    OGREnvelope env;
+    jf->GetGeometryRef()->getEnvelope(&env);
+    BOOST_TEST(env.MinX > 107.7);
+    BOOST_TEST(env.MaxX < 107.8); // Cô Tô island
+    BOOST_TEST(env.MinY > 20.9);
+    BOOST_TEST(env.MaxY < 21.1);
+    BOOST_TEST(jf->GetFieldIndex("owner_name") >= 0);
+    BOOST_TEST(jf->GetFieldIndex("thua_so") >= 0);
+}
+
+BOOST_AUTO_TEST_CASE(cli_synth)
+{
+    test::TempDir tmp;
+    auto r = test::runCli("synth --parcels 60 --seed 3 --format gpkg --out '" + tmp.file("c.gpkg") + "' --faults overlap=1 --manifest '"
+                          + tmp.file("m.json") + "'");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    BOOST_TEST(std::filesystem::exists(tmp.file("m.json")));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.file("c.gpkg").c_str(), GDAL_OF_VECTOR));
+    BOOST_REQUIRE(ds);
+    BOOST_TEST(ds->GetLayerByName("parcels") != nullptr);
+    BOOST_TEST(ds->GetLayerByName("sheets") != nullptr);
+    r = test::runCli("synth --parcels 60 --out '" + tmp.file("x.shp") + "' --faults wobble=1");
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(r.err.find("wobble") != std::string::npos);
+    BOOST_TEST(!std::filesystem::exists(tmp.file("x.shp")));
+    r = test::runCli("synth --parcels 60 --out '" + tmp.file("x.geojson") + "' --encoding tcvn3");
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(r.err.find("Shapefile") != std::string::npos);
+}
