@@ -23,6 +23,8 @@ int cmdImport(const Argv &args);
 int cmdExport(const Argv &args);
 int cmdInfo(const Argv &args);
 int cmdPlugins(const Argv &args);
+int cmdValidate(const Argv &args);
+int cmdFix(const Argv &args);
 int cmdSynth(const Argv &args);
 
 } // namespace vnland::cli

@@ -18,6 +18,8 @@ const std::vector<Command> &commands()
         {"export", "export a project: spatialite, gpkg, shp, geojson, csv, …", &cmdExport},
         {"info", "summary of a project: CRS, extent, communes, sheets, areas", &cmdInfo},
         {"plugins", "list the plugins found", &cmdPlugins},
+        {"validate", "check topology and attributes of a project's parcels", &cmdValidate},
+        {"fix", "fix one rule's findings (gaps, overlaps, slivers, vertices …)", &cmdFix},
         {"synth", "write a seeded synthetic coverage (sample data, tests, benchmarks)", &cmdSynth},
     };
     return list;
