@@ -9,13 +9,19 @@
 #include "crs/angle_format.h"
 #include "crs/crs_catalogue.h"
 #include "crs/crs_recognition.h"
+#include "crs/geohash.h"
+#include "crs/parcel_code.h"
 #include "crs/transformer.h"
+#include "geom/geos_context.h"
+#include "store/parcel_store.h"
+#include "store/project.h"
 
 #include <gdal.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -474,4 +480,120 @@ BOOST_AUTO_TEST_CASE(gdal_reads_back_written_crs_as_same_epsg)
     const std::string prj = test::readFile(tmp.file("p5899.prj"));
     BOOST_TEST(prj.find("AUTHORITY") == std::string::npos);
     BOOST_TEST(crs::recognize(prj).epsg == 5899);
+}
+
+// --- GeoHash parcel code ---------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(geohash_reference_values)
+{
+    // Published examples (G. Niemeyer, geohash.org).
+    BOOST_TEST(crs::geohashEncode(42.6, -5.6, 5) == "ezs42");
+    BOOST_TEST(crs::geohashEncode(57.64911, 10.40744, 11) == "u4pruydqqvj");
+    const auto c = crs::geohashDecode("ezs42");
+    BOOST_REQUIRE(c);
+    BOOST_TEST(std::fabs(c->lat() - 42.6) < 0.03);
+    BOOST_TEST(std::fabs(c->lon() + 5.6) < 0.03);
+    BOOST_TEST(!crs::geohashDecode("ezs4a")); // 'a' is not in the alphabet
+}
+
+BOOST_AUTO_TEST_CASE(parcel_code_of_a_square_parcel)
+{
+    // A 20 m square centred on E 430 000, N 2 320 000 in VN-2000 / TM-3 107-45.
+    // Hand check: the centre through the vn2000.md pipeline (cct -I, h = 0 on
+    // WGS84) is 20.97197574219 N, 107.07867534661 E, whose 12-character GeoHash,
+    // computed separately, is w7spk9u69gxk (the point is >= 4.8 mm inside the cell).
+    auto g = geom::fromWkt("MULTIPOLYGON(((429990 2319990,430010 2319990,430010 2320010,429990 2320010,429990 2319990)))");
+    BOOST_REQUIRE(g);
+    auto toWgs = crs::Transformer::create("EPSG:5899", "EPSG:4326");
+    BOOST_REQUIRE(toWgs);
+    const auto code = crs::parcelCode(g.get(), *toWgs);
+    BOOST_REQUIRE_MESSAGE(code.ok(), code.error);
+    BOOST_TEST(code.code == "w7spk9u69gxk");
+    BOOST_TEST(std::fabs(code.east - 430000) < 0.001);
+    BOOST_TEST(std::fabs(code.north - 2320000) < 0.001);
+    BOOST_TEST(std::fabs(code.radius - 10) < 0.002);
+    BOOST_TEST(std::fabs(code.lat - 20.97197574219) < 1e-9);
+    BOOST_TEST(std::fabs(code.lon - 107.07867534661) < 1e-9);
+
+    // An L-shaped parcel (arms 10 m wide): the pole sits in the corner where the circle
+    // touches both outer sides and the re-entrant vertex: r = 10·√2 / (1 + √2) = 5.858 m.
+    auto shifted = geom::fromWkt("POLYGON((430000 2320000,430040 2320000,430040 2320010,430010 2320010,430010 2320040,"
+                                 "430000 2320040,430000 2320000))");
+    BOOST_REQUIRE(shifted);
+    const auto lc = crs::parcelCode(shifted.get(), *toWgs);
+    BOOST_REQUIRE(lc.ok());
+    geom::GeomPtr pole(GEOSGeom_createPointFromXY_r(geom::ctx(), lc.east, lc.north));
+    BOOST_TEST(GEOSContains_r(geom::ctx(), shifted.get(), pole.get()) == 1);
+    BOOST_TEST(std::fabs(lc.radius - 10 * std::sqrt(2.0) / (1 + std::sqrt(2.0))) < 0.002);
+    BOOST_TEST(std::fabs(lc.east - 430000 - lc.radius) < 0.002);
+    const auto cell = crs::geohashDecode(lc.code);
+    BOOST_REQUIRE(cell);
+    BOOST_TEST((lc.lat >= cell->minLat && lc.lat <= cell->maxLat && lc.lon >= cell->minLon && lc.lon <= cell->maxLon));
+
+    // Refuses a transformation that is not pinned.
+    auto notPinned = crs::Transformer::create(tm3Proj(107.75, kPvWrong), "EPSG:4326");
+    BOOST_REQUIRE(notPinned);
+    BOOST_TEST(!crs::parcelCode(g.get(), *notPinned).ok());
+}
+
+BOOST_AUTO_TEST_CASE(cli_parcel_code_writes_the_column)
+{
+    test::TempDir tmp;
+    const std::string path = tmp.file("p.sqlite");
+    {
+        auto p = store::Project::create(path, {});
+        store::ParcelWriter w(*p);
+        model::Parcel parcel;
+        parcel.uuid = store::newUuid();
+        parcel.communeCode = "06877";
+        parcel.toSo = 5;
+        parcel.thuaSo = 12;
+        parcel.landuseCode = "ONT";
+        auto g = geom::fromWkt("MULTIPOLYGON(((429990 2319990,430010 2319990,430010 2320010,429990 2320010,429990 2319990)))");
+        parcel.wkb = geom::toWkb(g.get());
+        w.insert(parcel);
+    }
+    auto r = test::runCli("parcel-code '" + path + "'");
+    BOOST_TEST(r.exitCode == 0);
+    BOOST_TEST(r.out.find("06877,5,12,w7spk9u69gxk,") != std::string::npos);
+    r = test::runCli("parcel-code '" + path + "' --write");
+    BOOST_TEST(r.exitCode == 0);
+    auto p = store::Project::open(path, true);
+    BOOST_TEST(p->db().queryText("SELECT parcel_code FROM parcel WHERE thua_so = 12").value_or("") == "w7spk9u69gxk");
+}
+
+// --- CLI ---------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(cli_crs_transform_and_info)
+{
+    // vn2000.md pipeline at the HCMC point (cct): E 603 699.4777, N 1 191 731.8289.
+    auto r = test::runCli("crs transform --from wgs84 --to 'Hồ Chí Minh' 10.775 106.700");
+    BOOST_TEST(r.exitCode == 0);
+    BOOST_TEST(r.out == "1191731.829 603699.478\n");
+    BOOST_TEST(r.err.find("pinned EPSG:6960") != std::string::npos);
+    r = test::runCli("crs transform --from wgs84 --to 9210 --order en 106.700 10.775");
+    BOOST_TEST(r.out == "603699.478 1191731.829\n");
+    r = test::runCli("crs transform --from 9210 --to wgs84 --dms 1191731.8289 603699.4777");
+    BOOST_TEST(r.out == "10°46'30.00000\"N 106°42'00.00000\"E\n");
+    // CSV with a header and an id column; DMS input.
+    test::TempDir tmp;
+    {
+        std::ofstream f(tmp.file("pts.csv"));
+        f << "id,lat,lon\nHCM,10°46'30\"N,106°42'E\nbad,x,y\n";
+    }
+    r = test::runCli("crs transform --from 4326 --to 9210 --csv '" + tmp.file("pts.csv") + "'");
+    BOOST_TEST(r.exitCode == 2); // line 3 is unreadable and named
+    BOOST_TEST(r.out.find("id,lat,lon\nHCM,1191731.829,603699.478\n") != std::string::npos);
+    BOOST_TEST(r.err.find("pts.csv:3") != std::string::npos);
+    r = test::runCli("crs info 'quang ninh'");
+    BOOST_TEST(r.exitCode == 0);
+    BOOST_TEST(r.out.find("EPSG:5899") != std::string::npos);
+    BOOST_TEST(r.out.find("+proj=helmert +x=-191.90441429") != std::string::npos);
+    BOOST_TEST(r.out.find("pinned EPSG:6960") != std::string::npos);
+    r = test::runCli("crs info Atlantis");
+    BOOST_TEST(r.exitCode == 2);
+    r = test::runCli("crs list");
+    BOOST_TEST(r.exitCode == 0);
+    BOOST_TEST(r.out.find("5899   VN-2000 / TM-3 107-45") != std::string::npos);
+    BOOST_TEST(r.out.find("Bà Rịa - Vũng Tàu") != std::string::npos);
 }

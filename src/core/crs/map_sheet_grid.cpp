@@ -66,6 +66,13 @@ SheetFrame frameOf(const Cell &c, const std::string &id, int scale)
     return f;
 }
 
+std::string km(double metres)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", metres / 1000);
+    return buf;
+}
+
 bool onGrid(double v, double anchor, double size)
 {
     const double r = std::fmod(v - anchor, size);
@@ -153,7 +160,7 @@ std::optional<SheetFrame> sheetFrame(const std::string &idText, const SheetGridP
     if (!onGrid(top, p.anchorNorth, size) || !onGrid(left, p.anchorEast, size))
         return fail("upper-left corner X " + std::to_string(static_cast<long long>(topKm)) + " km, Y " +
                     std::to_string(y) + " km is not on the " + (tenK ? "6" : "3") + " km grid anchored at X " +
-                    std::to_string(p.anchorNorth / 1000) + " km, Y " + std::to_string(p.anchorEast / 1000) + " km");
+                    km(p.anchorNorth) + " km, Y " + km(p.anchorEast) + " km");
     Cell cell{top - size, left, size};
     int scale = tenK ? 10000 : 5000;
     if (m[4].matched) {
