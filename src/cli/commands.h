@@ -23,6 +23,8 @@ int cmdImport(const Argv &args);
 int cmdExport(const Argv &args);
 int cmdInfo(const Argv &args);
 int cmdPlugins(const Argv &args);
+int cmdImportSurvey(const Argv &args);
+int cmdCogo(const Argv &args);
 int cmdCrs(const Argv &args);
 int cmdSheet(const Argv &args);
 int cmdParcelCode(const Argv &args);

@@ -18,6 +18,8 @@ const std::vector<Command> &commands()
         {"export", "export a project: spatialite, gpkg, shp, geojson, csv, …", &cmdExport},
         {"info", "summary of a project: CRS, extent, communes, sheets, areas", &cmdInfo},
         {"plugins", "list the plugins found", &cmdPlugins},
+        {"import-survey", "import survey points (CSV/TXT, GSI, SDR33), optionally build parcels", &cmdImportSurvey},
+        {"cogo", "compute and adjust a traverse (compass rule) into a project", &cmdCogo},
         {"crs", "VN-2000 CRS catalogue, CRS info, coordinate transformation", &cmdCrs},
         {"sheet", "map sheet id (số hiệu mảnh), frame, neighbours, grid crosses", &cmdSheet},
         {"parcel-code", "parcel codes (GeoHash of the pole of inaccessibility)", &cmdParcelCode},

@@ -10,6 +10,9 @@
 namespace vnland::store {
 class Project;
 }
+namespace vnland::survey {
+struct SurveyData;
+}
 
 namespace vnland::plugin {
 
@@ -46,6 +49,27 @@ public:
     virtual QString convert(const QString &path, const QString &workDir, QString *error) = 0;
 };
 
+struct SurveyReadOptions {
+    bool eastNorthOrder = false; ///< coordinate records hold E,N instead of the Vietnamese X(north),Y(east)
+};
+
+/// Reads a surveyors' field file (total-station or data-collector format)
+/// into survey points: coordinate records directly, observations reduced to
+/// coordinates. Coordinates are in the project CRS (metres, north/east).
+class SurveyReaderPlugin {
+public:
+    virtual ~SurveyReaderPlugin() = default;
+    /// Short name used on the command line (--format NAME).
+    virtual QString formatName() const = 0;
+    virtual QString description() const = 0;
+    /// True when the plugin recognises the file (by name or first bytes).
+    virtual bool canRead(const QString &path) const = 0;
+    /// Fills @p out (points, rejected records with their line numbers, warnings).
+    /// Returns false and sets @p error (naming the file) when nothing can be read.
+    virtual bool read(const QString &path, const SurveyReadOptions &options, survey::SurveyData &out,
+                      QString *error) = 0;
+};
+
 /// Writes report data (a table with title and header) to a document format.
 struct ReportTable {
     QString title;
@@ -67,8 +91,10 @@ public:
 
 #define VNLAND_EXPORTER_IID "vn.vnland.ExporterPlugin/1"
 #define VNLAND_IMPORTER_IID "vn.vnland.ImporterPlugin/1"
+#define VNLAND_SURVEY_READER_IID "vn.vnland.SurveyReaderPlugin/1"
 #define VNLAND_REPORT_WRITER_IID "vn.vnland.ReportWriterPlugin/1"
 
 Q_DECLARE_INTERFACE(vnland::plugin::ExporterPlugin, VNLAND_EXPORTER_IID)
 Q_DECLARE_INTERFACE(vnland::plugin::ImporterPlugin, VNLAND_IMPORTER_IID)
+Q_DECLARE_INTERFACE(vnland::plugin::SurveyReaderPlugin, VNLAND_SURVEY_READER_IID)
 Q_DECLARE_INTERFACE(vnland::plugin::ReportWriterPlugin, VNLAND_REPORT_WRITER_IID)
