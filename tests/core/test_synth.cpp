@@ -416,7 +416,20 @@ BOOST_AUTO_TEST_CASE(reprojected_outputs)
     o.targetEpsg = 3405;
     std::string err;
     BOOST_REQUIRE_MESSAGE(synth::writeCoverage(o, tmp.file("u.shp"), &err).ok, err);
-    BOOST_REQUIRE_MESSAGE(synth::writeCoverage(o, tmp.file("w.geojson"), &err).ok, err);
+    o.sheetsPath = tmp.file("sheets.geojson");
+    const auto wr = synth::writeCoverage(o, tmp.file("w.geojson"), &err);
+    BOOST_REQUIRE_MESSAGE(wr.ok, err);
+    {
+        GDALDatasetUniquePtr sh(GDALDataset::Open(o.sheetsPath.c_str(), GDAL_OF_VECTOR));
+        BOOST_REQUIRE(sh);
+        OGRLayer *l = sh->GetLayer(0);
+        BOOST_TEST(l->GetFeatureCount() == static_cast<GIntBig>(wr.sheets.size()));
+        OGRFeatureUniquePtr s(l->GetNextFeature());
+        BOOST_TEST(s->GetFieldAsInteger("to_so") == 1);
+        BOOST_TEST(std::string(s->GetFieldAsString("commune_code")) == "07192");
+        BOOST_TEST((s->GetFieldAsInteger("scale") == 1000 || s->GetFieldAsInteger("scale") == 2000));
+        BOOST_TEST(std::string(s->GetFieldAsString("sheet_id")) == wr.sheets[0].sheetId);
+    }
     BOOST_TEST(std::filesystem::exists(tmp.file("u.prj")));
 
     auto back = crs::Transformer::create("EPSG:3405", "EPSG:5899", &err);

@@ -21,6 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr const char *kFixedDate = "2025-07-01";
+
 std::string lower(std::string s)
 {
     for (auto &c : s)
@@ -182,8 +184,10 @@ bool writeSheets(const std::vector<SheetInfo> &sheets, const std::string &path, 
     char **opts = nullptr;
     if (geojson)
         opts = CSLSetNameValue(opts, "RFC7946", "YES");
-    if (shp)
+    if (shp) {
         opts = CSLSetNameValue(opts, "ENCODING", "UTF-8");
+        opts = CSLSetNameValue(opts, "DBF_DATE_LAST_UPDATE", kFixedDate);
+    }
     if (sameDataset)
         t.ds.reset(sameDataset);
     const std::string layerName = shp || geojson ? fs::path(path).stem().string() : "sheets";
@@ -267,12 +271,19 @@ SynthResult writeCoverage(const SynthOptions &options, const std::string &outPat
             return fail;
     }
     GDALAllRegister();
+    // GeoPackage timestamps too (gpkg_contents.last_change).
+    CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2025-07-01T00:00:00.000Z");
+    struct ResetDate {
+        ~ResetDate() { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr); }
+    } resetDate;
     const int epsg = format == "geojson" ? 4326 : options.targetEpsg;
     char **opts = nullptr;
     if (shp) {
         // Legacy text goes out as the raw bytes encode() made: an empty ENCODING
         // stops OGR from recoding and from writing a .cpg.
         opts = CSLSetNameValue(opts, "ENCODING", options.encoding == io::TextEncoding::Utf8 ? "UTF-8" : "");
+        // A fixed DBF date keeps the bytes the same whatever day the data is regenerated.
+        opts = CSLSetNameValue(opts, "DBF_DATE_LAST_UPDATE", kFixedDate);
     }
     if (format == "geojson")
         opts = CSLSetNameValue(opts, "RFC7946", "YES");
