@@ -1,0 +1,184 @@
+// Editor benchmark: a synthetic coverage of N parcels (default 100 000) is
+// written to a project, then the real main window opens it offscreen.
+// Prints: project open + first full draw (target < 2 s at 100 000), full-extent
+// redraw (target < 500 ms), pan and zoom frame times at sheet scale (1:1000),
+// the longest GUI-thread stall while drawing, and peak memory. The baseline
+// measured in the same run is a plain read of every parcel row through
+// store::forEachParcel, so "open / baseline" shows the editor's own overhead.
+//   QT_QPA_PLATFORM=offscreen bench_editor [N] [--seed S]
+#include "bench_support.h"
+
+#include "document.h"
+#include "main_window.h"
+#include "map_canvas.h"
+
+#include "store/parcel_store.h"
+#include "store/project.h"
+#include "synth/coverage_generator.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+using namespace vnland;
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+/// Measures the longest gap between 5 ms timer ticks while it lives.
+struct StallMeter {
+    QTimer timer;
+    QElapsedTimer clock;
+    qint64 last = 0, worst = 0;
+    StallMeter()
+    {
+        clock.start();
+        QObject::connect(&timer, &QTimer::timeout, [this] {
+            const qint64 t = clock.elapsed();
+            worst = std::max(worst, t - last);
+            last = t;
+        });
+        timer.start(5);
+    }
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("VNLandBench"));
+    int64_t n = 100000;
+    uint64_t seed = 42;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--seed" && i + 1 < argc)
+            seed = std::stoull(argv[++i]);
+        else
+            n = std::stoll(a);
+    }
+    const auto dir = std::filesystem::temp_directory_path() / ("vnland-bench-editor-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "bench.sqlite").string();
+
+    // 1. The coverage, written straight through the store in one transaction.
+    double t0 = bench::now();
+    int64_t features = 0;
+    {
+        auto project = store::Project::create(path, {});
+        project->ensureCommune("07192", "Cô Tô");
+        store::Transaction tx(project->db());
+        store::ParcelWriter writer(*project);
+        synth::SynthOptions opt;
+        opt.parcels = n;
+        opt.seed = seed;
+        std::string error;
+        const auto res = synth::generateCoverage(opt, [&](const model::Parcel &p) {
+            writer.insert(p);
+            ++features;
+        }, &error);
+        if (!res.ok) {
+            std::fprintf(stderr, "bench_editor: synth failed: %s\n", error.c_str());
+            return 2;
+        }
+        tx.commit();
+    }
+    std::printf("coverage: %lld parcels, %lld features written in %.2f s\n", (long long)n, (long long)features,
+                bench::now() - t0);
+
+    // 2. Baseline: read every row (attributes + WKB) once.
+    t0 = bench::now();
+    {
+        auto project = store::Project::open(path, true);
+        int64_t rows = 0;
+        store::forEachParcel(*project, {}, [&](const model::Parcel &) { return ++rows, true; });
+    }
+    const double baseline = bench::now() - t0;
+
+    // 3. Open + first full draw in the real window.
+    app::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QCoreApplication::processEvents();
+    t0 = bench::now();
+    if (!window.openProject(QString::fromStdString(path), true)) {
+        std::fprintf(stderr, "bench_editor: cannot open %s\n", path.c_str());
+        return 2;
+    }
+    const double opened = bench::now() - t0;
+    double stallDraw = 0;
+    {
+        StallMeter stall;
+        if (!app::waitForCanvasIdle(window.canvas(), 600000, 0))
+            return 2;
+        stallDraw = double(stall.worst);
+    }
+    const double firstDraw = bench::now() - t0;
+    app::MapCanvas *canvas = window.canvas();
+
+    // 4. Full-extent redraw (all layers re-rendered), median of 5.
+    std::vector<double> redraw;
+    for (int i = 0; i < 5; ++i) {
+        t0 = bench::now();
+        canvas->refresh();
+        app::waitForCanvasIdle(canvas, 600000, 0);
+        redraw.push_back(bench::now() - t0);
+    }
+
+    // 5. Pan and zoom frames at sheet scale (1:1000 at 96 dpi ≈ 0.265 m/px).
+    const QRectF ext = window.document()->fullExtent();
+    canvas->setView(ext.center(), 0.2646);
+    app::waitForCanvasIdle(canvas, 600000, 0);
+    std::vector<double> pan, zoom;
+    for (int i = 0; i < 10; ++i) {
+        t0 = bench::now();
+        canvas->panBy(QPointF(120, 40));
+        app::waitForCanvasIdle(canvas, 600000, 0);
+        pan.push_back(bench::now() - t0);
+    }
+    for (int i = 0; i < 10; ++i) {
+        t0 = bench::now();
+        canvas->zoomBy(i % 2 ? 1.25 : 0.8, QPointF(640, 400));
+        app::waitForCanvasIdle(canvas, 600000, 0);
+        zoom.push_back(bench::now() - t0);
+    }
+
+    // 6. Responsiveness: zoom to full extent and cancel it at once by a pan,
+    //    measuring the longest GUI stall meanwhile.
+    double stallCancel = 0;
+    {
+        StallMeter stall;
+        canvas->zoomToFullExtent();
+        QCoreApplication::processEvents();
+        canvas->panBy(QPointF(50, 0));
+        app::waitForCanvasIdle(canvas, 600000, 0);
+        stallCancel = double(stall.worst);
+    }
+
+    std::printf("parcels in editor:              %d\n", window.document()->parcelCount());
+    std::printf("baseline (read all rows):       %8.3f s\n", baseline);
+    std::printf("open project (load + index):    %8.3f s   (%.2f × baseline)\n", opened, opened / baseline);
+    std::printf("open + first full draw:         %8.3f s   (%.2f × baseline; target < 2 s at 100 000)\n", firstDraw,
+                firstDraw / baseline);
+    std::printf("full-extent redraw (median):    %8.1f ms  (target < 500 ms at 100 000)\n", median(redraw) * 1000);
+    std::printf("pan frame at 1:1000 (median):   %8.1f ms\n", median(pan) * 1000);
+    std::printf("zoom frame at 1:1000 (median):  %8.1f ms\n", median(zoom) * 1000);
+    std::printf("longest GUI stall, first draw:  %8.0f ms\n", stallDraw);
+    std::printf("longest GUI stall, cancel+pan:  %8.0f ms\n", stallCancel);
+    std::printf("peak memory:                    %8.0f MiB\n", bench::selfPeakMiB());
+    window.closeProject();
+    std::filesystem::remove_all(dir);
+    return 0;
+}
