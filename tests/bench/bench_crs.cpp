@@ -97,7 +97,7 @@ int main(int argc, char **argv)
     std::vector<double> px = x, py = y;
     bool ok = false;
     const double tOurs = runOurs(px, py, threads, false, &ok);
-    const double tCct = vnland::bench::timeCommand("cct -d 4 '" + pipeline + "' '" + geoFile + "' > /dev/null");
+    const double tCct = vnland::bench::timeCommand("cct -d 4 " + pipeline + " '" + geoFile + "' > /dev/null");
     if (!ok || tCct < 0) {
         std::cerr << "transformation failed\n";
         return 2;
@@ -107,7 +107,7 @@ int main(int argc, char **argv)
         const std::string sample = (dir / "sample.txt").string();
         std::vector<double> sx(x.begin(), x.begin() + std::min<size_t>(n, 1000)), sy(y.begin(), y.begin() + sx.size());
         writePoints(sample, sx, sy, 9);
-        std::FILE *p = ::popen(("cct -d 4 '" + pipeline + "' '" + sample + "'").c_str(), "r");
+        std::FILE *p = ::popen(("cct -d 4 " + pipeline + " '" + sample + "'").c_str(), "r");
         double worst = 0, a = 0, b = 0, c = 0, d = 0;
         size_t i = 0;
         while (p && std::fscanf(p, "%lf %lf %lf %lf", &a, &b, &c, &d) == 4 && i < sx.size()) {
@@ -125,7 +125,7 @@ int main(int argc, char **argv)
         return 2;
     bool okInv = false;
     const double tOursInv = runOurs(px, py, threads, true, &okInv);
-    const double tCctInv = vnland::bench::timeCommand("cct -I -d 9 '" + pipeline + "' '" + tmFile + "' > /dev/null");
+    const double tCctInv = vnland::bench::timeCommand("cct -I -d 9 " + pipeline + " '" + tmFile + "' > /dev/null");
     double drift = 0;
     for (size_t i = 0; i < n; i += 997)
         drift = std::max(drift, std::hypot((px[i] - x[i]) * 111320 * std::cos(y[i] * M_PI / 180), (py[i] - y[i]) * 111320));

@@ -301,6 +301,16 @@ BOOST_AUTO_TEST_CASE(recognize_deprecated_codes)
         BOOST_TEST(r.deprecatedEpsg == old);
         BOOST_TEST(r.vn2000);
     }
+    // A .prj written from the deprecated definition (false easting 0, false northing 500 000).
+    const std::string swapped =
+        R"(PROJCS["VN_2000_TM-3_Da_Nang_zone",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,)"
+        R"(298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],)"
+        R"(PARAMETER["False_Easting",0.0],PARAMETER["False_Northing",500000.0],PARAMETER["Central_Meridian",107.75],)"
+        R"(PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]])";
+    const auto sw = crs::recognize(swapped);
+    BOOST_TEST(sw.epsg == 5899);
+    BOOST_REQUIRE(!sw.notes.empty());
+    BOOST_TEST(sw.notes[0].find("false northing 500000") != std::string::npos);
     // WKT1 carrying the deprecated authority code.
     crs::PjPtr c = crs::createCrs("EPSG:6959");
     const char *wkt1 = proj_as_wkt(crs::ctx(), c.get(), PJ_WKT1_GDAL, nullptr);
@@ -590,6 +600,17 @@ BOOST_AUTO_TEST_CASE(cli_crs_transform_and_info)
     BOOST_TEST(r.out.find("EPSG:5899") != std::string::npos);
     BOOST_TEST(r.out.find("+proj=helmert +x=-191.90441429") != std::string::npos);
     BOOST_TEST(r.out.find("pinned EPSG:6960") != std::string::npos);
+    {
+        std::ofstream f(tmp.file("wrong.prj"));
+        f << tm3Proj(107.75, kPvWrong);
+    }
+    r = test::runCli("crs recognize '" + tmp.file("wrong.prj") + "'");
+    BOOST_TEST(r.exitCode == 1); // a finding: wrong-sign +towgs84, not corrected
+    BOOST_TEST(r.out.find("Suggested: EPSG:5899") != std::string::npos);
+    BOOST_TEST(r.out.find("WARNING") != std::string::npos);
+    r = test::runCli("crs recognize '" + tmp.file("wrong.prj") + "' --correct");
+    BOOST_TEST(r.exitCode == 0);
+    BOOST_TEST(r.out.find("EPSG: EPSG:5899") != std::string::npos);
     r = test::runCli("crs info Atlantis");
     BOOST_TEST(r.exitCode == 2);
     r = test::runCli("crs list");

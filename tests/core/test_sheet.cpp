@@ -121,6 +121,35 @@ BOOST_AUTO_TEST_CASE(neighbours_of_vien_noi)
     }
 }
 
+BOOST_AUTO_TEST_CASE(sheets_covering_an_extent_and_serials)
+{
+    // An extent 1.2 km wide inside the Viên Nội 1:2000 sheets.
+    auto sheets = crs::sheetsCovering(2300100, 575200, 2300900, 576400, 2000);
+    BOOST_REQUIRE_EQUAL(sheets.size(), 2u);
+    BOOST_TEST(sheets[0].id == "301575-1");
+    BOOST_TEST(sheets[1].id == "301575-2");
+    // Ending exactly on sheet lines does not reach into the next sheets.
+    sheets = crs::sheetsCovering(2300500, 575500, 2301000, 576000, 1000);
+    BOOST_REQUIRE_EQUAL(sheets.size(), 1u);
+    BOOST_TEST(sheets[0].id == "301575-1-b");
+    sheets = crs::sheetsCovering(2300400, 575400, 2301000, 576100, 1000);
+    BOOST_REQUIRE_EQUAL(sheets.size(), 6u); // 2 rows x 3 columns
+    BOOST_TEST(sheets[0].id == "301575-1-a");
+    BOOST_TEST(sheets[2].id == "301575-2-a");
+    BOOST_TEST(sheets[5].id == "301575-2-c");
+    // A point gives its own sheet.
+    BOOST_TEST(crs::sheetsCovering(2300750, 575750, 2300750, 575750, 1000).at(0).id == "301575-1-b");
+
+    // Serials: smaller scale first, then top to bottom, left to right.
+    std::vector<crs::SheetFrame> mixed = {*crs::sheetFrame("301575-1-d"), *crs::sheetFrame("301575-1-a"),
+                                          *crs::sheetFrame("301575-2"), *crs::sheetFrame("301575-1-b")};
+    crs::sortForSerials(mixed);
+    BOOST_TEST(mixed[0].id == "301575-2");
+    BOOST_TEST(mixed[1].id == "301575-1-a");
+    BOOST_TEST(mixed[2].id == "301575-1-b");
+    BOOST_TEST(mixed[3].id == "301575-1-d");
+}
+
 BOOST_AUTO_TEST_CASE(grid_crosses_every_10cm_of_paper)
 {
     const auto f = crs::sheetFrame("301575-1-b");

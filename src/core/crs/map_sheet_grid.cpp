@@ -201,6 +201,41 @@ std::vector<SheetFrame> sheetNeighbours(const SheetFrame &f, const SheetGridPara
     return out;
 }
 
+std::vector<SheetFrame> sheetsCovering(double minNorth, double minEast, double maxNorth, double maxEast, int scale,
+                                       const SheetGridParams &p)
+{
+    std::vector<SheetFrame> out;
+    if (maxNorth < minNorth || maxEast < minEast)
+        return out;
+    const auto topLeft = sheetAt(maxNorth, minEast, scale, p);
+    const auto bottomRight = sheetAt(minNorth, maxEast, scale, p);
+    if (!topLeft || !bottomRight)
+        return out;
+    const double s = topLeft->size();
+    // Sheets are half-open at the top/right: an extent ending exactly on a sheet
+    // line does not reach into the next sheet.
+    const double top = (maxNorth > minNorth && topLeft->minNorth == maxNorth) ? topLeft->minNorth : topLeft->maxNorth;
+    const double right =
+        (maxEast > minEast && bottomRight->minEast == maxEast) ? bottomRight->minEast : bottomRight->maxEast;
+    const double bottom = bottomRight->minNorth, left = topLeft->minEast;
+    for (double t = top; t > bottom + s / 2; t -= s)
+        for (double l = left; l < right - s / 2; l += s)
+            if (auto f = sheetAt(t - s / 2, l + s / 2, scale, p))
+                out.push_back(*f);
+    return out;
+}
+
+void sortForSerials(std::vector<SheetFrame> &sheets)
+{
+    std::stable_sort(sheets.begin(), sheets.end(), [](const SheetFrame &a, const SheetFrame &b) {
+        if (a.scale != b.scale)
+            return a.scale > b.scale;
+        if (a.maxNorth != b.maxNorth)
+            return a.maxNorth > b.maxNorth;
+        return a.minEast < b.minEast;
+    });
+}
+
 std::vector<GridCross> gridCrosses(const SheetFrame &f)
 {
     std::vector<GridCross> out;

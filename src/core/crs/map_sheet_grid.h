@@ -53,6 +53,16 @@ std::optional<SheetFrame> sheetFrame(const std::string &id, const SheetGridParam
 /// N, NE, E, SE, S, SW, W, NW (ones off the numbering range are skipped).
 std::vector<SheetFrame> sheetNeighbours(const SheetFrame &frame, const SheetGridParams &params = {});
 
+/// The sheets at @p scale that intersect the rectangle (closed), top row
+/// first, left to right. Empty when the rectangle is off the numbering range.
+/// Used to fill a project's map_sheet table from the parcels' extent.
+std::vector<SheetFrame> sheetsCovering(double minNorth, double minEast, double maxNorth, double maxEast, int scale,
+                                       const SheetGridParams &params = {});
+
+/// Orders sheets for the per-commune serial (tờ số 1, 2, …): smaller scales
+/// first (1:10000 before 1:1000), then top to bottom, then left to right.
+void sortForSerials(std::vector<SheetFrame> &sheets);
+
 struct GridCross {
     double north = 0, east = 0;
     int row = 0, col = 0;  // row 0 = top edge, col 0 = left edge
