@@ -352,3 +352,92 @@ BOOST_AUTO_TEST_CASE(unclosed_boundary_reported)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(total_stations)
+
+namespace {
+
+survey::SurveyData readWith(const std::string &file, const std::string &format)
+{
+    survey::SurveyFileOptions o;
+    o.format = format;
+    survey::SurveyData d;
+    std::string error;
+    BOOST_REQUIRE_MESSAGE(survey::readSurveyFile(data(file), o, d, &error), error);
+    return d;
+}
+
+void checkPoint(const survey::SurveyData &d, const std::string &name, double north, double east, double h)
+{
+    const auto &p = byName(d.points, name);
+    BOOST_TEST(std::fabs(p.north - north) < 0.0005, name << " X " << p.north);
+    BOOST_TEST(std::fabs(p.east - east) < 0.0005, name << " Y " << p.east);
+    BOOST_TEST(std::fabs(p.height.value_or(-999) - h) < 0.0005, name << " H");
+}
+
+} // namespace
+
+// Expected coordinates below were worked independently (Python):
+// HD = SD·sin z, az = Hz + (azimuth S1→B1 − Hz on B1), X = X_S1 + HD·cos az,
+// Y = Y_S1 + HD·sin az, H = H_S1 + i + SD·cos z − t (i = 1.500, t = 1.300).
+// Station S1 X 5000 / Y 3000 (GSI-8) or X 2300000 / Y 575000, H 10.000;
+// backsight B1 due north of S1, read at Hz 30° (33.33333 gon).
+
+BOOST_AUTO_TEST_CASE(leica_gsi8_gon_polar_reduction)
+{
+    // P1: Hz 83.33333 gon, V 97.77778 gon, SD 50.000 → az 45°.
+    // P2: Hz 250 gon, V 102.22222 gon, SD 35.250.
+    const auto d = readWith("leica_gsi8.gsi", "gsi");
+    checkPoint(d, "P1", 5035.3338, 3035.3338, 11.9450);
+    checkPoint(d, "P2", 4965.9719, 2990.8822, 8.9698);
+    checkPoint(d, "P9", 5030.000, 3020.000, 9.500); // coordinate block, read directly
+    BOOST_TEST(byName(d.points, "P1").code == "RG1");
+    BOOST_TEST(byName(d.points, "S1").kind == "station");
+    BOOST_TEST(d.points.size() == 5u); // B1, S1, P1, P2, P9 (the backsight reading adds none)
+    BOOST_REQUIRE(d.rejected.size() == 1u);
+    BOOST_TEST(d.rejected[0].line == 6);
+    BOOST_TEST(d.layout.find("GSI-8") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(leica_gsi16_dms_vn2000)
+{
+    // P1: Hz 75°00'00", V 88°00'00", SD 50.000; P2: Hz 210°30'15", V 91°15'30", SD 35.250.
+    const auto d = readWith("leica_gsi16.gsi", "gsi");
+    checkPoint(d, "P1", 2300035.3338, 575035.3338, 11.9450);
+    checkPoint(d, "P2", 2299964.7599, 574999.6899, 9.4259);
+    BOOST_TEST(d.rejected.empty());
+    BOOST_TEST(d.layout.find("GSI-16") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(sokkia_sdr33_faces_and_backsight)
+{
+    // P1 face 1: Hz 75°, z 88°, SD 50.000; face 2: Hz 255.002°, z 272.001°
+    // → mean of the two reductions X 2300035.3332, Y 575035.3344, H 11.9454.
+    // P2: Hz 210.504167°, z 91.258333°, SD 35.250. Backsight azimuth from
+    // the coordinates of S1 and B1 (blank azimuth in the 07 record).
+    const auto d = readWith("sokkia.sdr", "sdr33");
+    checkPoint(d, "P1", 2300035.3332, 575035.3344, 11.9454);
+    checkPoint(d, "P2", 2299964.7599, 574999.6899, 9.4259);
+    BOOST_TEST(byName(d.points, "P2").code == "RG1");
+    BOOST_TEST(byName(d.points, "B1").code == "MOC");
+    BOOST_TEST(d.points.size() == 4u); // B1, S1, P1, P2
+    BOOST_REQUIRE(d.rejected.size() == 1u);
+    BOOST_TEST(d.rejected[0].line == 10);
+    BOOST_TEST(d.layout.find("SDR33") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(cli_import_by_extension)
+{
+    test::TempDir tmp;
+    const std::string proj = tmp.file("p.sqlite");
+    auto r = test::runCli("import-survey '" + data("sokkia.sdr") + "' --into '" + proj + "'");
+    BOOST_TEST(r.exitCode == 1, r.err); // one malformed observation
+    BOOST_TEST(r.err.find("sokkia.sdr: line 10:") != std::string::npos, r.err);
+    BOOST_TEST(r.out.find("sdr33") != std::string::npos, r.out);
+    r = test::runCli("import-survey '" + data("leica_gsi16.gsi") + "' --into '" + proj + "' --format gsi");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    auto project = store::Project::open(proj, true);
+    BOOST_TEST(project->db().queryInt("SELECT count(*) FROM survey_point").value() == 4 + 4);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -50,7 +50,9 @@ public:
 };
 
 struct SurveyReadOptions {
-    bool eastNorthOrder = false; ///< coordinate records hold E,N instead of the Vietnamese X(north),Y(east)
+    /// Order of the two plane coordinates in coordinate records:
+    /// 0 = the format's documented order, 1 = north (X) first, 2 = east first.
+    int axisOrder = 0;
 };
 
 /// Reads a surveyors' field file (total-station or data-collector format)

@@ -3,4 +3,5 @@ list(APPEND VNLAND_CORE_SOURCES
   survey/survey_store.cpp
   survey/cogo.cpp
   survey/parcel_builder.cpp
-  survey/survey_import.cpp)
+  survey/survey_import.cpp
+  survey/polar.cpp)

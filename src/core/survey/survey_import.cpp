@@ -74,7 +74,7 @@ bool readSurveyFile(const std::string &path, const SurveyFileOptions &options, S
             continue;
         QString err;
         plugin::SurveyReadOptions ro;
-        ro.eastNorthOrder = options.order == AxisOrder::EastNorth;
+        ro.axisOrder = options.order == AxisOrder::NorthEast ? 1 : options.order == AxisOrder::EastNorth ? 2 : 0;
         if (!p->read(qpath, ro, data, &err)) {
             *error = err.toStdString();
             return false;
