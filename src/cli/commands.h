@@ -23,13 +23,14 @@ int cmdImport(const Argv &args);
 int cmdExport(const Argv &args);
 int cmdInfo(const Argv &args);
 int cmdPlugins(const Argv &args);
+int cmdReport(const Argv &args);
 int cmdImportSurvey(const Argv &args);
 int cmdCogo(const Argv &args);
+int cmdSynth(const Argv &args);
 int cmdCrs(const Argv &args);
 int cmdSheet(const Argv &args);
 int cmdParcelCode(const Argv &args);
 int cmdValidate(const Argv &args);
 int cmdFix(const Argv &args);
-int cmdSynth(const Argv &args);
 
 } // namespace vnland::cli

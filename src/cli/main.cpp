@@ -2,11 +2,13 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <gdal.h>
 
 #include <cstring>
 #include <iostream>
+#include <memory>
 
 namespace vnland::cli {
 
@@ -18,14 +20,15 @@ const std::vector<Command> &commands()
         {"export", "export a project: spatialite, gpkg, shp, geojson, csv, …", &cmdExport},
         {"info", "summary of a project: CRS, extent, communes, sheets, areas", &cmdInfo},
         {"plugins", "list the plugins found", &cmdPlugins},
+        {"report", "statutory reports: register, summary, statistics, extract, validation (PDF/XLSX/CSV/HTML)", &cmdReport},
         {"import-survey", "import survey points (CSV/TXT, GSI, SDR33), optionally build parcels", &cmdImportSurvey},
         {"cogo", "compute and adjust a traverse (compass rule) into a project", &cmdCogo},
+        {"synth", "write a seeded synthetic coverage (sample data, tests, benchmarks)", &cmdSynth},
         {"crs", "VN-2000 CRS catalogue, CRS info, coordinate transformation", &cmdCrs},
         {"sheet", "map sheet id (số hiệu mảnh), frame, neighbours, grid crosses", &cmdSheet},
         {"parcel-code", "parcel codes (GeoHash of the pole of inaccessibility)", &cmdParcelCode},
         {"validate", "check topology and attributes of a project's parcels", &cmdValidate},
         {"fix", "fix one rule's findings (gaps, overlaps, slivers, vertices …)", &cmdFix},
-        {"synth", "write a seeded synthetic coverage (sample data, tests, benchmarks)", &cmdSynth},
     };
     return list;
 }
@@ -43,7 +46,13 @@ static void usage()
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // `report` paints PDFs with fonts, which needs a QGuiApplication; without a
+    // display it runs on the offscreen platform. Other commands stay headless.
+    const bool gui = argc > 1 && !std::strcmp(argv[1], "report");
+    if (gui && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app(gui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("vnland"));
     GDALAllRegister();
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {

@@ -3,6 +3,8 @@
 // cast instead of crashing.
 #pragma once
 
+#include <QList>
+#include <QMap>
 #include <QtPlugin>
 #include <QString>
 #include <QStringList>
@@ -73,12 +75,24 @@ public:
 };
 
 /// Writes report data (a table with title and header) to a document format.
+/// Numeric cells hold plain numbers with '.' as decimal point ("1234.5"); the
+/// writer chooses the display format. Rows listed in rowSums are totals of other
+/// rows and columns listed in columnSums are totals of other columns: a
+/// spreadsheet writer emits formulas for them (=SUM(...)) with the value cached.
 struct ReportTable {
     QString title;
     QStringList headerLines; ///< commune, province, sheet …
     QStringList columns;
     QList<QStringList> rows;
     QList<int> numericColumns;
+    // --- interface version 2 ---
+    QString sheetName;                 ///< worksheet / section name (≤ 31 chars), empty = from title
+    QList<int> integerColumns;         ///< numeric columns shown without decimals (counts)
+    QMap<int, QList<int>> rowSums;     ///< row -> rows it sums (over summedColumns)
+    QList<int> summedColumns;          ///< numeric columns that rowSums apply to; empty = all numeric
+    QMap<int, QList<int>> columnSums;  ///< column -> columns it sums (in rows that are not rowSums)
+    QList<int> emphasisRows;           ///< totals and group rows, printed bold
+    QStringList footerLines;           ///< notes under the table
 };
 
 class ReportWriterPlugin {
@@ -86,6 +100,8 @@ public:
     virtual ~ReportWriterPlugin() = default;
     virtual QString formatName() const = 0;
     virtual QString description() const = 0;
+    /// Default file extension without the dot ("xlsx").
+    virtual QString defaultExtension() const = 0;
     virtual bool writeReport(const QList<ReportTable> &tables, const QString &outPath, QString *error) = 0;
 };
 
@@ -94,9 +110,9 @@ public:
 #define VNLAND_EXPORTER_IID "vn.vnland.ExporterPlugin/1"
 #define VNLAND_IMPORTER_IID "vn.vnland.ImporterPlugin/1"
 #define VNLAND_SURVEY_READER_IID "vn.vnland.SurveyReaderPlugin/1"
-#define VNLAND_REPORT_WRITER_IID "vn.vnland.ReportWriterPlugin/1"
+#define VNLAND_REPORT_WRITER_IID "vn.vnland.ReportWriterPlugin/2"
 
 Q_DECLARE_INTERFACE(vnland::plugin::ExporterPlugin, VNLAND_EXPORTER_IID)
 Q_DECLARE_INTERFACE(vnland::plugin::ImporterPlugin, VNLAND_IMPORTER_IID)
-Q_DECLARE_INTERFACE(vnland::plugin::SurveyReaderPlugin, VNLAND_SURVEY_READER_IID)
 Q_DECLARE_INTERFACE(vnland::plugin::ReportWriterPlugin, VNLAND_REPORT_WRITER_IID)
+Q_DECLARE_INTERFACE(vnland::plugin::SurveyReaderPlugin, VNLAND_SURVEY_READER_IID)

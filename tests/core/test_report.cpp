@@ -1,0 +1,575 @@
+// Statutory reports: every total compared with independent SQL sums over the
+// project, the statistics identities, the extract geometry, and the written
+// PDF (pdftotext), XLSX (unzip), CSV and HTML files.
+#define BOOST_TEST_MODULE report
+#include <boost/test/unit_test.hpp>
+
+#include "test_support.h"
+
+#include "geom/geos_context.h"
+#include "report/pdf_report.h"
+#include "report/report_data.h"
+#include "report/report_tables.h"
+#include "report/report_writer.h"
+#include "store/database.h"
+#include "store/parcel_store.h"
+#include "store/project.h"
+
+#include <QGuiApplication>
+
+#include <gdal.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+
+using namespace vnland;
+namespace fs = std::filesystem;
+
+struct GlobalSetup {
+    GlobalSetup()
+    {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        static int argc = 1;
+        static char name[] = "test_report";
+        static char *argv[] = {name, nullptr};
+        app = new QGuiApplication(argc, argv);
+        GDALAllRegister();
+    }
+    ~GlobalSetup() { delete app; }
+    QGuiApplication *app;
+};
+BOOST_TEST_GLOBAL_FIXTURE(GlobalSetup);
+
+namespace {
+
+constexpr double kE0 = 501760.0, kN0 = 2319810.0, kSide = 20.0;
+
+std::vector<unsigned char> square(int col, int row)
+{
+    const double x = kE0 + col * kSide, y = kN0 + row * kSide;
+    char wkt[256];
+    std::snprintf(wkt, sizeof wkt, "MULTIPOLYGON(((%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f)))", x, y, x + kSide, y,
+                  x + kSide, y + kSide, x, y + kSide, x, y);
+    auto g = geom::fromWkt(wkt);
+    return geom::toWkb(g.get());
+}
+
+struct Spec {
+    int to, thua, col, row;
+    const char *code;
+    const char *owner;
+    const char *userType;
+    double area;
+    std::optional<double> legal;
+    const char *kind = "parcel";
+};
+
+// Sheet 1: a 4×3 block; sheet 2: a 3×2 block further east. Codes include the
+// children of the LUA, HNK (BHK/NHK) and OCT (ONT/ODT) groups, CLN, roads,
+// a river, unused land; owners with diacritics; one unknown user type.
+const std::vector<Spec> &specs()
+{
+    static const std::vector<Spec> s = {
+        {1, 1, 0, 2, "LUC", "Nguyễn Văn Ánh", "GDC", 400.04, 400.0},
+        {1, 2, 1, 2, "LUK", "Trần Thị Bích Ngọc", "GDC", 399.96, 401.5},
+        {1, 3, 2, 2, "BHK", "Lê Đức Thọ", "GDC", 400.15, std::nullopt},
+        {1, 4, 3, 2, "NHK", "Phạm Quốc Hưng", "GDC", 400.25, 400.2},
+        {1, 5, 0, 1, "CLN", "Nguyễn Văn Ánh", "GDC", 400.35, 400.3},
+        {1, 6, 1, 1, "ONT", "Đặng Thị Ửng", "GDC", 400.45, 400.0},
+        {1, 7, 2, 1, "ODT", "Công ty TNHH Hải Sản Cô Tô", "TKT", 400.55, 400.5},
+        {1, 8, 3, 1, "RSX", "Ban quản lý rừng Cô Tô", "TCN", 399.94, 399.9},
+        {1, 9, 0, 0, "DGT", "Ủy ban nhân dân xã Cô Tô", "UBQ", 400.01, std::nullopt, "road"},
+        {1, 10, 1, 0, "SON", "Ủy ban nhân dân xã Cô Tô", "UBQ", 400.02, std::nullopt, "waterway"},
+        {1, 11, 2, 0, "BCS", "Ủy ban nhân dân xã Cô Tô", "UBQ", 400.07, std::nullopt},
+        {1, 12, 3, 0, "CLN", "Hồ Thị Thu Hà", "", 400.09, 400.0},
+        {2, 1, 6, 1, "ONT", "Vũ Minh Đức", "GDC", 400.11, 400.1},
+        {2, 2, 7, 1, "LUC", "Vũ Minh Đức", "GDC", 400.12, 400.1},
+        {2, 3, 8, 1, "CLN", "Ngô Thị Lụa", "GDC", 400.13, std::nullopt},
+        {2, 4, 6, 0, "DGT", "Ủy ban nhân dân xã Cô Tô", "UBQ", 400.14, std::nullopt, "road"},
+        {2, 5, 7, 0, "BHK", "Bùi Văn Ấm", "GDC", 400.16, 400.0},
+        {2, 6, 8, 0, "NHK", "Bùi Văn Ấm", "GDC", 400.17, 400.0},
+    };
+    return s;
+}
+
+struct Fixture {
+    test::TempDir tmp;
+    std::string path = tmp.file("p.sqlite");
+    std::unique_ptr<store::Project> project;
+
+    Fixture()
+    {
+        store::ProjectSettings st;
+        st.provinceName = "Quảng Ninh";
+        project = store::Project::create(path, st);
+        project->ensureCommune("07192", "Xã Cô Tô");
+        project->ensureCommune("07195", "Xã Thanh Lân");
+        store::Transaction tx(project->db());
+        store::ParcelWriter w(*project);
+        for (const auto &s : specs())
+            insert(w, "07192", s);
+        // Another commune, to test the commune filter.
+        insert(w, "07195", {1, 1, 20, 20, "ONT", "Châu Thị Mỹ", "GDC", 250.55, 250.0});
+        // Parcels 1/6 (ONT) and 2/1 (ONT) also grow perennial trees: two land uses.
+        splitUse(1, 6, 180.25, "CLN", 220.20);
+        splitUse(2, 1, 300.05, "CLN", 100.06);
+        tx.commit();
+    }
+
+    void insert(store::ParcelWriter &w, const std::string &commune, const Spec &s)
+    {
+        model::Parcel p;
+        p.communeCode = commune;
+        p.toSo = s.to;
+        p.thuaSo = s.thua;
+        p.objectKind = s.kind;
+        p.landuseCode = s.code;
+        p.ownerName = s.owner;
+        p.userTypeCode = s.userType;
+        p.measuredArea = s.area;
+        p.legalArea = s.legal;
+        p.address = "Thôn Bắc Vỹ, xã Cô Tô";
+        p.wkb = square(s.col, s.row);
+        w.insert(p);
+    }
+
+    void splitUse(int to, int thua, double mainArea, const char *code2, double area2)
+    {
+        const int64_t id = idOf(to, thua);
+        store::Statement u(project->db(), "UPDATE parcel_landuse SET area = ? WHERE parcel_id = ?");
+        u.bind(1, mainArea).bind(2, id);
+        u.exec();
+        store::Statement i(project->db(), "INSERT INTO parcel_landuse(parcel_id, code, area, is_main) VALUES (?,?,?,0)");
+        i.bind(1, id).bind(2, code2).bind(3, area2);
+        i.exec();
+    }
+
+    int64_t idOf(int to, int thua, const std::string &commune = "07192")
+    {
+        store::Statement st(project->db(), "SELECT id FROM parcel WHERE commune_code=? AND to_so=? AND thua_so=?");
+        st.bind(1, commune).bind(2, to).bind(3, thua);
+        BOOST_REQUIRE(st.step());
+        return st.int64(0);
+    }
+
+    /// Independent SQL: one integer (tenths or counts), with text parameters bound in order.
+    int64_t sql(const std::string &q, const std::vector<std::string> &params = {})
+    {
+        store::Statement st(project->db(), q);
+        for (size_t i = 0; i < params.size(); ++i)
+            st.bind(static_cast<int>(i + 1), params[i]);
+        BOOST_REQUIRE(st.step());
+        return st.isNull(0) ? 0 : st.int64(0);
+    }
+
+    /// Σ round(area of land-use lines × 10) for the codes (and an optional user type) in commune 07192.
+    int64_t lineTenths(const std::vector<std::string> &codes, const std::string &userType = "*")
+    {
+        std::string q = "SELECT sum(CAST(round(pl.area * 10) AS INTEGER)) FROM parcel_landuse pl JOIN parcel p ON"
+                        " p.id = pl.parcel_id WHERE p.end_time IS NULL AND p.commune_code = '07192'";
+        std::vector<std::string> params;
+        if (!codes.empty()) {
+            q += " AND pl.code IN (";
+            for (size_t i = 0; i < codes.size(); ++i) {
+                q += i ? ",?" : "?";
+                params.push_back(codes[i]);
+            }
+            q += ")";
+        }
+        if (userType != "*") {
+            q += " AND coalesce(p.user_type_code, '') = ?";
+            params.push_back(userType);
+        }
+        return sql(q, params);
+    }
+};
+
+std::string run(const std::string &cmd)
+{
+    test::TempDir tmp;
+    const std::string out = tmp.file("out.txt");
+    const int rc = std::system((cmd + " > '" + out + "' 2>/dev/null").c_str());
+    BOOST_REQUIRE_MESSAGE(rc == 0, "command failed: " + cmd);
+    return test::readFile(out);
+}
+
+std::string pdfText(const std::string &pdf) { return run("pdftotext -layout '" + pdf + "' -"); }
+
+/// A number as libxlsxwriter caches it ("7203", "7203.5").
+std::string xlsxNumber(report::Tenths t)
+{
+    return t % 10 == 0 ? std::to_string(t / 10) : report::formatTenths(t, false);
+}
+
+bool contains(const std::string &hay, const std::string &needle) { return hay.find(needle) != std::string::npos; }
+
+const report::StatisticsScheme::Row &rowOf(const report::StatisticsData &d, const std::string &code, size_t *index)
+{
+    for (size_t i = 0; i < d.scheme.rows.size(); ++i)
+        if (d.scheme.rows[i].code == code) {
+            *index = i;
+            return d.scheme.rows[i];
+        }
+    BOOST_FAIL("no statistics row " + code);
+    return d.scheme.rows.front();
+}
+
+size_t colOf(const report::StatisticsData &d, const std::string &key)
+{
+    for (size_t i = 0; i < d.scheme.columns.size(); ++i)
+        if (d.scheme.columns[i].key == key)
+            return i + 1;
+    BOOST_FAIL("no statistics column " + key);
+    return 0;
+}
+
+report::Tenths cell(const report::StatisticsData &d, const std::string &code, const std::string &key)
+{
+    size_t i = 0;
+    rowOf(d, code, &i);
+    return d.values[i][key.empty() ? 0 : colOf(d, key)];
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(area_formats)
+{
+    BOOST_TEST(report::toTenths(400.04) == 4000);
+    BOOST_TEST(report::toTenths(400.05) == 4001);
+    BOOST_TEST(report::formatTenths(12345678, true) == "1.234.567,8");
+    BOOST_TEST(report::formatTenths(12345678, false) == "1234567.8");
+    BOOST_TEST(report::formatTenths(-5, true) == "-0,5");
+    BOOST_TEST(report::viNumber(QStringLiteral("1234567.89")) == QStringLiteral("1.234.567,89"));
+    std::vector<report::ParcelRef> refs;
+    std::string err;
+    BOOST_TEST(report::ReportFilter::parseParcelList("1/12, 2/3", &refs, &err));
+    BOOST_TEST(refs.size() == 2u);
+    BOOST_TEST(refs[1].toSo == 2);
+    BOOST_TEST(!report::ReportFilter::parseParcelList("1/12,x", &refs, &err));
+    BOOST_TEST(contains(err, "'x'"));
+}
+
+BOOST_FIXTURE_TEST_CASE(register_totals_match_sql, Fixture)
+{
+    report::ReportFilter f;
+    f.communeCode = "07192";
+    const auto reg = report::buildRegister(*project, f);
+    BOOST_TEST(reg.parcelCount == sql("SELECT count(*) FROM parcel WHERE end_time IS NULL AND commune_code='07192'"));
+    BOOST_TEST(static_cast<int64_t>(reg.lines.size()) ==
+               sql("SELECT count(*) FROM parcel_landuse pl JOIN parcel p ON p.id=pl.parcel_id WHERE p.commune_code='07192'"));
+    BOOST_TEST(reg.totalCurrent == lineTenths({}));
+    BOOST_TEST(reg.totalLegal ==
+               sql("SELECT sum(CAST(round(legal_area*10) AS INTEGER)) FROM parcel WHERE end_time IS NULL AND commune_code='07192'"));
+    // One line per land use: parcel 1/6 has ONT then CLN.
+    int lines16 = 0;
+    for (const auto &l : reg.lines)
+        if (l.toSo == 1 && l.thuaSo == 6) {
+            BOOST_TEST(l.currentCode == (lines16 == 0 ? "ONT" : "CLN"));
+            BOOST_TEST(l.currentArea == (lines16 == 0 ? 1803 : 2202));
+            BOOST_TEST(l.firstOfParcel == (lines16 == 0));
+            ++lines16;
+        }
+    BOOST_TEST(lines16 == 2);
+
+    // Filters: sheet, land-use code, parcel list.
+    f.toSo = 2;
+    BOOST_TEST(report::buildRegister(*project, f).parcelCount == 6);
+    f.toSo.reset();
+    f.landuseCode = "CLN"; // 1/5, 1/12, 2/3 and the mixed 1/6, 2/1
+    BOOST_TEST(report::buildRegister(*project, f).parcelCount == 5);
+    f.landuseCode.clear();
+    f.parcels = {{1, 1}, {2, 5}};
+    const auto two = report::buildRegister(*project, f);
+    BOOST_TEST(two.parcelCount == 2);
+    BOOST_TEST(two.totalCurrent == 4000 + 4002);
+
+    // Written files hold the same numbers.
+    const auto tables = report::registerTables(*project, report::ReportFilter{"07192", {}, {}, {}});
+    BOOST_REQUIRE(tables.size() == 1);
+    QString err;
+    const std::string pdf = tmp.file("reg.pdf"), csv = tmp.file("reg.csv"), html = tmp.file("reg.html"), xlsx = tmp.file("reg.xlsx");
+    BOOST_REQUIRE_MESSAGE(report::writeTables(tables, report::ReportFormat::Pdf, QString::fromStdString(pdf), &err),
+                          err.toStdString());
+    const std::string text = pdfText(pdf);
+    BOOST_TEST(contains(text, "SỔ MỤC KÊ ĐẤT ĐAI"));
+    BOOST_TEST(contains(text, "Nguyễn Văn Ánh"));
+    BOOST_TEST(contains(text, "Trần Thị Bích Ngọc"));
+    BOOST_TEST(contains(text, "Ủy ban nhân dân xã Cô Tô"));
+    BOOST_TEST(contains(text, "TỈNH: QUẢNG NINH"));
+    BOOST_TEST(contains(text, "XÃ: XÃ CÔ TÔ (07192)"));
+    BOOST_TEST(contains(text, "Trang 1/1"));
+    BOOST_TEST(contains(text, report::formatTenths(lineTenths({}), true)));
+
+    BOOST_REQUIRE(report::writeTables(tables, report::ReportFormat::Csv, QString::fromStdString(csv), &err));
+    const std::string c = test::readFile(csv);
+    BOOST_TEST(c.rfind("\xEF\xBB\xBF", 0) == 0u);
+    BOOST_TEST(contains(c, "Đặng Thị Ửng"));
+    BOOST_TEST(contains(c, "Tổng cộng,18 thửa,,," + report::formatTenths(lineTenths({}), false)));
+
+    BOOST_REQUIRE(report::writeTables(tables, report::ReportFormat::Html, QString::fromStdString(html), &err));
+    const std::string h = test::readFile(html);
+    BOOST_TEST(contains(h, "<meta charset=\"utf-8\">"));
+    BOOST_TEST(contains(h, "<h1>SỔ MỤC KÊ ĐẤT ĐAI</h1>"));
+    BOOST_TEST(contains(h, report::formatTenths(lineTenths({}), true)));
+
+    BOOST_REQUIRE_MESSAGE(report::writeTables(tables, report::ReportFormat::Xlsx, QString::fromStdString(xlsx), &err),
+                          err.toStdString());
+    const std::string strings = run("unzip -p '" + xlsx + "' xl/sharedStrings.xml");
+    const std::string sheet = run("unzip -p '" + xlsx + "' xl/worksheets/sheet1.xml");
+    BOOST_TEST(contains(strings, "SỔ MỤC KÊ ĐẤT ĐAI"));
+    BOOST_TEST(contains(strings, "Phạm Quốc Hưng"));
+    // Areas are numbers; the total is a SUM formula over the data rows with the value cached.
+    const int firstData = 2 + 1 + 1 + 1 + 1; // 2 header lines, title, blank, column header → row 6
+    const int lastData = firstData + static_cast<int>(tables[0].rows.size()) - 2;
+    BOOST_TEST(contains(sheet, "<f>SUM(E" + std::to_string(firstData) + ":E" + std::to_string(lastData) + ")</f><v>" +
+                                   xlsxNumber(lineTenths({})) + "</v>"));
+    BOOST_TEST(contains(sheet, "<v>400</v>")); // 1/1 current area 400.0 as a number
+}
+
+BOOST_FIXTURE_TEST_CASE(summary_matches_sql, Fixture)
+{
+    const auto d = report::buildSummary(*project, report::ReportFilter{"07192", {}, {}, {}});
+    BOOST_REQUIRE(d.sheets.size() == 2u);
+    const std::string users =
+        "SELECT count(DISTINCT owner_name) FROM parcel WHERE end_time IS NULL AND commune_code='07192' AND (?1 = '' OR to_so = ?1)"
+        " AND coalesce(user_type_code,'') NOT IN ('UBQ','TPQ','TKQ')";
+    const std::string managers =
+        "SELECT count(DISTINCT owner_name) FROM parcel WHERE end_time IS NULL AND commune_code='07192' AND (?1 = '' OR to_so = ?1)"
+        " AND user_type_code IN ('UBQ','TPQ','TKQ')";
+    for (const auto &s : d.sheets) {
+        const std::string to = std::to_string(*s.toSo);
+        BOOST_TEST(s.parcels == sql("SELECT count(*) FROM parcel WHERE end_time IS NULL AND commune_code='07192' AND to_so=?"
+                                    " AND object_kind='parcel'", {to}));
+        BOOST_TEST(s.otherObjects == sql("SELECT count(*) FROM parcel WHERE end_time IS NULL AND commune_code='07192' AND to_so=?"
+                                         " AND object_kind<>'parcel'", {to}));
+        BOOST_TEST(s.area == sql("SELECT sum(CAST(round(measured_area*10) AS INTEGER)) FROM parcel WHERE end_time IS NULL"
+                                 " AND commune_code='07192' AND to_so=?", {to}));
+        BOOST_TEST(s.users == sql(users, {to}));
+        BOOST_TEST(s.managers == sql(managers, {to}));
+    }
+    BOOST_TEST(d.total.parcels == d.sheets[0].parcels + d.sheets[1].parcels);
+    BOOST_TEST(d.total.area == sql("SELECT sum(CAST(round(measured_area*10) AS INTEGER)) FROM parcel WHERE commune_code='07192'"));
+    BOOST_TEST(d.total.users == sql(users, {""}));
+    BOOST_TEST(d.total.managers == 1);
+    BOOST_TEST(d.sheets[0].users == 8); // Nguyễn Văn Ánh owns two parcels on sheet 1
+
+    const auto tables = report::summaryTables(*project, report::ReportFilter{"07192", {}, {}, {}});
+    QString err;
+    const std::string pdf = tmp.file("sum.pdf"), xlsx = tmp.file("sum.xlsx");
+    BOOST_REQUIRE(report::writeTables(tables, report::ReportFormat::Pdf, QString::fromStdString(pdf), &err, {false}));
+    const std::string text = pdfText(pdf);
+    BOOST_TEST(contains(text, "BẢNG TỔNG HỢP"));
+    BOOST_TEST(contains(text, report::formatTenths(d.total.area, true)));
+    BOOST_REQUIRE(report::writeTables(tables, report::ReportFormat::Xlsx, QString::fromStdString(xlsx), &err));
+    const std::string sheet = run("unzip -p '" + xlsx + "' xl/worksheets/sheet1.xml");
+    BOOST_TEST(contains(sheet, "<f>SUM(F6:F7)</f><v>" + xlsxNumber(d.total.area) + "</v>"));
+    BOOST_TEST(contains(sheet, "<f>SUM(B6:B7)</f><v>" + std::to_string(d.total.parcels) + "</v>"));
+}
+
+BOOST_FIXTURE_TEST_CASE(statistics_identities_and_sql_sums, Fixture)
+{
+    const auto d = report::buildStatistics(*project, report::ReportFilter{"07192", {}, {}, {}}, "2018");
+    for (const auto &p : d.problems)
+        BOOST_TEST_MESSAGE(p);
+    BOOST_REQUIRE(d.ok());
+    size_t i = 0;
+    auto total = [&](const std::string &code) {
+        rowOf(d, code, &i);
+        return d.values[i][0];
+    };
+    BOOST_TEST(total("LUA") == lineTenths({"LUC", "LUK"}));
+    BOOST_TEST(total("HNK") == lineTenths({"BHK", "NHK"}));
+    BOOST_TEST(total("CHN") == lineTenths({"LUC", "LUK", "BHK", "NHK"}));
+    BOOST_TEST(total("CLN") == lineTenths({"CLN"}));
+    BOOST_TEST(total("SXN") == lineTenths({"LUC", "LUK", "BHK", "NHK", "CLN"}));
+    BOOST_TEST(total("NNP") == lineTenths({"LUC", "LUK", "BHK", "NHK", "CLN", "RSX"}));
+    BOOST_TEST(total("OCT") == lineTenths({"ONT", "ODT"}));
+    BOOST_TEST(total("PNN") == lineTenths({"ONT", "ODT", "DGT", "SON"}));
+    BOOST_TEST(total("CSD") == lineTenths({"BCS"}));
+    BOOST_TEST(d.unitTotal[0] == lineTenths({}));
+    // By land-user type.
+    BOOST_TEST(cell(d, "OCT", "GDC") == lineTenths({"ONT", "ODT"}, "GDC"));
+    BOOST_TEST(cell(d, "OCT", "TKT") == lineTenths({"ODT"}, "TKT"));
+    BOOST_TEST(cell(d, "PNN", "UBQ") == lineTenths({"DGT", "SON"}, "UBQ"));
+    BOOST_TEST(cell(d, "CLN", "KXD") == lineTenths({"CLN"}, ""));
+    BOOST_TEST(d.unitTotal[colOf(d, "NSD")] == lineTenths({}) - lineTenths({}, "UBQ") - lineTenths({}, ""));
+
+    // The identities, recomputed here: parent = Σ children, NNP + PNN + CSD = unit total, groups = Σ members.
+    std::map<std::string, size_t> idx;
+    for (size_t r = 0; r < d.scheme.rows.size(); ++r)
+        idx[d.scheme.rows[r].code] = r;
+    for (size_t c = 0; c <= d.scheme.columns.size(); ++c) {
+        std::map<std::string, report::Tenths> sums;
+        for (const auto &r : d.scheme.rows)
+            if (!r.parent.empty())
+                sums[r.parent] += d.values[idx[r.code]][c];
+        for (const auto &[parent, sum] : sums)
+            BOOST_TEST(d.values[idx[parent]][c] == sum, parent << " column " << c);
+        BOOST_TEST(d.values[idx["NNP"]][c] + d.values[idx["PNN"]][c] + d.values[idx["CSD"]][c] == d.unitTotal[c]);
+    }
+    for (size_t r = 0; r < d.values.size(); ++r)
+        BOOST_TEST(d.values[r][0] == d.values[r][colOf(d, "NSD")] + d.values[r][colOf(d, "NQL")] + d.values[r][colOf(d, "KXD")]);
+
+    // 2024 scheme: BHK and NHK are counted in HNK (a leaf there).
+    const auto d24 = report::buildStatistics(*project, report::ReportFilter{"07192", {}, {}, {}}, "2024");
+    BOOST_REQUIRE(d24.ok());
+    BOOST_TEST(cell(d24, "HNK", "") == lineTenths({"BHK", "NHK"}));
+    BOOST_TEST(d24.unitTotal[0] == lineTenths({}));
+
+    // Written XLSX: parent rows are SUM formulas of their children; PDF has the title.
+    QString err;
+    const std::string xlsx = tmp.file("st.xlsx"), pdf = tmp.file("st.pdf");
+    const auto table = report::statisticsTable(d, report::unitInfo(*project, "07192"));
+    BOOST_REQUIRE(report::writeTables({table}, report::ReportFormat::Xlsx, QString::fromStdString(xlsx), &err));
+    const std::string sheet = run("unzip -p '" + xlsx + "' xl/worksheets/sheet1.xml");
+    // Row layout: 3 header lines, title, blank, column header → the unit total is sheet row 7, NNP row 8.
+    BOOST_TEST(contains(sheet, "<f>SUM(D8,D") ); // unit total = NNP + PNN + CSD
+    BOOST_TEST(contains(sheet, "<v>" + xlsxNumber(lineTenths({})) + "</v>"));
+    BOOST_REQUIRE(report::writeTables({table}, report::ReportFormat::Pdf, QString::fromStdString(pdf), &err));
+    const std::string text = pdfText(pdf);
+    BOOST_TEST(contains(text, "THỐNG KÊ DIỆN TÍCH ĐẤT ĐAI"));
+    BOOST_TEST(contains(text, "Nhóm đất nông nghiệp"));
+    BOOST_TEST(contains(text, report::formatTenths(lineTenths({}), true)));
+}
+
+BOOST_FIXTURE_TEST_CASE(statistics_fail_clearly, Fixture)
+{
+    {
+        store::ParcelWriter w(*project);
+        insert(w, "07192", {3, 1, 0, 10, "T", "Lý Văn Tâm", "GDC", 100.0, std::nullopt});   // legacy code
+        insert(w, "07192", {3, 2, 1, 10, "LUA", "Lý Văn Tâm", "GDC", 100.0, std::nullopt}); // group code
+    }
+    const auto d = report::buildStatistics(*project, report::ReportFilter{"07192", {}, {}, {}}, "2018");
+    BOOST_TEST(!d.ok());
+    std::string all;
+    for (const auto &p : d.problems)
+        all += p + "\n";
+    BOOST_TEST_MESSAGE(all);
+    BOOST_TEST(contains(all, "Mã loại đất 'T' không có trong chỉ tiêu thống kê 2018"));
+    BOOST_TEST(contains(all, "tờ/thửa 3/1"));
+    BOOST_TEST(contains(all, "LUA (Đất trồng lúa)"));
+    BOOST_TEST(contains(all, "thửa ghi trực tiếp mã LUA (tờ/thửa 3/2)"));
+    BOOST_TEST(contains(all, "NNP + PNN + CSD"));
+    // The CLI refuses to write and says why.
+    const auto r = test::runCli("report statistics '" + path + "' --out '" + tmp.file("st.pdf") + "'");
+    BOOST_TEST(r.exitCode == 1);
+    BOOST_TEST(contains(r.err, "do not add up"));
+    BOOST_TEST(!fs::exists(tmp.file("st.pdf")));
+}
+
+BOOST_FIXTURE_TEST_CASE(extract_vertices_neighbours_and_pdf, Fixture)
+{
+    report::ReportFilter f;
+    f.communeCode = "07192";
+    f.parcels = {{1, 6}};
+    const auto ex = report::buildExtracts(*project, f);
+    BOOST_REQUIRE(ex.size() == 1u);
+    const auto &e = ex[0];
+    BOOST_REQUIRE(e.vertices.size() == 4u);
+    // Northernmost (then westernmost) first, clockwise: NW, NE, SE, SW of the square at column 1, row 1.
+    const double w = kE0 + kSide, s = kN0 + kSide;
+    BOOST_TEST(e.vertices[0].north == s + kSide);
+    BOOST_TEST(e.vertices[0].east == w);
+    BOOST_TEST(e.vertices[1].east == w + kSide);
+    BOOST_TEST(e.vertices[1].north == s + kSide);
+    BOOST_TEST(e.vertices[2].north == s);
+    BOOST_TEST(e.vertices[3].east == w);
+    for (const auto &v : e.vertices)
+        BOOST_TEST(v.edgeLength == kSide, boost::test_tools::tolerance(1e-9));
+    // Neighbours along each edge: north 1/2, east 1/7, south 1/10, west 1/5.
+    BOOST_TEST(e.vertices[0].neighbours == std::vector<std::string>{"2"});
+    BOOST_TEST(e.vertices[1].neighbours == std::vector<std::string>{"7"});
+    BOOST_TEST(e.vertices[2].neighbours == std::vector<std::string>{"10"});
+    BOOST_TEST(e.vertices[3].neighbours == std::vector<std::string>{"5"});
+    BOOST_TEST(e.uses.size() == 2u);
+    BOOST_TEST(e.epsg == 5899);
+
+    QStringList written;
+    QString err;
+    const std::string pdf = tmp.file("ex.pdf");
+    BOOST_REQUIRE_MESSAGE(report::writeExtracts(ex, report::ReportFormat::Pdf, QString::fromStdString(pdf), false, &written, &err),
+                          err.toStdString());
+    const std::string text = pdfText(pdf);
+    BOOST_TEST(contains(text, "TRÍCH LỤC BẢN ĐỒ ĐỊA CHÍNH"));
+    BOOST_TEST(contains(text, "Đặng Thị Ửng"));
+    BOOST_TEST(contains(text, "Xã Cô Tô (07192)"));
+    BOOST_TEST(contains(text, "2319850,00")); // X (north) of vertex 1, 0.01 m
+    BOOST_TEST(contains(text, "501780,00"));  // Y (east)
+    BOOST_TEST(contains(text, "20,00"));
+    BOOST_TEST(contains(text, "ONT 180,3 m²"));
+    BOOST_TEST(contains(text, "B")); // north arrow
+    BOOST_TEST(contains(text, "Trang 1/1"));
+
+    // Many parcels: one PDF, or one file per parcel.
+    f.parcels.clear();
+    f.toSo = 2;
+    const auto many = report::buildExtracts(*project, f);
+    BOOST_TEST(many.size() == 6u);
+    written.clear();
+    BOOST_REQUIRE(report::writeExtracts(many, report::ReportFormat::Pdf, QString::fromStdString(tmp.file("all.pdf")), false,
+                                        &written, &err));
+    BOOST_TEST(contains(pdfText(tmp.file("all.pdf")), "Trang 6/6"));
+    written.clear();
+    BOOST_REQUIRE(report::writeExtracts(many, report::ReportFormat::Pdf, QString::fromStdString(tmp.file("split")), true,
+                                        &written, &err));
+    BOOST_TEST(written.size() == 6);
+    BOOST_TEST(fs::exists(tmp.file("split/07192_2_5.pdf")));
+    BOOST_TEST(contains(pdfText(tmp.file("split/07192_2_5.pdf")), "Bùi Văn Ấm"));
+    written.clear();
+    BOOST_REQUIRE(report::writeExtracts(many, report::ReportFormat::Csv, QString::fromStdString(tmp.file("ex.csv")), false,
+                                        &written, &err));
+    BOOST_TEST(contains(test::readFile(tmp.file("ex.csv")), "HỒ SƠ KỸ THUẬT THỬA ĐẤT — tờ 2 thửa 1"));
+}
+
+BOOST_FIXTURE_TEST_CASE(cli_report_commands, Fixture)
+{
+    project.reset();
+    const std::string p = "'" + path + "'";
+    auto r = test::runCli("report register " + p + " --out '" + tmp.file("r.pdf") + "' --commune 07192 --sheet 1");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    BOOST_TEST(contains(pdfText(tmp.file("r.pdf")), "Tờ bản đồ số: 1"));
+    r = test::runCli("report register " + p + " --out '" + tmp.file("r.xlsx") + "'");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    // Two communes → two worksheets.
+    BOOST_TEST(contains(run("unzip -l '" + tmp.file("r.xlsx") + "'"), "xl/worksheets/sheet2.xml"));
+    r = test::runCli("report summary " + p + " --out '" + tmp.file("s.csv") + "' --commune 07195");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    BOOST_TEST(contains(test::readFile(tmp.file("s.csv")), "Tổng cộng,1,0,1,0,250.6"));
+    r = test::runCli("report statistics " + p + " --out '" + tmp.file("st.html") + "' --commune 07192 --scheme 2024");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    r = test::runCli("report extract " + p + " --out '" + tmp.file("ex") + "' --parcels 1/1,1/2 --split --format html");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    BOOST_TEST(fs::exists(tmp.file("ex/07192_1_2.html")));
+    r = test::runCli("report extract " + p + " --out '" + tmp.file("x.pdf") + "' --parcels 1/x");
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(contains(r.err, "'1/x'"));
+    r = test::runCli("report extract " + p + " --out '" + tmp.file("x.pdf") + "' --parcels 9/9");
+    BOOST_TEST(r.exitCode == 1);
+    r = test::runCli("report nonsense " + p + " --out x.pdf");
+    BOOST_TEST(r.exitCode == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(validation_report_reads_issue_table, Fixture)
+{
+    const bool hasTable = sql("SELECT count(*) FROM sqlite_master WHERE name='validation_issue'") > 0;
+    if (!hasTable) {
+        BOOST_TEST(report::validationTables(*project, {}).isEmpty());
+        return;
+    }
+    const int64_t id = idOf(1, 3);
+    store::Statement st(project->db(), "INSERT INTO validation_issue(rule, severity, parcel_id, parcel_ids, measure, unit, message)"
+                                       " VALUES ('overlap', 'error', ?, ?, 1.25, 'm2', 'Chồng đè với thửa 1/4')");
+    st.bind(1, id).bind(2, std::to_string(id));
+    st.exec();
+    const auto tables = report::validationTables(*project, {});
+    BOOST_REQUIRE(tables.size() == 1);
+    BOOST_TEST(tables[0].rows.size() == 1);
+    QString err;
+    BOOST_REQUIRE(report::writeTables(tables, report::ReportFormat::Pdf, QString::fromStdString(tmp.file("v.pdf")), &err));
+    const std::string text = pdfText(tmp.file("v.pdf"));
+    BOOST_TEST(contains(text, "Chồng đè với thửa 1/4"));
+    BOOST_TEST(contains(text, "overlap: 1"));
+}
