@@ -25,6 +25,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 using namespace vnland;
 
@@ -215,6 +216,31 @@ BOOST_AUTO_TEST_CASE(round_trips_over_all_17_meridians_within_1mm)
             }
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(cached_transformers_on_two_threads_agree)
+{
+    // Each thread plans its own PJ in its own context; results are identical.
+    std::vector<double> x(20000), y(20000);
+    for (size_t i = 0; i < x.size(); ++i) {
+        x[i] = 104.5 + 3.0 * i / x.size();
+        y[i] = 8.6 + 14.0 * i / x.size();
+    }
+    std::vector<double> x1 = x, y1 = y, x2 = x, y2 = y;
+    const crs::Transformer *t1 = nullptr, *t2 = nullptr; // owned by each thread's cache
+    std::thread a([&] {
+        t1 = crs::Transformer::cached("EPSG:4326", "EPSG:9210");
+        t1->transform(x1.data(), y1.data(), x1.size());
+    });
+    std::thread b([&] {
+        t2 = crs::Transformer::cached("EPSG:4326", "EPSG:9210");
+        t2->transform(x2.data(), y2.data(), x2.size());
+    });
+    a.join();
+    b.join();
+    BOOST_TEST(x1 == x2);
+    BOOST_TEST(y1 == y2);
+    BOOST_TEST(x1[0] != x[0]);
 }
 
 BOOST_AUTO_TEST_CASE(cached_transformer_is_reused_per_thread)
@@ -485,6 +511,34 @@ BOOST_AUTO_TEST_CASE(gdal_reads_back_written_crs_as_same_epsg)
         BOOST_TEST_INFO("EPSG:" << epsg);
         BOOST_TEST(writeAndReadBack("ESRI Shapefile", tmp.file("p" + std::to_string(epsg) + ".shp"), epsg) == epsg);
         BOOST_TEST(writeAndReadBack("GPKG", tmp.file("p" + std::to_string(epsg) + ".gpkg"), epsg) == epsg);
+    }
+    // A project (SpatiaLite) registers its geometry with the project EPSG code.
+    {
+        auto p = store::Project::create(tmp.file("proj.sqlite"), {});
+    }
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.file("proj.sqlite").c_str(), GDAL_OF_VECTOR));
+        BOOST_REQUIRE(ds);
+        OGRLayer *parcel = ds->GetLayerByName("parcel");
+        BOOST_REQUIRE(parcel);
+        BOOST_TEST(gdalIdentify(parcel->GetSpatialRef()) == 5899);
+    }
+    // GeoTIFF (scans georeferenced in the project CRS).
+    {
+        GDALDriver *tif = GetGDALDriverManager()->GetDriverByName("GTiff");
+        BOOST_REQUIRE(tif);
+        GDALDatasetUniquePtr ds(tif->Create(tmp.file("scan.tif").c_str(), 4, 4, 1, GDT_Byte, nullptr));
+        BOOST_REQUIRE(ds);
+        OGRSpatialReference srs;
+        srs.importFromEPSG(5899);
+        ds->SetSpatialRef(&srs);
+        double gt[6] = {430000, 1, 0, 2320000, 0, -1};
+        ds->SetGeoTransform(gt);
+    }
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.file("scan.tif").c_str(), GDAL_OF_RASTER));
+        BOOST_REQUIRE(ds);
+        BOOST_TEST(gdalIdentify(ds->GetSpatialRef()) == 5899);
     }
     // And our recognizer reads the shapefile .prj GDAL wrote (ESRI WKT1, no authority).
     const std::string prj = test::readFile(tmp.file("p5899.prj"));
