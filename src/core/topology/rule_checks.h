@@ -25,6 +25,10 @@ struct WorkerState {
     std::map<std::pair<std::string, int>, int> sheetLookup;
     std::vector<size_t> candidates;
     std::vector<Issue> issues;
+    /// Gap rule, full runs: edges of the examined parcels that no neighbour
+    /// shares (the coverage's outline plus the rims of gaps and misfits).
+    bool collectFreeEdges = false;
+    std::vector<std::pair<XY, XY>> freeEdges;
 };
 
 /// Parses the sheet frames for this worker (once).
@@ -44,9 +48,12 @@ void checkParcel(const ParcelIndex &index, size_t i, const RuleMask &rules, Work
 void checkNeighbours(const ParcelIndex &index, size_t i, const RuleMask &rules, WorkerState &ws,
                      const std::vector<char> *pairOwner);
 
-/// Gaps. @p focus: when not empty, only gaps touching these parcels.
+/// Gaps. With @p freeEdges (full runs without frames): faces of the free
+/// edges that no parcel covers. Otherwise through the union of the parcels;
+/// @p focus: when not empty, only gaps touching these parcels.
 void checkGaps(const ParcelIndex &index, const ValidationContext &c, int threads, const std::vector<size_t> &focus,
-               std::vector<Issue> &out, const std::atomic<bool> *cancel);
+               const std::vector<std::pair<XY, XY>> *freeEdges, std::vector<Issue> &out,
+               const std::atomic<bool> *cancel);
 
 /// duplicate_number and missing_number, restricted to @p sheets (commune, tờ)
 /// when not empty.

@@ -54,26 +54,141 @@ geom::GeomPtr shellOf(const GEOSGeometry *poly)
     return geom::GeomPtr(GEOSGeom_createPolygon_r(h, shell, nullptr, 0));
 }
 
-} // namespace
-
-void checkGaps(const ParcelIndex &index, const ValidationContext &c, int threads, const std::vector<size_t> &focus,
-               std::vector<Issue> &out, const std::atomic<bool> *cancel)
+/// Turns candidate gap polygons into issues: parcels inside a candidate
+/// (islands) are taken out of it, the parcels touching it are named.
+void reportGaps(const ParcelIndex &index, const ValidationContext &c, std::vector<geom::GeomPtr> &candidates,
+                const std::vector<size_t> &focus, std::vector<Issue> &out)
 {
     auto h = geom::ctx();
     const double minArea = c.params.value(Rule::Gap, "min_area");
+    std::vector<char> isFocus;
+    if (!focus.empty()) {
+        isFocus.assign(index.size(), 0);
+        for (size_t i : focus)
+            isFocus[i] = 1;
+    }
+    std::vector<size_t> near;
+    for (auto &gap : candidates) {
+        if (!gap || geom::area(gap.get()) <= minArea)
+            continue;
+        geom::PreparedPtr prep(GEOSPrepare_r(h, gap.get()));
+        index.query(geom::envelope(gap.get()), 0, near);
+        // Parcels inside the hole (islands) fill it; neighbours only touch it.
+        std::vector<size_t> touching;
+        std::vector<geom::GeomPtr> fill;
+        for (size_t j : near) {
+            if (!index.readable(j) || GEOSPreparedIntersects_r(h, prep.get(), index.geometry(j)) != 1)
+                continue;
+            char *im = GEOSRelate_r(h, gap.get(), index.geometry(j));
+            const bool inside = im && im[0] != 'F';
+            if (im)
+                GEOSFree_r(h, im);
+            if (inside)
+                fill.emplace_back(GEOSGeom_clone_r(h, index.geometry(j)));
+            touching.push_back(j);
+        }
+        if (!fill.empty()) {
+            geom::GeomPtr f = unionOf(std::move(fill), false);
+            if (f)
+                gap.reset(GEOSDifference_r(h, gap.get(), f.get()));
+            if (!gap)
+                continue;
+        }
+        const double area = geom::area(gap.get());
+        if (area <= minArea)
+            continue;
+        if (!focus.empty() &&
+            std::none_of(touching.begin(), touching.end(), [&](size_t j) { return isFocus[j] != 0; }))
+            continue;
+        std::sort(touching.begin(), touching.end(),
+                  [&](size_t a, size_t b) { return index.parcel(a).id < index.parcel(b).id; });
+        Issue issue;
+        issue.rule = Rule::Gap;
+        issue.severity = c.params.severity(Rule::Gap);
+        for (size_t j : touching) {
+            issue.parcelIds.push_back(index.parcel(j).id);
+            issue.parcelUuids.push_back(index.parcel(j).uuid);
+        }
+        issue.measure = area;
+        issue.geometryWkb = geom::toWkb(gap.get());
+        geom::GeomPtr pt(GEOSPointOnSurface_r(h, gap.get()));
+        double x = 0, y = 0;
+        if (pt) {
+            GEOSGeomGetX_r(h, pt.get(), &x);
+            GEOSGeomGetY_r(h, pt.get(), &y);
+        }
+        issue.message = "Khe hở " + fmt(area, 3) + " m² giữa " + std::to_string(touching.size()) + " thửa, gần (" +
+                        fmt(x) + ", " + fmt(y) + ")";
+        issue.detail = "{\"area\":" + fmt(area, 4) + ",\"x\":" + fmt(x) + ",\"y\":" + fmt(y) + ",\"neighbours\":" +
+                       std::to_string(touching.size()) + "}";
+        out.push_back(std::move(issue));
+    }
+}
+
+} // namespace
+
+/// Full runs: a gap's rim is made of edges no neighbour shares, so the faces
+/// of the free edges (noded and dissolved by a union of the lines, then
+/// polygonized) that no parcel covers are exactly the gaps. The free edges of
+/// a clean coverage are its outline only, so this costs little at any size.
+void gapsFromFreeEdges(const ParcelIndex &index, const ValidationContext &c,
+                       const std::vector<std::pair<XY, XY>> &freeEdges, std::vector<Issue> &out)
+{
+    auto h = geom::ctx();
+    if (freeEdges.empty())
+        return;
+    std::vector<GEOSGeometry *> lines;
+    lines.reserve(freeEdges.size());
+    for (const auto &[a, b] : freeEdges) {
+        const double xy[4] = {a.x, a.y, b.x, b.y};
+        lines.push_back(GEOSGeom_createLineString_r(h, GEOSCoordSeq_copyFromBuffer_r(h, xy, 2, 0, 0)));
+    }
+    geom::GeomPtr all(GEOSGeom_createCollection_r(h, GEOS_MULTILINESTRING, lines.data(), static_cast<unsigned>(lines.size())));
+    geom::GeomPtr noded(GEOSUnaryUnion_r(h, all.get()));
+    if (!noded)
+        return;
+    const GEOSGeometry *input[1] = {noded.get()};
+    geom::GeomPtr faces(GEOSPolygonize_r(h, input, 1));
+    if (!faces)
+        return;
+    const double minArea = c.params.value(Rule::Gap, "min_area");
+    std::vector<geom::GeomPtr> candidates;
+    std::vector<size_t> near;
+    for (int k = 0; k < GEOSGetNumGeometries_r(h, faces.get()); ++k) {
+        const GEOSGeometry *face = GEOSGetGeometryN_r(h, faces.get(), k);
+        if (geom::area(face) <= minArea)
+            continue;
+        geom::GeomPtr pt(GEOSPointOnSurface_r(h, face));
+        if (!pt)
+            continue;
+        index.query(geom::envelope(pt.get()), 0, near);
+        const bool covered = std::any_of(near.begin(), near.end(), [&](size_t j) {
+            return index.readable(j) && GEOSIntersects_r(h, index.geometry(j), pt.get()) == 1;
+        });
+        if (!covered)
+            candidates.emplace_back(GEOSGeom_clone_r(h, face));
+    }
+    reportGaps(index, c, candidates, {}, out);
+}
+
+void checkGaps(const ParcelIndex &index, const ValidationContext &c, int threads, const std::vector<size_t> &focus,
+               const std::vector<std::pair<XY, XY>> *freeEdges, std::vector<Issue> &out,
+               const std::atomic<bool> *cancel)
+{
+    if (freeEdges) {
+        gapsFromFreeEdges(index, c, *freeEdges, out);
+        return;
+    }
+    auto h = geom::ctx();
 
     // The parcels whose union is examined.
     std::vector<size_t> members;
-    std::vector<char> isFocus;
     if (focus.empty()) {
         members.reserve(index.size());
         for (size_t i = 0; i < index.size(); ++i)
             if (index.readable(i))
                 members.push_back(i);
     } else {
-        isFocus.assign(index.size(), 0);
-        for (size_t i : focus)
-            isFocus[i] = 1;
         // Two rings of neighbours around the focus close the holes that touch it.
         std::set<size_t> set(focus.begin(), focus.end());
         std::vector<size_t> cand;
@@ -155,62 +270,7 @@ void checkGaps(const ParcelIndex &index, const ValidationContext &c, int threads
         for (int k = 0; k < GEOSGetNumGeometries_r(h, all.get()); ++k)
             addHoles(GEOSGetGeometryN_r(h, all.get(), k), candidates);
 
-    std::vector<size_t> near;
-    for (auto &gap : candidates) {
-        if (!gap || geom::area(gap.get()) <= minArea)
-            continue;
-        geom::PreparedPtr prep(GEOSPrepare_r(h, gap.get()));
-        index.query(geom::envelope(gap.get()), 0, near);
-        // Parcels inside the hole (islands) fill it; neighbours only touch it.
-        std::vector<size_t> touching;
-        std::vector<geom::GeomPtr> fill;
-        for (size_t j : near) {
-            if (!index.readable(j) || GEOSPreparedIntersects_r(h, prep.get(), index.geometry(j)) != 1)
-                continue;
-            char *im = GEOSRelate_r(h, gap.get(), index.geometry(j));
-            const bool inside = im && im[0] != 'F';
-            if (im)
-                GEOSFree_r(h, im);
-            if (inside)
-                fill.emplace_back(GEOSGeom_clone_r(h, index.geometry(j)));
-            touching.push_back(j);
-        }
-        if (!fill.empty()) {
-            geom::GeomPtr f = unionOf(std::move(fill), false);
-            if (f)
-                gap.reset(GEOSDifference_r(h, gap.get(), f.get()));
-            if (!gap)
-                continue;
-        }
-        const double area = geom::area(gap.get());
-        if (area <= minArea)
-            continue;
-        if (!focus.empty() &&
-            std::none_of(touching.begin(), touching.end(), [&](size_t j) { return isFocus[j] != 0; }))
-            continue;
-        std::sort(touching.begin(), touching.end(),
-                  [&](size_t a, size_t b) { return index.parcel(a).id < index.parcel(b).id; });
-        Issue issue;
-        issue.rule = Rule::Gap;
-        issue.severity = c.params.severity(Rule::Gap);
-        for (size_t j : touching) {
-            issue.parcelIds.push_back(index.parcel(j).id);
-            issue.parcelUuids.push_back(index.parcel(j).uuid);
-        }
-        issue.measure = area;
-        issue.geometryWkb = geom::toWkb(gap.get());
-        geom::GeomPtr pt(GEOSPointOnSurface_r(h, gap.get()));
-        double x = 0, y = 0;
-        if (pt) {
-            GEOSGeomGetX_r(h, pt.get(), &x);
-            GEOSGeomGetY_r(h, pt.get(), &y);
-        }
-        issue.message = "Khe hở " + fmt(area, 3) + " m² giữa " + std::to_string(touching.size()) + " thửa, gần (" +
-                        fmt(x) + ", " + fmt(y) + ")";
-        issue.detail = "{\"area\":" + fmt(area, 4) + ",\"x\":" + fmt(x) + ",\"y\":" + fmt(y) + ",\"neighbours\":" +
-                       std::to_string(touching.size()) + "}";
-        out.push_back(std::move(issue));
-    }
+    reportGaps(index, c, candidates, focus, out);
 }
 
 } // namespace vnland::topology::detail

@@ -103,7 +103,7 @@ std::string label(const model::Parcel &p)
 double angleDeg(XY a, XY b, XY c)
 {
     const double ux = a.x - b.x, uy = a.y - b.y, vx = c.x - b.x, vy = c.y - b.y;
-    const double nu = std::hypot(ux, uy), nv = std::hypot(vx, vy);
+    const double nu = std::sqrt(ux * ux + uy * uy), nv = std::sqrt(vx * vx + vy * vy);
     if (nu == 0 || nv == 0)
         return 180;
     double cosv = (ux * vx + uy * vy) / (nu * nv);
@@ -128,7 +128,7 @@ void checkVertices(const ParcelIndex &index, size_t i, const RuleMask &rules, Wo
         clean.clear();
         for (size_t k = 0; k + 1 < n; ++k) { // last point closes the ring
             const XY a = pts[k], b = pts[k + 1];
-            const double d = std::hypot(b.x - a.x, b.y - a.y);
+            const double d = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
             if (d <= dupTol) {
                 dups.push_back(a);
             } else if (d < nearTol) {

@@ -94,6 +94,12 @@ ValidationReport validate(const std::vector<model::Parcel> &parcels, const Valid
     std::atomic<size_t> parsed{0};
     progress(0, "Đọc hình học");
     ParcelIndex index(parcels, threads, [&](size_t k) { parsed += k; }, options.cancel);
+    auto lap = [&, last = t0](const char *stage) mutable {
+        const auto now = std::chrono::steady_clock::now();
+        report.stageSeconds.emplace_back(stage, std::chrono::duration<double>(now - last).count());
+        last = now;
+    };
+    lap("parse+index");
     if (cancelled()) {
         report.cancelled = true;
         return report;
@@ -128,11 +134,18 @@ ValidationReport validate(const std::vector<model::Parcel> &parcels, const Valid
     report.parcelsExamined = examined.size();
 
     // 3. Per-parcel and neighbour rules (20 – 80 %).
+    // Full runs find gaps from the edges no neighbour shares (see rules_coverage.cpp).
+    const bool freeEdgeGaps = detail::has(mask, Rule::Gap) && !options.incremental &&
+                              (context.params.value(Rule::Gap, "use_frames") == 0 ||
+                               std::none_of(context.sheets.begin(), context.sheets.end(),
+                                            [](const MapSheetFrame &s) { return !s.frameWkb.empty(); }));
     const bool neighbourRules = detail::has(mask, Rule::Overlap) || detail::has(mask, Rule::DuplicateGeometry) ||
-                                detail::has(mask, Rule::UnmatchedVertex);
+                                detail::has(mask, Rule::UnmatchedVertex) || freeEdgeGaps;
     std::vector<detail::WorkerState> states(threads);
-    for (auto &s : states)
+    for (auto &s : states) {
         s.context = &context;
+        s.collectFreeEdges = freeEdgeGaps;
+    }
     std::atomic<size_t> done{0};
     progress(0.2, "Kiểm tra thửa và thửa kề");
     parallelFor(
@@ -149,11 +162,15 @@ ValidationReport validate(const std::vector<model::Parcel> &parcels, const Valid
         },
         [&] { progress(0.2 + 0.6 * double(done) / std::max<size_t>(1, examined.size()), "Kiểm tra thửa và thửa kề"); },
         options.cancel);
+    std::vector<std::pair<XY, XY>> freeEdges;
     for (auto &s : states) {
         report.issues.insert(report.issues.end(), std::make_move_iterator(s.issues.begin()),
                              std::make_move_iterator(s.issues.end()));
         s.issues.clear();
+        freeEdges.insert(freeEdges.end(), s.freeEdges.begin(), s.freeEdges.end());
+        s.freeEdges.clear();
     }
+    lap("parcel+neighbour rules");
     if (cancelled()) {
         report.cancelled = true;
         return report;
@@ -163,7 +180,8 @@ ValidationReport validate(const std::vector<model::Parcel> &parcels, const Valid
     if (detail::has(mask, Rule::Gap)) {
         progress(0.8, "Tìm khe hở");
         detail::checkGaps(index, context, threads, options.incremental ? examined : std::vector<size_t>{},
-                          report.issues, options.cancel);
+                          freeEdgeGaps ? &freeEdges : nullptr, report.issues, options.cancel);
+        lap("gap");
         if (cancelled()) {
             report.cancelled = true;
             return report;
@@ -184,6 +202,7 @@ ValidationReport validate(const std::vector<model::Parcel> &parcels, const Valid
                 sheets.emplace_back("\x01", -1); // nothing numbered in the set: check nothing
         }
         detail::checkNumbers(index, context, mask, sheets, report.issues);
+        lap("numbering");
     }
 
     std::sort(report.issues.begin(), report.issues.end(), issueLess);

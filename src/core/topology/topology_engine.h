@@ -33,6 +33,7 @@ struct ValidationReport {
     size_t parcelsExamined = 0;         // parcels the rules looked at (all, or the incremental set)
     std::vector<int64_t> examinedIds;   // incremental: ids of the examined set
     double seconds = 0;
+    std::vector<std::pair<std::string, double>> stageSeconds; // parse, parcel+neighbour rules, gaps, numbers
 
     size_t count(Rule r) const;
 };

@@ -88,7 +88,9 @@ RuleParams RuleParams::defaults()
     p.m_numbers = {
         {"overlap.min_area", 0.01},
         {"gap.min_area", 0.01},
-        {"gap.use_frames", 1},             // 1: holes are measured inside map_sheet frames when they exist
+        // 1: every part of a map_sheet frame left uncovered is a gap. Off by default: the
+        // frames of edge sheets reach past the commune boundary, which the database does not hold.
+        {"gap.use_frames", 0},
         {"sliver.max_thinness", 0.1},      // 4πA/P²; 1 = circle, a 1 m × 30 m strip ≈ 0.098
         {"sliver.max_area", 50},
         {"min_area.min_area", 1.0},
