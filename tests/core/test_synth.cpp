@@ -242,6 +242,35 @@ BOOST_AUTO_TEST_CASE(exact_counts_and_clean_coverage)
     BOOST_TEST(qc.touching > static_cast<int>(geoms.size())); // neighbours really share boundaries
 }
 
+BOOST_AUTO_TEST_CASE(sample_sheets_at_co_to)
+{
+    // The sample-data layout (sample_data/coto/regenerate.sh): 300 parcels straddling
+    // the corner of four 1 km cells, two 1:2000 sheets and two 1:1000 quarter sheets.
+    synth::SynthOptions o;
+    o.parcels = 300;
+    o.seed = 2029;
+    synth::SynthResult r;
+    const auto parcels = generate(o, &r);
+    BOOST_REQUIRE(r.sheets.size() == 4);
+    const std::vector<std::pair<std::string, int>> expected = {
+        {"322500-6", 2000}, {"322500-8", 2000}, {"322500-5-d", 1000}, {"322500-9-a", 1000}};
+    std::map<int, int> perSheet;
+    for (const auto &p : parcels)
+        perSheet[*p.toSo]++;
+    for (size_t k = 0; k < 4; ++k) {
+        BOOST_TEST(r.sheets[k].toSo == static_cast<int>(k) + 1);
+        BOOST_TEST(r.sheets[k].sheetId == expected[k].first);
+        BOOST_TEST(r.sheets[k].scale == expected[k].second);
+        BOOST_TEST(r.sheets[k].maxX - r.sheets[k].minX == (expected[k].second == 2000 ? 1000.0 : 500.0));
+        BOOST_TEST(perSheet[static_cast<int>(k) + 1] > 5);
+    }
+    // Near Cô Tô: easting ~502 km, northing ~2 320 km.
+    BOOST_TEST(r.minX > 501000);
+    BOOST_TEST(r.maxX < 503000);
+    BOOST_TEST(r.minY > 2319000);
+    BOOST_TEST(r.maxY < 2321000);
+}
+
 BOOST_AUTO_TEST_CASE(deterministic_bytes)
 {
     test::TempDir tmp;
@@ -396,6 +425,9 @@ BOOST_AUTO_TEST_CASE(legacy_encodings_in_the_dbf)
                     nonAscii += static_cast<unsigned char>(ch) >= 0x80;
                 BOOST_TEST(io::decode(owner, enc) == parcels[k].ownerName);
                 BOOST_TEST(io::decode(addr, enc) == parcels[k].address);
+                BOOST_TEST(dbf.field(k, "LoaiDoiTuo") == parcels[k].objectKind);
+                BOOST_TEST(dbf.field(k, "KyHieuMucD") == parcels[k].landuseCode);
+                BOOST_TEST(std::stoi(dbf.field(k, "SoThuTuThu")) == *parcels[k].thuaSo);
                 BOOST_TEST(dbf.field(k, "UUID") == parcels[k].uuid);
             }
             BOOST_TEST(nonAscii > 100);

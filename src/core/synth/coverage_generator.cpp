@@ -10,6 +10,7 @@
 // with exactly shared boundaries, no gaps and no overlaps.
 #include "synth/coverage_generator.h"
 
+#include "crs/map_sheet_grid.h"
 #include "synth/vn_names.h"
 
 #include <QJsonArray>
@@ -564,23 +565,6 @@ SheetKey sheetKeyAt(int scaleOption, double x, double y)
     return {cx, cy, north ? (east ? 2 : 1) : (east ? 4 : 3)};
 }
 
-/// Circular 25/2014 sheet id: 1:5000 cells of 3 km anchored at X = 0 and
-/// Y = 500 km, numbered by their upper-left corner (last 3 digits of X km, Y km).
-std::string sheetId(int cx, int cy, int quarter)
-{
-    const int ulN = ((cy + 1 + 2) / 3) * 3;
-    const int ulE = 500 + static_cast<int>(std::floor((cx - 500) / 3.0)) * 3;
-    const int row = ulN - 1 - cy;
-    const int col = cx - ulE;
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%03d%03d-%d", ((ulN % 1000) + 1000) % 1000, ((ulE % 1000) + 1000) % 1000,
-                  row * 3 + col + 1);
-    std::string id = buf;
-    if (quarter > 0)
-        id += std::string("-") + static_cast<char>('a' + quarter - 1);
-    return id;
-}
-
 struct Rect {
     double x0, y0, x1, y1;
     bool intersects(const Rect &o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
@@ -638,7 +622,9 @@ std::vector<SheetInfo> buildSheets(const Grid &g, const SynthOptions &o, std::ma
         s.communeCode = o.communeCode;
         s.toSo = static_cast<int>(sheets.size()) + 1;
         s.scale = key.quarter == 0 ? 2000 : 1000;
-        s.sheetId = sheetId(key.cx, key.cy, key.quarter);
+        // Số hiệu mảnh from the one implementation of Circular 25/2014 numbering.
+        const auto frame = crs::sheetAt((r.y0 + r.y1) / 2, (r.x0 + r.x1) / 2, s.scale);
+        s.sheetId = frame ? frame->id : std::string();
         s.minX = r.x0;
         s.minY = r.y0;
         s.maxX = r.x1;

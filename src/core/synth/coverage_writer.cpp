@@ -335,8 +335,10 @@ SynthResult writeCoverage(const SynthOptions &options, const std::string &outPat
                 f->SetField(iLegal, *p.legalArea);
             f->SetField(iLanduse, text(p.landuseCode).c_str());
             f->SetField(iUser, p.userTypeCode.c_str());
-            f->SetField(iOwner, text(p.ownerName).c_str());
-            f->SetField(iAddress, text(p.address).c_str());
+            if (!p.ownerName.empty())
+                f->SetField(iOwner, text(p.ownerName).c_str());
+            if (!p.address.empty())
+                f->SetField(iAddress, text(p.address).c_str());
             if (p.certificateIssued)
                 f->SetField(iCert, *p.certificateIssued);
             f->SetField(iUuid, p.uuid.c_str());
