@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -29,7 +30,7 @@ constexpr const char *kUsage =
     "  vnland crs recognize FILE.prj|TEXT [--correct]\n"
     "                                       what an imported CRS definition is (warnings included)\n"
     "  vnland crs transform --from CRS --to CRS [--order ne|en] [--dms] [X Y | --csv FILE | < stdin]\n"
-    "CRS: EPSG:5899, 5899, a province (\"Quảng Ninh\", \"quang ninh\"), a GSO code (22), a central\n"
+    "CRS: a .prj file, EPSG:5899, 5899, a province (\"Quảng Ninh\", \"quang ninh\"), a GSO code (22), a central\n"
     "meridian (107.75, 107°45', 107-45), wgs84, vn2000, utm48, utm49, or WKT / PROJ text.\n"
     "Order ne (default): X = north (latitude) first, then Y = east (longitude).\n";
 
@@ -38,6 +39,27 @@ std::string fmt(double v, int decimals)
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
+}
+
+/// lookupCrs, plus a .prj / WKT / PROJ file given by its path (read through crs::recognize).
+crs::CrsLookup resolve(const std::string &query)
+{
+    std::error_code ec;
+    if (query.find('\n') == std::string::npos && std::filesystem::is_regular_file(query, ec)) {
+        std::ifstream f(query);
+        std::stringstream ss;
+        ss << f.rdbuf();
+        const auto r = crs::recognize(ss.str());
+        crs::CrsLookup l;
+        l.epsg = r.epsg;
+        l.definition = r.definition;
+        l.label = r.name + " (" + query + ")";
+        l.notes = r.notes;
+        if (!r.ok())
+            l.error = query + ": not a CRS definition PROJ can read";
+        return l;
+    }
+    return crs::lookupCrs(query);
 }
 
 bool isGeographic(const std::string &definition)
@@ -87,7 +109,7 @@ int info(const Args &a)
         std::cerr << kUsage;
         return 2;
     }
-    const auto r = crs::lookupCrs(a.pos(1));
+    const auto r = resolve(a.pos(1));
     if (!r.ok()) {
         std::cerr << "vnland crs info: " << r.error << "\n";
         for (const auto &n : r.notes)
@@ -263,7 +285,7 @@ int transform(const Args &a)
         std::cerr << "vnland crs transform: --from and --to are required; --order is ne or en\n" << kUsage;
         return 2;
     }
-    const auto src = crs::lookupCrs(*from), dst = crs::lookupCrs(*to);
+    const auto src = resolve(*from), dst = resolve(*to);
     for (const auto *r : {&src, &dst})
         if (!r->ok()) {
             std::cerr << "vnland crs transform: " << r->error << "\n";

@@ -665,6 +665,11 @@ BOOST_AUTO_TEST_CASE(cli_crs_transform_and_info)
     r = test::runCli("crs recognize '" + tmp.file("wrong.prj") + "' --correct");
     BOOST_TEST(r.exitCode == 0);
     BOOST_TEST(r.out.find("EPSG: EPSG:5899") != std::string::npos);
+    // A .prj file as --from (its wrong-sign warning is shown, the declared definition used).
+    r = test::runCli("crs transform --from '" + tmp.file("wrong.prj") + "' --to wgs84 2319785.071 429096.969");
+    BOOST_TEST(r.exitCode == 0);
+    BOOST_TEST(r.err.find("WARNING") != std::string::npos);
+    BOOST_TEST(r.err.find("datum shift as declared") != std::string::npos);
     r = test::runCli("crs info Atlantis");
     BOOST_TEST(r.exitCode == 2);
     r = test::runCli("crs list");

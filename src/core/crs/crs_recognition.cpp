@@ -47,7 +47,7 @@ Towgs classify(const double v[7])
 std::string formatParams(const double v[7])
 {
     std::ostringstream s;
-    s.precision(10);
+    s.precision(12);
     for (int i = 0; i < 7; ++i)
         s << (i ? "," : "") << v[i];
     return s.str();
