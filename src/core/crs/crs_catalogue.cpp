@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <regex>
