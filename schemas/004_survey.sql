@@ -8,9 +8,9 @@
 CREATE TABLE survey_point (
     id           INTEGER PRIMARY KEY,
     name         TEXT NOT NULL,            -- point name/number as surveyed (số hiệu điểm)
-    code         TEXT,                     -- field code (mã điểm), may carry line-control tokens
+    code         TEXT,                     -- field code (mã điểm), may carry line-control tokens; text of a 'label'
     kind         TEXT NOT NULL DEFAULT 'measured'
-                 CHECK (kind IN ('measured', 'gnss', 'station', 'control', 'traverse', 'adjusted')),
+                 CHECK (kind IN ('measured', 'gnss', 'station', 'control', 'traverse', 'adjusted', 'label')),
     x_north      REAL NOT NULL,            -- Vietnamese X (bắc), metres
     y_east       REAL NOT NULL,            -- Vietnamese Y (đông), metres, with the 500 km false easting
     height       REAL,                     -- H (độ cao), metres, NULL when not measured

@@ -30,18 +30,22 @@ std::unique_ptr<store::Project> openOrCreate(const std::string &path, const std:
 
 int cmdImportSurvey(const Argv &argv)
 {
-    Args a(argv, {"into", "format", "source-crs", "order", "commune", "to-so", "line-prefix"},
+    Args a(argv, {"into", "format", "source-crs", "order", "commune", "to-so", "line-prefix", "dxf-preset",
+                  "boundary-layer", "encoding"},
            {"build-parcels", "quiet", "help"});
     if (!a.ok() || a.has("help") || a.positional().size() != 1 || !a.value("into")) {
         std::cerr << (a.ok() ? "" : "vnland import-survey: " + a.error() + "\n")
                   << "Usage: vnland import-survey FILE --into PROJECT.sqlite [--format csv|gsi|sdr33|dxf]\n"
                      "                    [--source-crs CRS] [--order ne|en] [--build-parcels]\n"
                      "                    [--commune CODE] [--to-so N] [--line-prefix RG] [--quiet]\n"
+                     "                    [--dxf-preset tt25|any] [--boundary-layer NAME]… [--encoding tcvn3|vni|cp1258]\n"
                      "Point files: PNEZD, PENZD, NEZ, PNEZ … with or without header; Vietnamese X = north,\n"
                      "Y = east. --order ne|en says which coordinate comes first when the file does not.\n"
                      "GNSS latitude/longitude (decimal or DMS) is WGS84 unless --source-crs says otherwise.\n"
                      "--build-parcels joins points coded RG<id>[.S|.C|.E] or LINE records into boundaries and\n"
                      "polygonizes them into parcels (label points: code 'THUA <n> [land-use]').\n"
+                     "DXF: polylines on the boundary layers (tt25: level 10) become parcels; texts on levels 11/2/4\n"
+                     "give parcel number, land-use code and drawn area.\n"
                      "Exit: 0 ok, 1 some lines rejected or boundary issues, 2 bad input (nothing imported).\n";
         return a.has("help") ? 0 : 2;
     }
@@ -60,6 +64,9 @@ int cmdImportSurvey(const Argv &argv)
     opts.import.buildParcels = a.has("build-parcels");
     opts.import.parcels.communeCode = a.value("commune", "");
     opts.import.parcels.linePrefix = a.value("line-prefix", "RG");
+    opts.dxf.preset = a.value("dxf-preset", "tt25");
+    opts.dxf.boundaryLayers = a.values("boundary-layer");
+    opts.dxf.encoding = a.value("encoding", "");
     if (auto t = a.value("to-so")) {
         try {
             opts.import.parcels.toSo = std::stoi(*t);
@@ -90,7 +97,7 @@ int cmdImportSurvey(const Argv &argv)
         std::cout << "  source CRS: " << rep.sourceCrs << " -> EPSG:" << project->srid() << "\n";
         if (!rep.operation.empty())
             std::cout << "  operation: " << rep.operation << "\n";
-        if (opts.import.buildParcels) {
+        if (opts.import.buildParcels || rep.format == "dxf") {
             double total = 0;
             for (const auto &p : rep.parcels.parcels)
                 total += p.measuredArea.value_or(0);

@@ -441,3 +441,70 @@ BOOST_AUTO_TEST_CASE(cli_import_by_extension)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(dxf)
+
+BOOST_AUTO_TEST_CASE(tt25_levels_closed_and_open_boundaries_labels_tcvn3)
+{
+    // drawing_tt25.dxf (hand-written ASCII DXF): the block of the coded-point
+    // test drawn in CAD. West parcel a closed LWPOLYLINE on layer "10", the
+    // rest open LINEs on "Level 10", a road centre line on layer "0" (not a
+    // boundary), texts: level 11 numbers 5/6/7 (7 as MTEXT), level 2 codes,
+    // level 4 drawn areas (1100.0 for the middle parcel, whose true area is
+    // 1086.0), and "Nhà văn hóa" in TCVN3 bytes (Nh\xB5 v\xA8n h\xE3a) on layer 13.
+    // Areas by hand: 764.0, 1086.0, 550.0 m² (see coded_block_to_clean_coverage).
+    test::TempDir tmp;
+    auto project = store::Project::create(tmp.file("p.sqlite"), {});
+    survey::SurveyFileOptions o;
+    o.dxf.encoding = "tcvn3";
+    const auto r = survey::importSurveyFile(*project, data("drawing_tt25.dxf"), o);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST(r.report.parcels.issues.empty(), r.report.toText());
+    BOOST_TEST(r.report.parcelsImported == 3);
+    const std::map<int, std::tuple<double, std::string, std::string>> expected = {
+        {5, {764.0, "ODT", ""}}, {6, {1086.0, "CLN", "area_differs_from_drawing"}}, {7, {550.0, "BHK", ""}}};
+    store::Statement st(project->db(), "SELECT thua_so, ST_Area(geom), landuse_code, flags FROM parcel ORDER BY thua_so");
+    int n = 0;
+    while (st.step()) {
+        ++n;
+        const auto it = expected.find(st.integer(0));
+        BOOST_REQUIRE(it != expected.end());
+        BOOST_TEST(std::fabs(st.real(1) - std::get<0>(it->second)) < 0.01);
+        BOOST_TEST(st.text(2) == std::get<1>(it->second));
+        BOOST_TEST(st.text(3) == std::get<2>(it->second));
+    }
+    BOOST_TEST(n == 3);
+    BOOST_TEST(project->db().queryText("SELECT code FROM survey_point WHERE kind='label'").value() == "Nhà văn hóa");
+}
+
+BOOST_AUTO_TEST_CASE(preset_any_uses_every_polyline)
+{
+    // With preset "any" the road centre line on layer 0 is a boundary too: it
+    // crosses the block at X = 2300020 and overshoots 5 m on both sides: the
+    // middle and east parcels split in two, the west one stays whole because
+    // it is drawn as a closed polyline (taken as it is), and the two
+    // overshoots are dangles. 1 + 2 + 2 = 5 parcels, still 2 400 m².
+    survey::DxfOptions o;
+    o.preset = "any";
+    const auto r = survey::readDxfDrawing(data("drawing_tt25.dxf"), o);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST(r.build.parcels.size() == 5u);
+    int dangles = 0;
+    double total = 0;
+    for (const auto &i : r.build.issues)
+        dangles += i.kind == "dangle";
+    for (const auto &p : r.build.parcels)
+        total += p.measuredArea.value();
+    BOOST_TEST(dangles == 2);
+    BOOST_TEST(std::fabs(total - 2400.0) < 0.01);
+}
+
+BOOST_AUTO_TEST_CASE(cli_dxf_bad_input)
+{
+    test::TempDir tmp;
+    const auto r = test::runCli("import-survey '" + data("pnezd_comma.csv") + "' --format dxf --into '" + tmp.file("p.sqlite") + "'");
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(r.err.find("cannot be read as DXF") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -4,4 +4,5 @@ list(APPEND VNLAND_CORE_SOURCES
   survey/cogo.cpp
   survey/parcel_builder.cpp
   survey/survey_import.cpp
-  survey/polar.cpp)
+  survey/polar.cpp
+  survey/dxf_drawing.cpp)

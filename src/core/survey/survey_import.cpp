@@ -13,7 +13,7 @@ namespace vnland::survey {
 
 std::vector<std::string> surveyFormats()
 {
-    std::vector<std::string> out{"csv", "txt"};
+    std::vector<std::string> out{"csv", "txt", "dxf"};
     for (auto *p : plugin::PluginManager::instance().objects<plugin::SurveyReaderPlugin>())
         out.push_back(p->formatName().toStdString());
     return out;
@@ -31,6 +31,8 @@ bool readSurveyFile(const std::string &path, const SurveyFileOptions &options, S
         const std::string ext = QFileInfo(qpath).suffix().toLower().toStdString();
         if (ext == "csv" || ext == "txt" || ext == "pts" || ext == "xyz" || ext == "dat")
             format = "csv";
+        else if (ext == "dxf")
+            format = "dxf";
         else
             for (auto *p : plugin::PluginManager::instance().objects<plugin::SurveyReaderPlugin>())
                 if (p->canRead(qpath)) {
@@ -69,6 +71,33 @@ bool readSurveyFile(const std::string &path, const SurveyFileOptions &options, S
                     + "'" + (r.orderHow.empty() ? "" : ", axis order: " + r.orderHow);
         return true;
     }
+    if (format == "dxf") {
+        if (!options.import.sourceCrs.empty()) {
+            *error = path + ": a DXF drawing is read in the project CRS; --source-crs is not supported for DXF";
+            return false;
+        }
+        DxfOptions dopt = options.dxf;
+        dopt.parcels = options.import.parcels;
+        DxfResult r = readDxfDrawing(path, dopt);
+        if (!r.ok) {
+            *error = r.error;
+            return false;
+        }
+        data.format = "dxf";
+        data.layout = r.layout;
+        int n = 0;
+        for (const DxfLabel &l : r.otherLabels) {
+            SurveyPoint p;
+            p.name = "T" + std::to_string(++n);
+            p.code = l.text;
+            p.kind = "label";
+            p.north = l.north;
+            p.east = l.east;
+            data.points.push_back(std::move(p));
+        }
+        data.drawing = std::move(r.build);
+        return true;
+    }
     for (auto *p : plugin::PluginManager::instance().objects<plugin::SurveyReaderPlugin>()) {
         if (p->formatName().toStdString() != format)
             continue;
@@ -82,9 +111,9 @@ bool readSurveyFile(const std::string &path, const SurveyFileOptions &options, S
         data.format = format;
         return true;
     }
-    *error = path + ": no reader for the format '" + format + "' (known: csv, txt";
+    *error = path + ": no reader for the format '" + format + "' (known: csv, txt, dxf";
     for (const auto &f : surveyFormats())
-        if (f != "csv" && f != "txt")
+        if (f != "csv" && f != "txt" && f != "dxf")
             *error += ", " + f;
     *error += ")";
     return false;

@@ -3,6 +3,7 @@
 // plugins), then stores through storeSurvey.
 #pragma once
 
+#include "survey/dxf_drawing.h"
 #include "survey/point_file.h"
 #include "survey/survey_store.h"
 
@@ -15,6 +16,7 @@ struct SurveyFileOptions {
     std::string format;                 ///< csv|txt|gsi|sdr33|dxf …; empty = by extension / plugin canRead
     AxisOrder order = AxisOrder::Auto;
     SurveyImportOptions import;
+    DxfOptions dxf;                     ///< layer preset, encoding (dxf only)
 };
 
 /// Reads @p path into SurveyData. False + @p error (naming the file) when the

@@ -72,7 +72,11 @@ SurveyImportResult storeSurvey(store::Project &project, const std::string &sourc
         res.error = source + ": " + res.error;
         return res;
     }
-    if (options.buildParcels) {
+    if (data.drawing) {
+        rep.parcels = std::move(*data.drawing);
+        for (auto &l : rep.parcels.lines)
+            data.lines.push_back(l);
+    } else if (options.buildParcels) {
         std::vector<BuildIssue> issues;
         auto lines = boundaryLines(data.points, data.connections, options.parcels, issues);
         rep.parcels = buildParcels(lines, data.points, options.parcels);
@@ -137,7 +141,7 @@ SurveyImportResult storeSurvey(store::Project &project, const std::string &sourc
                 ++rep.linesImported;
             }
         }
-        if (options.buildParcels && !rep.parcels.parcels.empty()) {
+        if (!rep.parcels.parcels.empty()) {
             store::ParcelWriter writer(project);
             if (!options.parcels.communeCode.empty())
                 project.ensureCommune(options.parcels.communeCode);

@@ -8,6 +8,7 @@
 #include "survey/survey_point.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct SurveyData {
     std::string format;                   ///< csv, gsi, sdr33, cogo …
     std::string layout;                   ///< how the file was read, for the report
     std::vector<std::string> warnings;
+    /// Parcels already built by the reader (DXF drawings), stored as they are.
+    std::optional<ParcelBuildResult> drawing;
 };
 
 struct SurveyImportOptions {
