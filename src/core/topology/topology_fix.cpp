@@ -113,6 +113,38 @@ geom::GeomPtr mapRings(const GEOSGeometry *g, const std::function<void(size_t, s
     return result;
 }
 
+/// Overlay results can keep a zero-width needle where two boundaries met
+/// end to end; a vertex whose edges fold back on each other (angle under
+/// 0.01°) is dropped, as long as the result stays valid.
+geom::GeomPtr withoutNeedles(geom::GeomPtr g)
+{
+    if (!g)
+        return g;
+    bool changed = false;
+    geom::GeomPtr out = mapRings(g.get(), [&](size_t, std::vector<XY> &pts) {
+        for (bool again = true; again && pts.size() > 3;) {
+            again = false;
+            const size_t n = pts.size();
+            for (size_t k = 0; k < n; ++k) {
+                const XY p = pts[(k + n - 1) % n], c = pts[k], q = pts[(k + 1) % n];
+                const double ux = p.x - c.x, uy = p.y - c.y, vx = q.x - c.x, vy = q.y - c.y;
+                const double nu = std::sqrt(ux * ux + uy * uy), nv = std::sqrt(vx * vx + vy * vy);
+                if (nu == 0 || nv == 0)
+                    continue;
+                const double cross = std::abs(ux * vy - uy * vx) / (nu * nv), dot = (ux * vx + uy * vy) / (nu * nv);
+                if (dot > 0 && cross < 1.75e-4) { // sin(0.01°)
+                    pts.erase(pts.begin() + static_cast<long>(k));
+                    changed = again = true;
+                    break;
+                }
+            }
+        }
+    });
+    if (!changed || !out || GEOSisValid_r(geom::ctx(), out.get()) != 1)
+        return g;
+    return out;
+}
+
 geom::GeomPtr original(const ParcelIndex &index, size_t i)
 {
     const auto &wkb = index.parcel(i).wkb;
@@ -355,7 +387,7 @@ void planGaps(const ParcelIndex &index, const std::vector<Issue> &issues, Workin
             plan.skipped.push_back("Khe hở " + fmt(issue.measure, 3) + " m²: không có thửa kề chung cạnh");
             continue;
         }
-        geom::GeomPtr merged = polygonal(geom::GeomPtr(GEOSUnion_r(h, w.get(bestI), gap.get())));
+        geom::GeomPtr merged = withoutNeedles(polygonal(geom::GeomPtr(GEOSUnion_r(h, w.get(bestI), gap.get()))));
         if (!merged) {
             plan.skipped.push_back("Khe hở " + fmt(issue.measure, 3) + " m²: không hợp nhất được");
             continue;
@@ -381,13 +413,23 @@ void planOverlaps(const ParcelIndex &index, const std::vector<Issue> &issues, Wo
             ++plan.issuesAddressed; // an earlier edit already removed it
             continue;
         }
-        const double lenA = detail::sharedBoundaryLength(ov.get(), w.get(a));
-        const double lenB = detail::sharedBoundaryLength(ov.get(), w.get(b));
-        // The parcel whose own boundary wraps less of the overlap gives it up
-        // (a parcel lying inside another keeps its area; the outer one gets a hole).
-        const size_t loser = lenA < lenB ? a : b, winner = loser == a ? b : a;
-        geom::GeomPtr rest = polygonal(geom::GeomPtr(GEOSDifference_r(h, w.get(loser), w.get(winner))));
-        if (!rest || geom::area(rest.get()) < 1e-6) {
+        // As QGIS's geometry checker: each parcel without the overlap shares an
+        // edge with the overlap; the parcel where that edge is shorter gives it
+        // up (a vertex pushed into the neighbour, a needle: the faulty parcel
+        // goes back to its shape). A parcel that would vanish (it lies inside
+        // the other) keeps its area and the outer one gets a hole.
+        geom::GeomPtr restA = polygonal(geom::GeomPtr(GEOSDifference_r(h, w.get(a), w.get(b))));
+        geom::GeomPtr restB = polygonal(geom::GeomPtr(GEOSDifference_r(h, w.get(b), w.get(a))));
+        const bool emptyA = !restA || geom::area(restA.get()) < 1e-6;
+        const bool emptyB = !restB || geom::area(restB.get()) < 1e-6;
+        const double lenA = emptyA ? 0 : detail::sharedBoundaryLength(restA.get(), ov.get());
+        const double lenB = emptyB ? 0 : detail::sharedBoundaryLength(restB.get(), ov.get());
+        size_t loser = lenA <= lenB ? a : b;
+        if ((loser == a && emptyA) || (loser == b && emptyB))
+            loser = loser == a ? b : a;
+        const size_t winner = loser == a ? b : a;
+        geom::GeomPtr rest = withoutNeedles(std::move(loser == a ? restA : restB));
+        if (emptyA && emptyB) {
             plan.skipped.push_back("Thửa id " + std::to_string(index.parcel(a).id) + " và " +
                                    std::to_string(index.parcel(b).id) +
                                    ": trùng hoàn toàn, cần xoá một thửa bằng tay (không tự động xoá thửa)");
@@ -423,7 +465,7 @@ void planSlivers(const ParcelIndex &index, const std::vector<Issue> &issues, Wor
             plan.skipped.push_back("Thửa mảnh id " + std::to_string(index.parcel(s).id) + ": không có thửa kề chung cạnh");
             continue;
         }
-        geom::GeomPtr merged = polygonal(geom::GeomPtr(GEOSUnion_r(h, w.get(bestI), w.get(s))));
+        geom::GeomPtr merged = withoutNeedles(polygonal(geom::GeomPtr(GEOSUnion_r(h, w.get(bestI), w.get(s)))));
         if (!merged)
             continue;
         w.notes[bestI] += (w.notes[bestI].empty() ? "" : ",") + std::to_string(index.parcel(s).id);
