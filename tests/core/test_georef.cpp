@@ -8,14 +8,21 @@
 
 #include "georef/gcp_fit.h"
 #include "georef/gcp_set.h"
+#include "georef/raster_store.h"
 #include "georef/transform.h"
+#include "georef/warp.h"
+#include "store/project.h"
 
 #include <gdal.h>
 #include <gdal_alg.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
 
 #include <cmath>
 #include <complex>
+#include <filesystem>
 #include <random>
+#include <sstream>
 
 using namespace vnland;
 using namespace vnland::georef;
@@ -472,4 +479,208 @@ BOOST_AUTO_TEST_CASE(leave_one_out_flags_the_blunder_and_tolerance_decides)
     // The .points residual columns come from the fit.
     const auto text = set.toPointsText(bad.pointsResiduals());
     BOOST_TEST(text.find(",0,") != std::string::npos);
+}
+
+// ---------------------------------------------------------------- outputs
+
+namespace {
+
+struct GdalInit {
+    GdalInit() { GDALAllRegister(); }
+};
+BOOST_GLOBAL_FIXTURE(GdalInit);
+
+/// A 700×600 white greyscale image with black 5×5 dots at known pixels, and
+/// GCPs on a Helmert mapping (0.5 m pixels, 1.5° rotation).
+struct DotScan {
+    std::string path;
+    GcpSet gcps;
+    std::vector<PointD> dots;
+    PointD map(PointD px) const
+    {
+        const double a = 1.5 * M_PI / 180, s = 0.5;
+        return {474000 + s * (std::cos(a) * px.x + std::sin(a) * px.y),
+                2330500 + s * (std::sin(a) * px.x - std::cos(a) * px.y)};
+    }
+    explicit DotScan(const std::string &file) : path(file)
+    {
+        const int w = 700, h = 600;
+        std::vector<unsigned char> buf(static_cast<size_t>(w) * h, 255);
+        for (double u : {100.5, 350.5, 600.5})
+            for (double v : {80.5, 300.5, 520.5}) {
+                dots.push_back({u, v});
+                for (int dy = -2; dy <= 2; ++dy)
+                    for (int dx = -2; dx <= 2; ++dx)
+                        buf[static_cast<size_t>(v + dy) * w + static_cast<size_t>(u + dx)] = 0;
+                Gcp g;
+                g.pixelX = u, g.pixelY = v;
+                const PointD m = map({u, v});
+                g.mapX = m.x, g.mapY = m.y;
+                gcps.add(g);
+            }
+        GDALDriver *drv = GetGDALDriverManager()->GetDriverByName("GTiff");
+        GDALDatasetUniquePtr ds(drv->Create(path.c_str(), w, h, 1, GDT_Byte, nullptr));
+        BOOST_REQUIRE(ds);
+        BOOST_REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, w, h, buf.data(), w, h, GDT_Byte, 0, 0) == CE_None);
+    }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(warp_writes_epsg_5899_and_puts_dots_on_their_map_position)
+{
+    test::TempDir tmp;
+    DotScan scan(tmp.file("dots.tif"));
+    const auto fit = fitGcps(scan.gcps, TransformType::Helmert, 1000);
+    BOOST_REQUIRE(fit.ok());
+    BOOST_TEST(fit.meanErrorMap < 1e-6);
+    WarpOptions opt;
+    opt.resampling = Resampling::Nearest;
+    int calls = 0;
+    double last = 0;
+    opt.progress = [&](double f) { ++calls, last = f; return true; };
+    const auto res = warpScan(scan.path, *fit.model, tmp.file("out.tif"), opt);
+    BOOST_REQUIRE_MESSAGE(res.ok, res.error);
+    BOOST_TEST(calls > 1);
+    BOOST_TEST(last == 1.0);
+    GDALDatasetUniquePtr out(GDALDataset::Open(tmp.file("out.tif").c_str(), GDAL_OF_RASTER));
+    BOOST_REQUIRE(out);
+    const OGRSpatialReference *srs = out->GetSpatialRef();
+    BOOST_REQUIRE(srs);
+    BOOST_TEST(std::string(srs->GetAuthorityCode(nullptr)) == "5899");
+    BOOST_TEST(out->GetRasterCount() == 2); // grey + alpha
+    BOOST_TEST(out->GetRasterBand(2)->GetColorInterpretation() == GCI_AlphaBand);
+    BOOST_TEST(out->GetRasterBand(1)->GetOverviewCount() >= 1);
+    BOOST_TEST(std::string(out->GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE")) == "DEFLATE");
+    double gt[6];
+    BOOST_REQUIRE(out->GetGeoTransform(gt) == CE_None);
+    BOOST_TEST(gt[1] == 0.5, boost::test_tools::tolerance(1e-9));
+    for (const PointD d : scan.dots) {
+        const PointD m = scan.map(d);
+        const double col = (m.x - gt[0]) / gt[1], row = (m.y - gt[3]) / gt[5];
+        // Centroid of the dark pixels around the expected position.
+        double su = 0, sv = 0, n = 0;
+        unsigned char win[15 * 15];
+        const int c0 = static_cast<int>(col) - 7, r0 = static_cast<int>(row) - 7;
+        BOOST_REQUIRE(out->GetRasterBand(1)->RasterIO(GF_Read, c0, r0, 15, 15, win, 15, 15, GDT_Byte, 0, 0) == CE_None);
+        for (int j = 0; j < 15; ++j)
+            for (int i = 0; i < 15; ++i)
+                if (win[j * 15 + i] < 128)
+                    su += c0 + i + 0.5, sv += r0 + j + 0.5, n += 1;
+        BOOST_REQUIRE(n > 10);
+        BOOST_TEST(std::hypot(su / n - col, sv / n - row) < 1.0);
+    }
+    // Outside the scan the alpha band is 0.
+    unsigned char corner = 255;
+    BOOST_REQUIRE(out->GetRasterBand(2)->RasterIO(GF_Read, 0, 0, 1, 1, &corner, 1, 1, GDT_Byte, 0, 0) == CE_None);
+    BOOST_TEST(corner == 0);
+}
+
+BOOST_AUTO_TEST_CASE(warp_every_transform_nodata_lzw_and_cancel)
+{
+    test::TempDir tmp;
+    DotScan scan(tmp.file("dots.tif"));
+    for (auto t : {TransformType::Polynomial2, TransformType::ThinPlateSpline, TransformType::Projective}) {
+        const auto fit = fitGcps(scan.gcps, t, 1000);
+        BOOST_REQUIRE(fit.ok());
+        WarpOptions opt;
+        opt.alpha = false;
+        opt.noData = 7;
+        opt.compression = "LZW";
+        opt.overviews = false;
+        opt.resampling = Resampling::Cubic;
+        const auto res = warpScan(scan.path, *fit.model, tmp.file("o.tif"), opt);
+        BOOST_REQUIRE_MESSAGE(res.ok, res.error);
+        GDALDatasetUniquePtr out(GDALDataset::Open(tmp.file("o.tif").c_str(), GDAL_OF_RASTER));
+        BOOST_TEST(out->GetRasterCount() == 1);
+        int has = 0;
+        BOOST_TEST(out->GetRasterBand(1)->GetNoDataValue(&has) == 7);
+        BOOST_TEST(std::string(out->GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE")) == "LZW");
+    }
+    const auto fit = fitGcps(scan.gcps, TransformType::Affine, 1000);
+    WarpOptions opt;
+    opt.progress = [](double) { return false; };
+    const auto res = warpScan(scan.path, *fit.model, tmp.file("c.tif"), opt);
+    BOOST_TEST(!res.ok);
+    BOOST_TEST(res.cancelled);
+    BOOST_TEST(!std::filesystem::exists(tmp.file("c.tif")));
+    const auto bad = warpScan(tmp.file("none.tif"), *fit.model, tmp.file("d.tif"), WarpOptions{});
+    BOOST_TEST(bad.error.find("none.tif") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(vrt_and_world_file)
+{
+    test::TempDir tmp;
+    DotScan scan(tmp.file("dots.tif"));
+    const auto helmert = fitGcps(scan.gcps, TransformType::Helmert, 1000);
+    std::string err;
+    BOOST_REQUIRE_MESSAGE(writeGeoreferencedVrt(scan.path, scan.gcps, *helmert.model, 5899, tmp.file("h.vrt"), &err), err);
+    {
+        GDALDatasetUniquePtr v(GDALDataset::Open(tmp.file("h.vrt").c_str(), GDAL_OF_RASTER));
+        BOOST_REQUIRE(v);
+        double gt[6];
+        BOOST_REQUIRE(v->GetGeoTransform(gt) == CE_None);
+        const auto mine = *helmert.model->geoTransform();
+        for (int i = 0; i < 6; ++i)
+            BOOST_TEST(std::abs(gt[i] - mine[i]) < 1e-9);
+        BOOST_TEST(std::string(v->GetSpatialRef()->GetAuthorityCode(nullptr)) == "5899");
+    }
+    const auto poly = fitGcps(scan.gcps, TransformType::Polynomial2, 1000);
+    BOOST_REQUIRE(writeGeoreferencedVrt(scan.path, scan.gcps, *poly.model, 5899, tmp.file("p.vrt"), &err));
+    {
+        GDALDatasetUniquePtr v(GDALDataset::Open(tmp.file("p.vrt").c_str(), GDAL_OF_RASTER));
+        BOOST_TEST(v->GetGCPCount() == 9);
+        BOOST_TEST(std::string(v->GetGCPSpatialRef()->GetAuthorityCode(nullptr)) == "5899");
+    }
+    const std::string wld = writeWorldFile(scan.path, *helmert.model, &err);
+    BOOST_TEST(wld == tmp.file("dots.tfw"));
+    std::istringstream in(test::readFile(wld));
+    double a, d, b, e, c, f;
+    in >> a >> d >> b >> e >> c >> f;
+    const PointD centre = helmert.model->forward({0.5, 0.5});
+    BOOST_TEST(std::abs(c - centre.x) < 1e-5);
+    BOOST_TEST(std::abs(f - centre.y) < 1e-5);
+    BOOST_TEST(std::abs(a - 0.5 * std::cos(1.5 * M_PI / 180)) < 1e-9);
+    BOOST_TEST(writeWorldFile(scan.path, *poly.model, &err).empty());
+    BOOST_TEST(err.find("polynomial2") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(rasters_and_gcps_are_stored_in_the_project)
+{
+    test::TempDir tmp;
+    auto project = store::Project::create(tmp.file("p.sqlite"), store::ProjectSettings{});
+    GcpSet gcps = gridGcps(250);
+    gcps.setEnabled(1, false);
+    RasterRecord scan;
+    scan.name = "to-05";
+    scan.path = "/data/scan.png";
+    scan.width = 3400;
+    scan.height = 3400;
+    scan.scale = 1000;
+    const int64_t scanId = registerRaster(*project, scan);
+    saveGcps(*project, scanId, gcps);
+    RasterRecord warped = scan;
+    warped.kind = "warped";
+    warped.path = "/data/scan_vn2000.tif";
+    warped.sourceId = scanId;
+    warped.srid = 5899;
+    warped.geoTransform = std::array<double, 6>{474000, 0.17, 0, 2330500, 0, -0.17};
+    warped.transform = "helmert";
+    warped.meanError = 0.05;
+    const int64_t wid = registerRaster(*project, warped);
+    BOOST_TEST(wid != scanId);
+    BOOST_TEST(registerRaster(*project, warped) == wid); // same path + kind updates
+    const auto all = listRasters(*project);
+    BOOST_REQUIRE(all.size() == 2u);
+    BOOST_TEST(*all[1].sourceId == scanId);
+    BOOST_TEST((*all[1].geoTransform)[1] == 0.17);
+    BOOST_TEST(*all[1].meanError == 0.05);
+    const auto area = project->db().queryText("SELECT ST_Area(footprint) FROM raster_layer WHERE kind = 'warped'");
+    BOOST_REQUIRE(area);
+    BOOST_TEST(std::stod(*area) == 3400 * 0.17 * 3400 * 0.17, boost::test_tools::tolerance(1e-9));
+    const GcpSet back = loadGcps(*project, scanId);
+    BOOST_REQUIRE(back.size() == gcps.size());
+    BOOST_TEST(!back.at(1).enabled);
+    BOOST_TEST(back.at(5).pixelX == gcps.at(5).pixelX);
+    BOOST_TEST(back.at(5).mapY == gcps.at(5).mapY);
 }

@@ -2,4 +2,6 @@ list(APPEND VNLAND_CORE_SOURCES
   georef/least_squares.cpp
   georef/transform.cpp
   georef/gcp_set.cpp
-  georef/gcp_fit.cpp)
+  georef/gcp_fit.cpp
+  georef/warp.cpp
+  georef/raster_store.cpp)
