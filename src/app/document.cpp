@@ -9,6 +9,7 @@
 #include "store/project.h"
 #include "store/reference_data.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QLocale>
 #include <QUndoStack>
@@ -31,7 +32,9 @@ Document::~Document()
     delete m_undo;
 }
 
-std::unique_ptr<Document> Document::open(const QString &path, QString *error)
+std::unique_ptr<Document> Document::open(const QString &path, QString *error,
+                                         const std::function<void(int64_t, int64_t)> &progress,
+                                         const std::atomic_bool *cancel)
 {
     if (!QFileInfo::exists(path)) {
         if (error)
@@ -46,7 +49,16 @@ std::unique_ptr<Document> Document::open(const QString &path, QString *error)
         const auto n = store::countParcels(*doc->m_project);
         doc->m_parcels.reserve(size_t(n));
         int unreadable = 0;
+        bool cancelled = false;
         store::forEachParcel(*doc->m_project, {}, [&](const model::Parcel &p) {
+            if ((doc->m_parcels.size() & 1023) == 0) {
+                if (cancel && cancel->load()) {
+                    cancelled = true;
+                    return false;
+                }
+                if (progress)
+                    progress(int64_t(doc->m_parcels.size()), n);
+            }
             if (!builder.add(p.wkb))
                 ++unreadable;
             doc->m_rowOfId.insert(p.id, int(doc->m_parcels.size()));
@@ -55,6 +67,11 @@ std::unique_ptr<Document> Document::open(const QString &path, QString *error)
             doc->m_parcels.back().wkb.shrink_to_fit();
             return true;
         });
+        if (cancelled) {
+            if (error)
+                *error = tr("Opening %1 was cancelled").arg(path);
+            return nullptr;
+        }
         doc->m_geometry = builder.finish();
 
         auto attrs = std::make_shared<ParcelRenderAttrs>();
@@ -98,6 +115,8 @@ std::unique_ptr<Document> Document::open(const QString &path, QString *error)
             *error = QString::fromStdString(e.what());
         return nullptr;
     }
+    if (QCoreApplication::instance() && doc->thread() != QCoreApplication::instance()->thread())
+        doc->moveToThread(QCoreApplication::instance()->thread());
     return doc;
 }
 

@@ -16,6 +16,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -48,8 +50,12 @@ using SheetOutlines = std::vector<SheetOutline>;
 class Document : public QObject {
     Q_OBJECT
 public:
-    /// Opens a project file; null and a readable @p error on failure.
-    static std::unique_ptr<Document> open(const QString &path, QString *error);
+    /// Opens a project file; null and a readable @p error on failure. Safe to
+    /// call on a worker thread: the Document is moved to the GUI thread.
+    /// @p progress gets (parcels read, total); @p cancel stops the load (error says so).
+    static std::unique_ptr<Document> open(const QString &path, QString *error,
+                                          const std::function<void(int64_t, int64_t)> &progress = {},
+                                          const std::atomic_bool *cancel = nullptr);
     ~Document() override;
 
     QString path() const;

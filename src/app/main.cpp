@@ -31,7 +31,10 @@ int main(int argc, char **argv)
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1280x800)."),
                             QStringLiteral("WxH"), QStringLiteral("1280x800"));
     QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Interface language: vi, en or auto."), QStringLiteral("LANG"));
-    parser.addOptions({shot, size, lang});
+    QCommandLineOption extent(QStringLiteral("extent"),
+                              QStringLiteral("Map extent for --screenshot in project coordinates (Y east, X north)."),
+                              QStringLiteral("minE,minN,maxE,maxN"));
+    parser.addOptions({shot, size, lang, extent});
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file (.sqlite) to open."));
     parser.process(app);
 
@@ -58,6 +61,20 @@ int main(int argc, char **argv)
         }
         QCoreApplication::processEvents();
         window.canvas()->zoomToFullExtent();   // after the layout settled
+        if (parser.isSet(extent)) {
+            const QStringList v = parser.value(extent).split(QLatin1Char(','));
+            bool ok = v.size() == 4;
+            double e[4] = {0, 0, 0, 0};
+            for (int i = 0; ok && i < 4; ++i)
+                e[i] = v[i].toDouble(&ok);
+            if (!ok || e[2] <= e[0] || e[3] <= e[1]) {
+                err << "vnland-editor: --extent must be minE,minN,maxE,maxN, not " << parser.value(extent) << "\n";
+                return 2;
+            }
+            auto *c = window.canvas();
+            c->setView(QPointF((e[0] + e[2]) / 2, (e[1] + e[3]) / 2),
+                       std::max((e[2] - e[0]) / c->width(), (e[3] - e[1]) / c->height()));
+        }
         if (!vnland::app::waitForCanvasIdle(window.canvas(), 60000)) {
             err << "vnland-editor: rendering did not finish within 60 s\n";
             return 2;

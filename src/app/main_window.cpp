@@ -5,6 +5,7 @@
 #include "document.h"
 #include "map_canvas.h"
 #include "parcel_form.h"
+#include "raster_layer.h"
 #include "settings_dialog.h"
 
 #include "crs/transformer.h"
@@ -24,6 +25,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QTimer>
+#include <QToolButton>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrent>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -102,7 +109,9 @@ void MainWindow::createDocks()
     connect(m_layers, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         const int layer = item->data(Qt::UserRole).toInt();
         const bool on = item->checkState() == Qt::Checked;
-        if (layer < 0)
+        if (layer >= 1000)
+            m_canvas->setRasterVisible(layer - 1000, on);
+        else if (layer < 0)
             m_canvas->setLabelsVisible(on);
         else
             m_canvas->setLayerVisible(MapLayer(layer), on);
@@ -122,19 +131,24 @@ void MainWindow::createDocks()
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("tableDock")), msgDock);
     findChild<QDockWidget *>(QStringLiteral("tableDock"))->raise();
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("tableDock"))}, {220}, Qt::Vertical);
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("layersDock")), findChild<QDockWidget *>(QStringLiteral("parcelDock"))},
+                {170, 300}, Qt::Horizontal);
 }
 
 void MainWindow::createActions()
 {
     // Project menu (Dự án).
     QMenu *project = menuBar()->addMenu(tr("&Project"));
-    QAction *open = project->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this,
+    QAction *open = m_openAction = project->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this,
                                        &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = project->addMenu(tr("Open &recent"));
     m_saveAsAction = project->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save &as…"), this,
                                         &MainWindow::saveAsDialog);
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    project->addSeparator();
+    m_addRasterAction = project->addAction(QIcon::fromTheme(QStringLiteral("insert-image")), tr("Add &raster layer…"), this,
+                                           &MainWindow::addRasterDialog);
     project->addSeparator();
     project->addAction(tr("&Settings…"), this, &MainWindow::settingsDialog);
     project->addSeparator();
@@ -213,6 +227,14 @@ void MainWindow::createStatusBar()
     m_wgsLabel = new QLabel(this);
     m_scaleLabel = new QLabel(this);
     m_crsLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->hide();
+    m_cancelLoad = new QToolButton(this);
+    m_cancelLoad->setText(tr("Cancel"));
+    m_cancelLoad->hide();
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelLoad);
     // Explicit small minimum widths so the status bar never forces the window wider.
     for (QLabel *l : {m_coordLabel, m_wgsLabel, m_scaleLabel, m_crsLabel})
         l->setMinimumWidth(40);
@@ -224,8 +246,54 @@ void MainWindow::createStatusBar()
 
 bool MainWindow::openProject(const QString &path, bool quiet)
 {
-    QString error;
-    auto doc = Document::open(path, &error);
+    if (m_loading)
+        return false;
+    m_loading = true;
+    m_openAction->setEnabled(false);
+    m_recentMenu->setEnabled(false);
+    struct Load {
+        std::atomic_bool cancel{false};
+        std::atomic<int64_t> done{0}, total{0};
+        std::unique_ptr<Document> doc;
+        QString error;
+    };
+    auto load = std::make_shared<Load>();
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancelLoad->show();
+    auto cancelConn = connect(m_cancelLoad, &QToolButton::clicked, this, [load] { load->cancel = true; });
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [this, load] {
+        const int64_t total = load->total;
+        if (total > 0) {
+            m_progress->setRange(0, 1000);
+            m_progress->setValue(int(1000 * load->done / total));
+        }
+    });
+    tick.start(100);
+    QEventLoop loop;
+    QFutureWatcher<void> watcher;
+    connect(&watcher, &QFutureWatcher<void>::finished, &loop, &QEventLoop::quit);
+    statusBar()->showMessage(tr("Opening %1…").arg(path));
+    watcher.setFuture(QtConcurrent::run([load, path] {
+        load->doc = Document::open(path, &load->error, [&](int64_t done, int64_t total) {
+            load->done = done;
+            load->total = total;
+        }, &load->cancel);
+    }));
+    if (!watcher.isFinished())
+        loop.exec();
+    watcher.waitForFinished();
+    disconnect(cancelConn);
+    m_progress->hide();
+    m_cancelLoad->hide();
+    statusBar()->clearMessage();
+    m_loading = false;
+    m_openAction->setEnabled(true);
+    updateRecentMenu();
+
+    QString error = load->error;
+    auto doc = std::move(load->doc);
     if (!doc) {
         logMessage(tr("Cannot open project: %1").arg(error));
         if (!quiet)
@@ -259,12 +327,16 @@ bool MainWindow::openProject(const QString &path, bool quiet)
     addRecent(m_doc->path());
     updateTitle();
     updateScale();
+    updateCursor(m_canvas->view().center);
     logMessage(tr("Opened %1: %n parcel(s)", nullptr, m_doc->parcelCount()).arg(m_doc->path()));
     return true;
 }
 
 void MainWindow::closeProject()
 {
+    for (int i = m_layers->count() - 1; i >= 0; --i)
+        if (m_layers->item(i)->data(Qt::UserRole).toInt() >= 1000)
+            delete m_layers->takeItem(i);
     m_canvas->setDocument(nullptr);
     m_table->setDocument(nullptr);
     m_form->setDocument(nullptr);
@@ -281,6 +353,12 @@ void MainWindow::logMessage(const QString &text)
 
 void MainWindow::closeEvent(QCloseEvent *e)
 {
+    if (m_loading) {
+        // Stop the load first; the window closes on the next request.
+        m_cancelLoad->click();
+        e->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -314,6 +392,7 @@ void MainWindow::addRecent(const QString &path)
 void MainWindow::updateTitle()
 {
     m_saveAsAction->setEnabled(bool(m_doc));
+    m_addRasterAction->setEnabled(bool(m_doc));
     setWindowTitle(m_doc ? tr("%1 – VNLand").arg(QFileInfo(m_doc->path()).fileName()) : tr("VNLand"));
 }
 
@@ -321,7 +400,8 @@ void MainWindow::updateCursor(const QPointF &w)
 {
     if (!m_doc)
         return;
-    const QLocale loc;
+    QLocale loc;
+    loc.setNumberOptions(QLocale::OmitGroupSeparator);   // coordinates are written without grouping
     // Vietnamese surveyors read X as northing and Y as easting.
     m_coordLabel->setText(tr("X (north) %1  Y (east) %2").arg(loc.toString(w.y(), 'f', 2), loc.toString(w.x(), 'f', 2)));
     if (m_toWgs84) {
@@ -379,6 +459,39 @@ void MainWindow::saveAsDialog()
         return;
     }
     openProject(path);
+}
+
+bool MainWindow::addRasterLayer(const QString &path, bool quiet)
+{
+    if (!m_doc)
+        return false;
+    QString error;
+    const auto src = probeRaster(path, m_doc->epsg(), &error);
+    if (!src) {
+        logMessage(tr("Cannot add raster layer: %1").arg(error));
+        if (!quiet)
+            QMessageBox::warning(this, tr("Add raster layer"), error);
+        return false;
+    }
+    const int i = m_canvas->addRaster(*src);
+    auto *item = new QListWidgetItem(src->name, m_layers);
+    item->setData(Qt::UserRole, 1000 + i);
+    item->setToolTip(src->path);
+    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+    item->setCheckState(Qt::Checked);
+    logMessage(tr("Raster layer %1: %2 × %3 pixels, %n overview level(s)", nullptr, src->overviews)
+                   .arg(src->name)
+                   .arg(src->width)
+                   .arg(src->height));
+    return true;
+}
+
+void MainWindow::addRasterDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Add raster layer"), QString(),
+                                                      tr("Rasters (*.tif *.tiff *.vrt *.jpg *.png *.ecw *.jp2);;All files (*)"));
+    if (!path.isEmpty())
+        addRasterLayer(path);
 }
 
 void MainWindow::settingsDialog()

@@ -11,6 +11,8 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QPlainTextEdit;
+class QProgressBar;
+class QToolButton;
 
 namespace vnland::crs {
 class Transformer;
@@ -29,9 +31,15 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a project; on failure logs the reason and, unless @p quiet, shows it in a dialog.
+    /// Opens a project. Loading runs on a worker thread with progress and a
+    /// cancel button in the status bar while the window keeps handling events;
+    /// returns when done. On failure logs the reason and, unless @p quiet, shows it in a dialog.
     bool openProject(const QString &path, bool quiet = false);
+    bool isLoading() const { return m_loading; }
     void closeProject();
+    /// Adds a GDAL raster (scan, GeoTIFF) in the project CRS under the vector layers.
+    bool addRasterLayer(const QString &path, bool quiet = false);
+    QListWidget *layerList() const { return m_layers; }
 
     Document *document() const { return m_doc.get(); }
     MapCanvas *canvas() const { return m_canvas; }
@@ -61,6 +69,7 @@ private:
 
     void openDialog();
     void saveAsDialog();
+    void addRasterDialog();
     void settingsDialog();
     void aboutDialog();
 
@@ -80,6 +89,11 @@ private:
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_saveAsAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_addRasterAction = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelLoad = nullptr;
+    bool m_loading = false;
 };
 
 } // namespace vnland::app

@@ -30,6 +30,8 @@ MapCanvas::~MapCanvas()
 {
     for (auto &j : m_jobs)
         cancelJob(j);
+    for (auto &r : m_rasters)
+        cancelJob(r.job);
 }
 
 void MapCanvas::setDocument(Document *doc)
@@ -48,7 +50,27 @@ void MapCanvas::setDocument(Document *doc)
         cancelJob(j);
         j.image = QImage();
     }
+    for (auto &r : m_rasters)
+        cancelJob(r.job);
+    m_rasters.clear();   // raster layers belong to the session of one project
     zoomToFullExtent();
+}
+
+int MapCanvas::addRaster(const RasterSource &source)
+{
+    RasterEntry &e = m_rasters.emplace_back();
+    e.source = source;
+    e.job.cancel = std::make_shared<std::atomic_bool>(false);
+    scheduleRender();
+    return int(m_rasters.size()) - 1;
+}
+
+void MapCanvas::setRasterVisible(int i, bool visible)
+{
+    m_rasters[size_t(i)].visible = visible;
+    m_rasters[size_t(i)].job.dirty = true;
+    scheduleRender();
+    update();
 }
 
 double MapCanvas::scaleDenominator() const
@@ -84,6 +106,9 @@ bool MapCanvas::isRendering() const
         return true;
     for (const auto &j : m_jobs)
         if (j.watcher)
+            return true;
+    for (const auto &r : m_rasters)
+        if (r.job.watcher)
             return true;
     return false;
 }
@@ -156,6 +181,8 @@ void MapCanvas::markAllDirty()
 {
     for (auto &j : m_jobs)
         j.dirty = true;
+    for (auto &r : m_rasters)
+        r.job.dirty = true;
 }
 
 void MapCanvas::scheduleRender()
@@ -191,25 +218,23 @@ void MapCanvas::startRender()
         s.sheets = m_doc->sheets();
     }
     bool started = false;
-    for (size_t i = 0; i < m_jobs.size(); ++i) {
-        LayerJob &job = m_jobs[i];
-        if (!job.dirty)
-            continue;
-        job.dirty = false;
-        cancelJob(job);
-        if (!m_visible[i] || !m_doc) {
-            job.image = QImage();
-            continue;
+    auto consider = [&](int key, bool visible) {
+        LayerJob &j = job(key);
+        if (!j.dirty)
+            return;
+        j.dirty = false;
+        cancelJob(j);
+        if (!visible || !m_doc) {
+            j.image = QImage();
+            return;
         }
-        job.cancel = std::make_shared<std::atomic_bool>(false);
-        job.jobView = s.view;
-        auto *watcher = new QFutureWatcher<QImage>(this);
-        job.watcher = watcher;
-        connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, i, watcher] { jobFinished(i, watcher); });
-        watcher->setFuture(QtConcurrent::run(
-            [layer = MapLayer(i), s, cancel = job.cancel] { return renderLayer(layer, s, cancel); }));
+        startJob(key, s);
         started = true;
-    }
+    };
+    for (size_t i = 0; i < m_rasters.size(); ++i)
+        consider(1000 + int(i), m_rasters[i].visible);
+    for (size_t i = 0; i < m_jobs.size(); ++i)
+        consider(int(i), m_visible[i]);
     if (started) {
         if (!m_renderClock.isValid() || !isRendering())
             m_renderClock.start();
@@ -221,18 +246,35 @@ void MapCanvas::startRender()
     }
 }
 
-void MapCanvas::jobFinished(size_t layer, QFutureWatcher<QImage> *watcher)
+void MapCanvas::startJob(int key, const MapSettings &s)
 {
-    LayerJob &job = m_jobs[layer];
-    if (job.watcher != watcher)
+    LayerJob &j = job(key);
+    j.cancel = std::make_shared<std::atomic_bool>(false);
+    j.jobView = s.view;
+    auto *watcher = new QFutureWatcher<QImage>(this);
+    j.watcher = watcher;
+    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, key, watcher] { jobFinished(key, watcher); });
+    if (key >= 1000)
+        watcher->setFuture(QtConcurrent::run([src = m_rasters[size_t(key - 1000)].source, view = s.view, cancel = j.cancel] {
+            return renderRaster(src, view, cancel);
+        }));
+    else
+        watcher->setFuture(QtConcurrent::run(
+            [layer = MapLayer(key), s, cancel = j.cancel] { return renderLayer(layer, s, cancel); }));
+}
+
+void MapCanvas::jobFinished(int key, QFutureWatcher<QImage> *watcher)
+{
+    LayerJob &j = job(key);
+    if (j.watcher != watcher)
         return;
     QImage img = watcher->result();
-    job.watcher = nullptr;
+    j.watcher = nullptr;
     watcher->deleteLater();
     if (!img.isNull()) {
-        job.image = std::move(img);
+        j.image = std::move(img);
         // The image was drawn for the view captured at start; keep that view with it.
-        job.imageView = job.jobView;
+        j.imageView = j.jobView;
     }
     update();
     if (!isRendering()) {
@@ -246,17 +288,12 @@ void MapCanvas::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.fillRect(rect(), QColor(250, 250, 246));
-    for (size_t i = 0; i < m_jobs.size(); ++i) {
-        const LayerJob &job = m_jobs[i];
-        if (!m_visible[i] || job.image.isNull())
-            continue;
-        // Place the image where its world rectangle is in the current view, so
-        // panning and zooming show the old image moved until the new one arrives.
-        const QRectF world = job.imageView.visibleWorld();
-        const QRectF target = QRectF(m_view.toScreen(QPointF(world.left(), world.bottom())),
-                                     m_view.toScreen(QPointF(world.right(), world.top()))).normalized();
-        p.drawImage(target, job.image);
-    }
+    for (const auto &r : m_rasters)
+        if (r.visible)
+            drawJobImage(p, r.job);
+    for (size_t i = 0; i < m_jobs.size(); ++i)
+        if (m_visible[i])
+            drawJobImage(p, m_jobs[i]);
 
     // Selection highlight (editing overlay) drawn straight from the geometry.
     if (m_doc && !m_doc->selection().isEmpty()) {
@@ -287,6 +324,18 @@ void MapCanvas::paintEvent(QPaintEvent *)
         p.setBrush(QColor(0, 90, 200, 40));
         p.drawRect(m_rubberBand);
     }
+}
+
+void MapCanvas::drawJobImage(QPainter &p, const LayerJob &j) const
+{
+    if (j.image.isNull())
+        return;
+    // Place the image where its world rectangle is in the current view, so
+    // panning and zooming show the old image moved until the new one arrives.
+    const QRectF world = j.imageView.visibleWorld();
+    const QRectF target = QRectF(m_view.toScreen(QPointF(world.left(), world.bottom())),
+                                 m_view.toScreen(QPointF(world.right(), world.top()))).normalized();
+    p.drawImage(target, j.image);
 }
 
 void MapCanvas::resizeEvent(QResizeEvent *)

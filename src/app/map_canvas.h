@@ -6,6 +6,7 @@
 #pragma once
 
 #include "map_settings.h"
+#include "raster_layer.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -14,6 +15,7 @@
 #include <QWidget>
 
 #include <array>
+#include <deque>
 
 namespace vnland::app {
 
@@ -42,6 +44,12 @@ public:
     void setLayerVisible(MapLayer layer, bool visible);
     bool layerVisible(MapLayer layer) const { return m_visible[size_t(layer)]; }
     void setLabelsVisible(bool visible);
+
+    /// Raster layers are drawn under the vector layers, in the order added.
+    int addRaster(const RasterSource &source);
+    int rasterCount() const { return int(m_rasters.size()); }
+    const RasterSource &raster(int i) const { return m_rasters[size_t(i)].source; }
+    void setRasterVisible(int i, bool visible);
 
     /// True while any layer job runs or a refresh is pending.
     bool isRendering() const;
@@ -85,10 +93,20 @@ private:
         bool dirty = true;
     };
 
+    struct RasterEntry {
+        RasterSource source;
+        bool visible = true;
+        LayerJob job;
+    };
+
     void scheduleRender();
     void startRender();
     void cancelJob(LayerJob &job);
-    void jobFinished(size_t layer, QFutureWatcher<QImage> *watcher);
+    /// Layer keys: 0..Count-1 vector layers, 1000 + i raster i.
+    LayerJob &job(int key) { return key >= 1000 ? m_rasters[size_t(key - 1000)].job : m_jobs[size_t(key)]; }
+    void startJob(int key, const MapSettings &s);
+    void jobFinished(int key, QFutureWatcher<QImage> *watcher);
+    void drawJobImage(QPainter &p, const LayerJob &job) const;
     void selectAt(const QPointF &screen, bool add);
     void selectInRect(const QRectF &screenRect, bool add);
     void markAllDirty();
@@ -98,6 +116,7 @@ private:
     Tool m_tool = Tool::Pan;
     std::array<bool, size_t(MapLayer::Count)> m_visible{true, true, false};
     std::array<LayerJob, size_t(MapLayer::Count)> m_jobs;
+    std::deque<RasterEntry> m_rasters;   // deque: LayerJob references stay valid
     bool m_showLabels = true;
     bool m_renderPending = false;
     QElapsedTimer m_renderClock;

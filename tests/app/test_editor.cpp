@@ -23,9 +23,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QItemSelectionModel>
+#include <QListWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -36,6 +38,9 @@
 #include <QUndoStack>
 
 #include <cmath>
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
 
 using namespace vnland;
 
@@ -326,11 +331,96 @@ BOOST_FIXTURE_TEST_CASE(pan_zoom_and_status_bar, EditorFixture)
     const QString xy = window.coordinateLabel()->text();
     BOOST_TEST(xy.contains(QStringLiteral("X (north)")));
     const QPointF w = canvas()->screenToWorld(screenOf(1));
-    BOOST_TEST(xy.contains(QLocale().toString(w.y(), 'f', 2)));   // X = northing first
+    QLocale plain;
+    plain.setNumberOptions(QLocale::OmitGroupSeparator);
+    BOOST_TEST(xy.indexOf(plain.toString(w.y(), 'f', 2)) < xy.indexOf(plain.toString(w.x(), 'f', 2)));   // X = northing first
+    BOOST_TEST(xy.indexOf(plain.toString(w.y(), 'f', 2)) > 0);
     const QString wgs = window.wgs84Label()->text();
     BOOST_TEST(wgs.contains(QStringLiteral("20°")));    // Cô Tô ≈ 20.97° N
     BOOST_TEST(wgs.contains(QStringLiteral("107°")));   //        ≈ 107.77° E
     BOOST_TEST(window.scaleLabel()->text().contains(QStringLiteral("1:")));
+}
+
+BOOST_AUTO_TEST_CASE(open_errors_and_cancel)
+{
+    test::TempDir tmp;
+    app::MainWindow window;
+    window.show();
+    // Not a project: refused with the file named, logged in the messages dock, window still usable.
+    const std::string junk = tmp.file("junk.sqlite");
+    { store::Database db(junk, store::Database::Mode::Create); db.exec("CREATE TABLE t(a)"); }
+    BOOST_TEST(!window.openProject(QString::fromStdString(junk), true));
+    BOOST_TEST(window.document() == nullptr);
+    BOOST_TEST(window.messages()->toPlainText().contains(QString::fromStdString(junk)));
+    BOOST_TEST(!window.isLoading());
+    // A cancelled load gives no document and says so.
+    const std::string path = tmp.file("p.sqlite");
+    test::TestProject{}.write(path);
+    std::atomic_bool cancel{true};
+    QString error;
+    BOOST_TEST(!app::Document::open(QString::fromStdString(path), &error, {}, &cancel));
+    BOOST_TEST(error.contains(QStringLiteral("cancelled")));
+    // The real project then opens fine in the same window.
+    BOOST_TEST(window.openProject(QString::fromStdString(path), true));
+    BOOST_TEST(window.document()->parcelCount() == 12);
+}
+
+namespace {
+/// Writes a north-up GeoTIFF (RGB, constant colour) with 2 overview levels.
+void writeTiff(const std::string &path, const QRectF &extent, int w, int h, int epsg, QRgb colour)
+{
+    GDALDriver *drv = GetGDALDriverManager()->GetDriverByName("GTiff");
+    GDALDatasetUniquePtr ds(drv->Create(path.c_str(), w, h, 3, GDT_Byte, nullptr));
+    double gt[6] = {extent.left(), extent.width() / w, 0, extent.bottom(), 0, -extent.height() / h};
+    ds->SetGeoTransform(gt);
+    OGRSpatialReference srs;
+    srs.importFromEPSG(epsg);
+    ds->SetSpatialRef(&srs);
+    const int values[3] = {qRed(colour), qGreen(colour), qBlue(colour)};
+    for (int b = 0; b < 3; ++b)
+        ds->GetRasterBand(b + 1)->Fill(values[b]);
+    const int levels[2] = {2, 4};
+    ds->BuildOverviews("AVERAGE", 2, levels, 0, nullptr, nullptr, nullptr);
+}
+} // namespace
+
+BOOST_FIXTURE_TEST_CASE(raster_layer_draws_under_parcels, EditorFixture)
+{
+    GDALAllRegister();
+    // A red scan over parcels 1–4 (the bottom row) only.
+    const QRectF scan(test::TestProject::kOriginE, test::TestProject::kOriginN, 4 * test::TestProject::kW,
+                      test::TestProject::kH);
+    const std::string tif = tmp.file("scan.tif");
+    writeTiff(tif, scan, 400, 125, 5899, qRgb(200, 0, 0));
+    BOOST_REQUIRE(window.addRasterLayer(QString::fromStdString(tif), true));
+    BOOST_TEST(canvas()->rasterCount() == 1);
+    BOOST_TEST(canvas()->raster(0).overviews == 2);
+    BOOST_TEST(window.layerList()->count() == 5);
+    // Switch the parcel layer off in the layer list: the scan shows through.
+    QListWidgetItem *parcels = window.layerList()->item(0);
+    parcels->setCheckState(Qt::Unchecked);
+    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    QImage img = canvas()->grab().toImage();
+    BOOST_TEST(img.pixelColor(fillPointOf(1)).rgb() == qRgb(200, 0, 0));
+    BOOST_TEST(img.pixelColor(fillPointOf(9)).rgb() != qRgb(200, 0, 0));   // top row: no scan there
+    // Parcels back on: they are drawn over the scan.
+    parcels->setCheckState(Qt::Checked);
+    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    img = canvas()->grab().toImage();
+    BOOST_TEST(img.pixelColor(fillPointOf(1)).rgb() == app::LanduseColors::builtIn().fill(QStringLiteral("CLN")));
+    // Raster off through its own layer item.
+    parcels->setCheckState(Qt::Unchecked);
+    window.layerList()->item(4)->setCheckState(Qt::Unchecked);
+    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    img = canvas()->grab().toImage();
+    BOOST_TEST(img.pixelColor(fillPointOf(1)).rgb() != qRgb(200, 0, 0));
+
+    // A raster in another CRS is refused with the reason.
+    const std::string wgs = tmp.file("wgs.tif");
+    writeTiff(wgs, QRectF(107.7, 20.9, 0.1, 0.1), 10, 10, 4326, qRgb(0, 0, 255));
+    BOOST_TEST(!window.addRasterLayer(QString::fromStdString(wgs), true));
+    BOOST_TEST(window.messages()->toPlainText().contains(QStringLiteral("EPSG:4326")));
+    BOOST_TEST(canvas()->rasterCount() == 1);
 }
 
 BOOST_AUTO_TEST_CASE(geometry_index_and_hit_testing)

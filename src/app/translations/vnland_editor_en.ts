@@ -101,6 +101,10 @@
         <source>Could not save the change to %1: %2</source>
         <translation>Could not save the change to %1: %2</translation>
     </message>
+    <message>
+        <source>Opening %1 was cancelled</source>
+        <translation>Opening %1 was cancelled</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::MainWindow</name>
@@ -308,6 +312,34 @@
         <source>&lt;b&gt;VNLand %1&lt;/b&gt;&lt;p&gt;Cadastral map editing and land database for Vietnamese land offices (VN-2000).&lt;/p&gt;</source>
         <translation>&lt;b&gt;VNLand %1&lt;/b&gt;&lt;p&gt;Cadastral map editing and land database for Vietnamese land offices (VN-2000).&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Add &amp;raster layer…</source>
+        <translation>Add &amp;raster layer…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Opening %1…</translation>
+    </message>
+    <message>
+        <source>Cannot add raster layer: %1</source>
+        <translation>Cannot add raster layer: %1</translation>
+    </message>
+    <message>
+        <source>Add raster layer</source>
+        <translation>Add raster layer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Raster layer %1: %2 × %3 pixels, %n overview level(s)</source>
+        <translation><numerusform>Raster layer %1: %2 × %3 pixels, %n overview level</numerusform><numerusform>Raster layer %1: %2 × %3 pixels, %n overview levels</numerusform></translation>
+    </message>
+    <message>
+        <source>Rasters (*.tif *.tiff *.vrt *.jpg *.png *.ecw *.jp2);;All files (*)</source>
+        <translation>Rasters (*.tif *.tiff *.vrt *.jpg *.png *.ecw *.jp2);;All files (*)</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::ParcelForm</name>
@@ -409,6 +441,29 @@
     <message>
         <source>Flags</source>
         <translation>Flags</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::RasterLayer</name>
+    <message>
+        <source>cannot read the raster (%1)</source>
+        <translation>cannot read the raster (%1)</translation>
+    </message>
+    <message>
+        <source>the file has no raster bands</source>
+        <translation>the file has no raster bands</translation>
+    </message>
+    <message>
+        <source>the raster has no georeference; georeference the scan first</source>
+        <translation>the raster has no georeference; georeference the scan first</translation>
+    </message>
+    <message>
+        <source>the raster is rotated; warp it to the project CRS first</source>
+        <translation>the raster is rotated; warp it to the project CRS first</translation>
+    </message>
+    <message>
+        <source>the raster is in EPSG:%1, the project in EPSG:%2; warp it first</source>
+        <translation>the raster is in EPSG:%1, the project in EPSG:%2; warp it first</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,10 @@
         <source>Could not save the change to %1: %2</source>
         <translation>Không ghi được thay đổi vào %1: %2</translation>
     </message>
+    <message>
+        <source>Opening %1 was cancelled</source>
+        <translation>Đã hủy mở %1</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::MainWindow</name>
@@ -308,6 +312,34 @@
         <source>&lt;b&gt;VNLand %1&lt;/b&gt;&lt;p&gt;Cadastral map editing and land database for Vietnamese land offices (VN-2000).&lt;/p&gt;</source>
         <translation>&lt;b&gt;VNLand %1&lt;/b&gt;&lt;p&gt;Biên tập bản đồ địa chính và cơ sở dữ liệu đất đai cho cán bộ địa chính (VN-2000).&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Add &amp;raster layer…</source>
+        <translation>Thêm lớp &amp;ảnh quét…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Đang mở %1…</translation>
+    </message>
+    <message>
+        <source>Cannot add raster layer: %1</source>
+        <translation>Không thêm được lớp ảnh: %1</translation>
+    </message>
+    <message>
+        <source>Add raster layer</source>
+        <translation>Thêm lớp ảnh quét</translation>
+    </message>
+    <message numerus="yes">
+        <source>Raster layer %1: %2 × %3 pixels, %n overview level(s)</source>
+        <translation><numerusform>Lớp ảnh %1: %2 × %3 điểm ảnh, %n mức ảnh thu nhỏ (overview)</numerusform></translation>
+    </message>
+    <message>
+        <source>Rasters (*.tif *.tiff *.vrt *.jpg *.png *.ecw *.jp2);;All files (*)</source>
+        <translation>Ảnh (*.tif *.tiff *.vrt *.jpg *.png *.ecw *.jp2);;Tất cả các tệp (*)</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::ParcelForm</name>
@@ -409,6 +441,29 @@
     <message>
         <source>Flags</source>
         <translation>Cờ lỗi</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::RasterLayer</name>
+    <message>
+        <source>cannot read the raster (%1)</source>
+        <translation>không đọc được ảnh (%1)</translation>
+    </message>
+    <message>
+        <source>the file has no raster bands</source>
+        <translation>tệp không có kênh ảnh nào</translation>
+    </message>
+    <message>
+        <source>the raster has no georeference; georeference the scan first</source>
+        <translation>ảnh chưa có tọa độ; cần nắn ảnh quét trước</translation>
+    </message>
+    <message>
+        <source>the raster is rotated; warp it to the project CRS first</source>
+        <translation>ảnh bị xoay; cần nắn ảnh về hệ tọa độ của dự án trước</translation>
+    </message>
+    <message>
+        <source>the raster is in EPSG:%1, the project in EPSG:%2; warp it first</source>
+        <translation>ảnh ở EPSG:%1, dự án ở EPSG:%2; cần nắn ảnh trước</translation>
     </message>
 </context>
 <context>
