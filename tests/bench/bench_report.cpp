@@ -18,11 +18,17 @@
 #include <gdal.h>
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 
 using namespace vnland;
 namespace fs = std::filesystem;
+
+namespace {
+/// CPU seconds of this process: the machine is shared, wall time alone misleads.
+double cpu() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -72,8 +78,9 @@ int main(int argc, char **argv)
     QString err;
     // --- register ---
     t0 = bench::now();
+    double c0 = cpu();
     const auto tables = report::registerTables(*project, {});
-    const double tData = bench::now() - t0;
+    const double tData = bench::now() - t0, cData = cpu() - c0;
     qsizetype lines = 0;
     for (const auto &t : tables)
         lines += t.rows.size();
@@ -85,14 +92,14 @@ int main(int argc, char **argv)
     bool ok = true;
     for (const Out o : {Out{report::ReportFormat::Pdf, "register.pdf"}, Out{report::ReportFormat::Xlsx, "register.xlsx"},
                         Out{report::ReportFormat::Csv, "register.csv"}}) {
-        const double t1 = bench::now();
+        const double t1 = bench::now(), c1 = cpu();
         if (!report::writeTables(tables, o.f, QString::fromStdString((dir / o.name).string()), &err)) {
             std::fprintf(stderr, "bench_report: %s\n", err.toStdString().c_str());
             return 2;
         }
-        const double t = tData + bench::now() - t1;
-        std::printf("register %-14s %7.2f s total (%.1f× baseline), %.1f MB  [target < 30 s: %s]\n", o.name, t, t / base,
-                    fs::file_size(dir / o.name) / 1e6, t < 30 ? "ok" : "MISSED");
+        const double t = tData + bench::now() - t1, c = cData + cpu() - c1;
+        std::printf("register %-14s %7.2f s total, cpu %.2f s (%.1f× baseline), %.1f MB  [target < 30 s: %s]\n", o.name, t, c,
+                    t / base, fs::file_size(dir / o.name) / 1e6, t < 30 ? "ok" : "MISSED");
         ok = ok && t < 30;
     }
 
@@ -106,6 +113,7 @@ int main(int argc, char **argv)
             f.parcels.push_back({st.integer(0), st.integer(1)});
     }
     t0 = bench::now();
+    c0 = cpu();
     const auto ex = report::buildExtracts(*project, f);
     const double tEx = bench::now() - t0;
     QStringList written;
@@ -116,8 +124,8 @@ int main(int argc, char **argv)
         return 2;
     }
     const double tPdf = bench::now() - t1;
-    std::printf("extracts: %zu parcels: data %.2f s + PDF %.2f s = %.2f s (%.1f× baseline), %.1f MB  [target < 60 s: %s]\n",
-                ex.size(), tEx, tPdf, tEx + tPdf, (tEx + tPdf) / base, fs::file_size(dir / "extracts.pdf") / 1e6,
+    std::printf("extracts: %zu parcels: data %.2f s + PDF %.2f s = %.2f s, cpu %.2f s (%.1f× baseline), %.1f MB  [target < 60 s: %s]\n",
+                ex.size(), tEx, tPdf, tEx + tPdf, cpu() - c0, (tEx + tPdf) / base, fs::file_size(dir / "extracts.pdf") / 1e6,
                 tEx + tPdf < 60 ? "ok" : "MISSED");
     ok = ok && tEx + tPdf < 60;
     std::printf("peak memory: %.0f MiB; files in %s\n", bench::selfPeakMiB(), dir.string().c_str());

@@ -213,8 +213,8 @@ void drawSketch(PdfCanvas &pdf, const ExtractData &e, double top)
             return l > 0 ? QPointF(d.x() / l, d.y() / l) : QPointF(0, 0);
         };
         const QPointF d1 = unit(b - a), d0 = unit(a - prev);
-        QPointF out = QPointF(d0.y() - d1.y(), -d0.x() + d1.x()); // left normals summed: (dy, -dx)
-        out = unit(out);
+        // Left normals (dy, -dx) of both edges, summed: outside for a clockwise ring, y down.
+        QPointF out = unit(QPointF(d0.y() + d1.y(), -d0.x() - d1.x()));
         if (out.isNull())
             out = QPointF(d1.y(), -d1.x());
         const QPointF lp = a + out * pdf.px(2.6);

@@ -154,6 +154,7 @@ struct TableLayoutInfo {
     std::vector<double> rowHeights;    // mm
     double headerHeight = 0;
     std::vector<std::pair<int, int>> pages; // [first, last) rows per page
+    std::vector<double> cellWidth;     // mm at fontPt, row-major; 0 = empty cell
 };
 
 QString cell(const plugin::ReportTable &t, int r, int c)
@@ -179,10 +180,12 @@ TableLayoutInfo layoutTable(PdfCanvas &pdf, const plugin::ReportTable &t, double
     // Measure once at a reference size; text width scales with the point size.
     constexpr double kRef = 10.0;
     const QFont rf = pdf.font(kRef), rfb = pdf.font(kRef, true);
-    std::vector<double> cellW(static_cast<size_t>(nr) * nc, 0);
-    std::vector<double> natText(nc, 0), minWord(nc, 0), headWord(nc, 0);
+    std::vector<double> &cellW = L.cellWidth;
+    cellW.assign(static_cast<size_t>(nr) * nc, 0);
+    std::vector<double> natText(nc, 0), minWord(nc, 0), headWord(nc, 0), headFull(nc, 0);
     for (int c = 0; c < nc; ++c) {
         headWord[c] = longestWord(pdf, t.columns[c], rfb);
+        headFull[c] = pdf.textWidth(t.columns[c], rfb);
         const bool numeric = t.numericColumns.contains(c);
         for (int r = 0; r < nr; ++r) {
             const QString s = cell(t, r, c);
@@ -203,7 +206,8 @@ TableLayoutInfo layoutTable(PdfCanvas &pdf, const plugin::ReportTable &t, double
             const bool numeric = t.numericColumns.contains(c);
             minimum[c] = headWord[c] * k + pad;
             minimum[c] = std::max(minimum[c], numeric ? minWord[c] * k + pad : std::min(minWord[c] * k + pad, 30.0));
-            natural[c] = std::max(natText[c] * k + pad, minimum[c]);
+            // A header may wrap onto two or three lines, not one word per line.
+            natural[c] = std::max({natText[c] * k + pad, minimum[c], std::min(headFull[c] * k / 2.5 + pad, 24.0)});
             if (!numeric)
                 natural[c] = std::max(std::min(natural[c], 70.0), minimum[c]);
             // Names and notes keep a readable width instead of wrapping word by word.
@@ -217,9 +221,17 @@ TableLayoutInfo layoutTable(PdfCanvas &pdf, const plugin::ReportTable &t, double
         }
         L.widths = natural;
         if (sumNat <= available) {
-            const double s = available / sumNat; // stretch to the full width
-            for (auto &w : L.widths)
-                w *= s;
+            // Stretch to the full width: the extra goes to the wide text columns (names, notes).
+            double wide = 0;
+            for (int c = 0; c < nc; ++c)
+                if (!t.numericColumns.contains(c) && natural[c] > 25)
+                    wide += natural[c];
+            for (int c = 0; c < nc; ++c) {
+                if (wide > 0 && !t.numericColumns.contains(c) && natural[c] > 25)
+                    L.widths[c] += (available - sumNat) * natural[c] / wide;
+                else if (wide <= 0)
+                    L.widths[c] *= available / sumNat;
+            }
             break;
         }
         if (sumMin <= available) {
@@ -240,12 +252,14 @@ TableLayoutInfo layoutTable(PdfCanvas &pdf, const plugin::ReportTable &t, double
     for (int c = 0; c < nc; ++c)
         L.headerHeight = std::max(L.headerHeight, pdf.textHeight(t.columns[c], fb, L.widths[c] - pad) + 1.6);
     const double line = pdf.metrics(f).height() / pdf.px(1);
+    for (auto &w : cellW)
+        w *= k;
     L.rowHeights.resize(nr);
     for (int r = 0; r < nr; ++r) {
         double h = line;
         const QFont &ff = t.emphasisRows.contains(r) ? fb : f;
         for (int c = 0; c < nc; ++c)
-            if (cellW[static_cast<size_t>(r) * nc + c] * k > L.widths[c] - pad) // only wrapped cells need measuring
+            if (cellW[static_cast<size_t>(r) * nc + c] > L.widths[c] - pad) // only wrapped cells need measuring
                 h = std::max(h, pdf.textHeight(cell(t, r, c), ff, L.widths[c] - pad));
         L.rowHeights[r] = h + 1.2;
     }
@@ -350,19 +364,44 @@ bool writeTablesPdf(const QList<plugin::ReportTable> &tables, const QString &pat
             y += L.headerHeight;
             p.setBrush(Qt::NoBrush);
             const auto [from, to] = L.pages[pi];
+            // Grid: one line under each row, the verticals once per page.
+            const double yTop = y;
+            QList<bool> numericCol;
+            for (int c = 0; c < t.columns.size(); ++c)
+                numericCol << t.numericColumns.contains(c);
+            p.setFont(f);
+            const QFontMetricsF fm = pdf.metrics(f);
+            const double lineH = fm.height() / pdf.px(1);
+            const double ascent = fm.ascent();
             for (int r = from; r < to; ++r) {
                 const double h = L.rowHeights[static_cast<size_t>(r)];
                 const bool bold = t.emphasisRows.contains(r);
+                if (bold)
+                    p.setFont(fb);
                 x = left;
                 for (int c = 0; c < t.columns.size(); ++c) {
                     const double w = L.widths[static_cast<size_t>(c)];
-                    p.drawRect(pdf.rect(x, y, w, h));
-                    const bool numeric = t.numericColumns.contains(c);
-                    const int align = (numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter | Qt::TextWordWrap;
-                    pdf.text(x + pad, y, w - 2 * pad, h, align, cell(t, r, c), bold ? fb : f);
+                    const double tw = L.cellWidth[static_cast<size_t>(r) * t.columns.size() + c];
+                    if (tw > 0 && tw <= w - 2 * pad) {
+                        // One line: draw at the baseline, no text layout (fast for 100 000 rows).
+                        const double tx = numericCol[c] ? x + w - pad - tw : x + pad;
+                        p.drawText(QPointF(pdf.px(tx), pdf.px(y + (h - lineH) / 2) + ascent), cell(t, r, c));
+                    } else if (tw > 0) {
+                        const int align = (numericCol[c] ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter | Qt::TextWordWrap;
+                        p.drawText(pdf.rect(x + pad, y, w - 2 * pad, h), align, cell(t, r, c));
+                    }
                     x += w;
                 }
+                if (bold)
+                    p.setFont(f);
                 y += h;
+                p.drawLine(pdf.point(left, y), pdf.point(left + available, y));
+            }
+            x = left;
+            p.drawLine(pdf.point(x, yTop), pdf.point(x, y));
+            for (int c = 0; c < t.columns.size(); ++c) {
+                x += L.widths[static_cast<size_t>(c)];
+                p.drawLine(pdf.point(x, yTop), pdf.point(x, y));
             }
             if (pi + 1 == L.pages.size()) {
                 y += 2;
