@@ -172,6 +172,7 @@ std::map<std::string, std::vector<double>> runChild(const std::string &self, con
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress shows when redirected to a file
     std::vector<int64_t> sizes = {10000, 100000, 1000000};
     int64_t sqlN = 100000;
     bool skipSql = false, perRule = false;
