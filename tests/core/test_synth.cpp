@@ -242,6 +242,52 @@ BOOST_AUTO_TEST_CASE(exact_counts_and_clean_coverage)
     BOOST_TEST(qc.touching > static_cast<int>(geoms.size())); // neighbours really share boundaries
 }
 
+BOOST_AUTO_TEST_CASE(tiny_coverages_are_clean_too)
+{
+    for (int n : {1, 2, 3, 5, 8, 13, 40}) {
+        BOOST_TEST_CONTEXT("parcels " << n)
+        {
+            synth::SynthOptions o;
+            o.parcels = n;
+            o.seed = static_cast<uint64_t>(n);
+            synth::SynthResult r;
+            const auto parcels = generate(o, &r);
+            BOOST_TEST(r.parcelCount == n);
+            double sum = 0;
+            std::vector<GEOSGeometry *> raw;
+            for (const auto &p : parcels) {
+                auto g = toGeom(p);
+                BOOST_REQUIRE(g);
+                BOOST_TEST(geom::isValid(g.get()));
+                if (p.objectKind == "parcel") {
+                    BOOST_TEST(ringPoints(g.get()) - 1 >= 5);
+                    BOOST_TEST(ringPoints(g.get()) - 1 <= 30);
+                }
+                sum += geom::area(g.get());
+                raw.push_back(g.release());
+            }
+            geom::GeomPtr coll(GEOSGeom_createCollection_r(geom::ctx(), GEOS_GEOMETRYCOLLECTION, raw.data(),
+                                                           static_cast<unsigned>(raw.size())));
+            geom::GeomPtr u(GEOSUnaryUnion_r(geom::ctx(), coll.get()));
+            BOOST_TEST(std::abs(sum - geom::area(u.get())) / sum < 1e-6);
+            BOOST_TEST(GEOSGetNumGeometries_r(geom::ctx(), u.get()) == 1);
+        }
+    }
+    // Bad options are values, not crashes.
+    synth::SynthOptions bad;
+    bad.parcels = 0;
+    std::string err;
+    BOOST_TEST(!synth::generateCoverage(bad, [](const model::Parcel &) {}, &err).ok);
+    BOOST_TEST(err.find("--parcels") != std::string::npos);
+    bad.parcels = 10;
+    bad.faults = "overlap=5";
+    BOOST_TEST(!synth::generateCoverage(bad, [](const model::Parcel &) {}, &err).ok);
+    BOOST_TEST(err.find("faults need") != std::string::npos);
+    bad.faults.clear();
+    bad.communeCode = "7192";
+    BOOST_TEST(!synth::generateCoverage(bad, [](const model::Parcel &) {}, &err).ok);
+}
+
 BOOST_AUTO_TEST_CASE(sample_sheets_at_co_to)
 {
     // The sample-data layout (sample_data/coto/regenerate.sh): 300 parcels straddling
