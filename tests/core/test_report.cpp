@@ -573,3 +573,38 @@ BOOST_FIXTURE_TEST_CASE(validation_report_reads_issue_table, Fixture)
     BOOST_TEST(contains(text, "Chồng đè với thửa 1/4"));
     BOOST_TEST(contains(text, "overlap: 1"));
 }
+
+BOOST_AUTO_TEST_CASE(sample_data_statistics_identities_hold)
+{
+    const std::string shp = test::sampleDir() + "/coto/coto_tt75_tcvn3_utm48n.shp";
+    if (!fs::exists(shp)) {
+        BOOST_TEST_MESSAGE("sample_data/coto not present: skipped");
+        return;
+    }
+    test::TempDir tmp;
+    const std::string path = tmp.file("coto.sqlite");
+    BOOST_REQUIRE(test::runCli("create '" + path + "'").exitCode == 0);
+    const auto imp = test::runCli("import '" + shp + "' --into '" + path + "'");
+    BOOST_REQUIRE_MESSAGE(imp.exitCode == 0, imp.err);
+    auto project = store::Project::open(path);
+    auto sql = [&](const std::string &q) { return project->db().queryInt(q).value_or(0); };
+    const int64_t lines = sql("SELECT sum(CAST(round(pl.area*10) AS INTEGER)) FROM parcel_landuse pl JOIN parcel p"
+                              " ON p.id = pl.parcel_id WHERE p.end_time IS NULL");
+    for (const char *scheme : {"2018", "2024"}) {
+        const auto d = report::buildStatistics(*project, {}, scheme);
+        for (const auto &p : d.problems)
+            BOOST_TEST_MESSAGE(p);
+        BOOST_TEST(d.ok(), "scheme " << scheme);
+        BOOST_TEST(d.unitTotal[0] == lines);
+    }
+    BOOST_TEST(report::buildRegister(*project, {}).totalCurrent == lines);
+    BOOST_TEST(report::buildSummary(*project, {}).total.area ==
+               sql("SELECT sum(CAST(round(measured_area*10) AS INTEGER)) FROM parcel WHERE end_time IS NULL"));
+    // Decoded TCVN3 names print with their diacritics.
+    const std::string owner = project->db().queryText("SELECT owner_name FROM parcel WHERE owner_name LIKE 'Nguy%' LIMIT 1").value_or("");
+    project.reset();
+    const auto r = test::runCli("report register '" + path + "' --out '" + tmp.file("reg.pdf") + "'");
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    if (!owner.empty())
+        BOOST_TEST(contains(pdfText(tmp.file("reg.pdf")), owner));
+}

@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <set>
+
 namespace vnland::report {
 namespace {
 
@@ -244,17 +246,32 @@ QList<plugin::ReportTable> validationTables(store::Project &project, const Repor
     std::vector<size_t> keep;
     for (size_t i = 0; i < d.columns.size(); ++i) {
         const auto it = names.find(d.columns[i]);
-        if (it == names.end() && (d.columns[i] == "id" || d.columns[i] == "run_id" || d.columns[i] == "parcel_id"))
+        static const std::set<std::string> internal = {"id", "run_id", "parcel_id", "parcel_ids", "status_time", "status_note"};
+        if (it == names.end() && internal.count(d.columns[i]))
             continue;
         keep.push_back(i);
         t.columns << (it != names.end() ? it->second : q(d.columns[i]));
         if (d.columns[i] == "measure")
             t.numericColumns << static_cast<int>(keep.size() - 1);
     }
+    static const std::map<std::string, QString> words = {
+        {"error", QStringLiteral("lỗi")},          {"warning", QStringLiteral("cảnh báo")},
+        {"pending", QStringLiteral("chưa sửa")},   {"fixed", QStringLiteral("đã sửa")},
+        {"exception", QStringLiteral("ngoại lệ")},
+    };
     for (const auto &r : d.rows) {
         QStringList row;
-        for (size_t i : keep)
-            row << q(r[i]);
+        for (size_t i : keep) {
+            const std::string &col = d.columns[i];
+            if (col == "measure" && !r[i].empty()) {
+                row << QString::number(q(r[i]).toDouble(), 'f', 3);
+            } else if (col == "severity" || col == "status") {
+                const auto w = words.find(r[i]);
+                row << (w != words.end() ? w->second : q(r[i]));
+            } else {
+                row << q(r[i]);
+            }
+        }
         t.rows << row;
     }
     t.footerLines << QStringLiteral("Tổng số lỗi: ") + QString::number(d.rows.size());
