@@ -4,6 +4,7 @@
 #include "attribute_table.h"
 #include "document.h"
 #include "map_canvas.h"
+#include "new_project_dialog.h"
 #include "parcel_form.h"
 #include "raster_layer.h"
 #include "settings_dialog.h"
@@ -139,6 +140,10 @@ void MainWindow::createActions()
 {
     // Project menu (Dự án).
     QMenu *project = menuBar()->addMenu(tr("&Project"));
+    QAction *newProject = project->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New…"), this,
+                                             &MainWindow::newProjectDialog);
+    newProject->setShortcut(QKeySequence::New);
+    newProject->setObjectName(QStringLiteral("newProjectAction"));
     QAction *open = m_openAction = project->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this,
                                        &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
@@ -430,6 +435,13 @@ void MainWindow::showIdentify(int row)
                    .arg(p.thuaSo ? QString::number(*p.thuaSo) : QStringLiteral("?"),
                         p.toSo ? QString::number(*p.toSo) : QStringLiteral("?"), QString::fromStdString(p.landuseCode),
                         formatArea(p.measuredArea), QString::fromStdString(p.ownerName), QString::fromStdString(p.address)));
+}
+
+void MainWindow::newProjectDialog()
+{
+    NewProjectDialog dlg(this);
+    if (dlg.exec() == QDialog::Accepted)
+        openProject(dlg.createdPath());
 }
 
 void MainWindow::openDialog()

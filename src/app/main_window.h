@@ -67,6 +67,7 @@ private:
     void updateScale();
     void showIdentify(int row);
 
+    void newProjectDialog();
     void openDialog();
     void saveAsDialog();
     void addRasterDialog();

@@ -11,6 +11,7 @@
 #include "document.h"
 #include "landuse_colors.h"
 #include "main_window.h"
+#include "new_project_dialog.h"
 #include "map_canvas.h"
 #include "parcel_form.h"
 #include "parcel_geometry.h"
@@ -421,6 +422,38 @@ BOOST_FIXTURE_TEST_CASE(raster_layer_draws_under_parcels, EditorFixture)
     BOOST_TEST(!window.addRasterLayer(QString::fromStdString(wgs), true));
     BOOST_TEST(window.messages()->toPlainText().contains(QStringLiteral("EPSG:4326")));
     BOOST_TEST(canvas()->rasterCount() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(new_project_dialog_takes_crs_from_province)
+{
+    test::TempDir tmp;
+    app::NewProjectDialog dlg;
+    const QString path = QString::fromStdString(tmp.file("hanoi"));
+    QTest::keyClicks(dlg.pathEdit(), path);
+    typeText(dlg.nameEdit(), QStringLiteral("Thử nghiệm"));
+    QComboBox *prov = dlg.provinceCombo();
+    BOOST_TEST(prov->count() == 63);
+    BOOST_TEST(prov->currentData().toString() == QStringLiteral("22"));   // Quảng Ninh by default
+    BOOST_TEST(dlg.crsLabel()->text().contains(QStringLiteral("EPSG:5899")));
+    prov->setCurrentIndex(prov->findData(QStringLiteral("01")));
+    BOOST_TEST(dlg.crsLabel()->text().contains(QStringLiteral("EPSG:5897")));   // Hà Nội: 105°00'
+    QTest::keyClicks(dlg.communeCodeEdit(), QStringLiteral("00004"));
+    typeText(dlg.communeNameEdit(), QStringLiteral("Phúc Xá"));
+    dlg.scaleCombo()->setCurrentIndex(dlg.scaleCombo()->findData(500));
+    dlg.accept();
+    BOOST_TEST(dlg.result() == int(QDialog::Accepted));
+    BOOST_TEST(dlg.createdPath() == path + QStringLiteral(".sqlite"));
+    const std::string created = dlg.createdPath().toStdString();
+    BOOST_TEST(dbText(created, "SELECT srid FROM geometry_columns WHERE f_table_name = 'parcel'") == "5897");
+    BOOST_TEST(dbText(created, "SELECT value FROM project_meta WHERE key = 'province_name'") == "Hà Nội");
+    BOOST_TEST(dbText(created, "SELECT name FROM admin_unit WHERE code = '00004'") == "Phúc Xá");
+
+    // The same file again is refused in the dialog, not overwritten.
+    app::NewProjectDialog again;
+    QTest::keyClicks(again.pathEdit(), dlg.createdPath());
+    again.accept();
+    BOOST_TEST(again.result() == int(QDialog::Rejected));
+    BOOST_TEST(again.createdPath().isEmpty());
 }
 
 BOOST_AUTO_TEST_CASE(geometry_index_and_hit_testing)
