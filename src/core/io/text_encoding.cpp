@@ -21,9 +21,37 @@ namespace {
 
 // --- iconv --------------------------------------------------------------
 
+/// iconv descriptors per thread and direction: opening one costs more than
+/// converting a typical attribute value.
+class IconvCache {
+public:
+    ~IconvCache()
+    {
+        for (auto &[key, cd] : m_open)
+            iconv_close(cd);
+    }
+    iconv_t get(const char *to, const char *from)
+    {
+        const std::pair<std::string, std::string> key{to, from};
+        auto it = m_open.find(key);
+        if (it != m_open.end()) {
+            iconv(it->second, nullptr, nullptr, nullptr, nullptr); // back to the initial state
+            return it->second;
+        }
+        iconv_t cd = iconv_open(to, from);
+        if (cd != reinterpret_cast<iconv_t>(-1))
+            m_open.emplace(key, cd);
+        return cd;
+    }
+
+private:
+    std::map<std::pair<std::string, std::string>, iconv_t> m_open;
+};
+
 std::string iconvConvert(std::string_view in, const char *from, const char *to, bool *ok = nullptr)
 {
-    iconv_t cd = iconv_open(to, from);
+    thread_local IconvCache cache;
+    iconv_t cd = cache.get(to, from);
     if (cd == reinterpret_cast<iconv_t>(-1)) {
         if (ok)
             *ok = false;
@@ -64,7 +92,6 @@ std::string iconvConvert(std::string_view in, const char *from, const char *to, 
     // Flush shift state (CP1258/TCVN decoders buffer a base letter).
     iconv(cd, nullptr, nullptr, &outPtr, &outLeft);
     out.resize(out.size() - outLeft);
-    iconv_close(cd);
     if (ok)
         *ok = good;
     return out;
@@ -91,16 +118,30 @@ bool isToneMark(char16_t c)
     return c == kGrave || c == kAcute || c == kTilde || c == kHook || c == kDot;
 }
 
-/// True for a letter carrying a Vietnamese tone mark (sắc, huyền, hỏi, ngã, nặng).
-bool hasTone(QChar c)
+bool hasToneSlow(QChar c)
 {
-    if (c.unicode() < 0xC0)
-        return false;
     const QString d = QString(c).normalized(QString::NormalizationForm_D);
     for (QChar m : d)
         if (isToneMark(m.unicode()))
             return true;
     return false;
+}
+
+/// True for a letter carrying a Vietnamese tone mark (sắc, huyền, hỏi, ngã, nặng).
+bool hasTone(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u < 0xC0)
+        return false;
+    // The toned letters live in Latin-1 Supplement, Latin Extended-A/B and
+    // Latin Extended Additional; answer from a table built once.
+    static const std::vector<bool> table = [] {
+        std::vector<bool> t(0x1F00, false);
+        for (char32_t k = 0xC0; k < 0x1F00; ++k)
+            t[k] = hasToneSlow(QChar(static_cast<char16_t>(k)));
+        return t;
+    }();
+    return u < 0x1F00 ? static_cast<bool>(table[u]) : hasToneSlow(c);
 }
 
 /// The 134 lowercase Vietnamese letters (NFC) plus the ASCII ones.
@@ -590,6 +631,9 @@ std::optional<TextEncoding> parseEncoding(std::string_view name)
 
 std::string decode(std::string_view bytes, TextEncoding encoding)
 {
+    // ASCII reads the same in every supported encoding (codes, numbers, UUIDs).
+    if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::string(bytes);
     QString s = decodeToQString(bytes, encoding);
     if (encoding == TextEncoding::Tcvn3)
         s = restoreTcvn3Capitals(s);
