@@ -439,6 +439,18 @@ BOOST_AUTO_TEST_CASE(incremental_examines_changed_parcels_and_neighbours)
     BOOST_TEST(f.project->db().queryInt("SELECT count(*) FROM validation_issue WHERE status='pending'").value() == 2);
 }
 
+BOOST_AUTO_TEST_CASE(incremental_gap_next_to_a_changed_parcel)
+{
+    Fixture f(ringAroundStrip(0.05));
+    topology::EngineOptions o;
+    o.rules = {Rule::Gap};
+    o.incremental = true;
+    o.changedIds = {f.ids[0]};
+    const auto r = topology::validateProject(*f.project, o);
+    BOOST_REQUIRE_EQUAL(r.issues.size(), 1u);
+    BOOST_TEST(std::abs(r.issues[0].measure - 0.5) < 1e-6);
+}
+
 BOOST_AUTO_TEST_CASE(cancel_and_progress)
 {
     Fixture f(grid());
