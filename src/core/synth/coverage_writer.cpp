@@ -6,6 +6,7 @@
 #include "synth/coverage_generator.h"
 
 #include "crs/transformer.h"
+#include "io/ogr_util.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -271,6 +272,7 @@ SynthResult writeCoverage(const SynthOptions &options, const std::string &outPat
             return fail;
     }
     GDALAllRegister();
+    io::ScopedGdalErrors quiet; // reasons go into the returned message, not to stderr
     // GeoPackage timestamps too (gpkg_contents.last_change).
     CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2025-07-01T00:00:00.000Z");
     struct ResetDate {
