@@ -24,7 +24,8 @@ CREATE TABLE map_sheet (
     id            INTEGER PRIMARY KEY,
     commune_code  TEXT NOT NULL,
     to_so         INTEGER NOT NULL,
-    scale         INTEGER NOT NULL CHECK (scale IN (200, 500, 1000, 2000, 5000, 10000)),
+    scale         INTEGER NOT NULL CHECK (scale = 200 OR scale = 500 OR scale = 1000 OR scale = 2000
+                                          OR scale = 5000 OR scale = 10000),
     sheet_id      TEXT,
     UNIQUE (commune_code, to_so)
 );
@@ -37,7 +38,9 @@ CREATE TABLE parcel (
     id                  INTEGER PRIMARY KEY,
     uuid                TEXT NOT NULL UNIQUE,
     object_kind         TEXT NOT NULL DEFAULT 'parcel'
-                        CHECK (object_kind IN ('parcel', 'road', 'waterway', 'other')),
+                        -- OR chains, not IN: SQLite builds an ephemeral index for an IN list on every row.
+                        CHECK (object_kind = 'parcel' OR object_kind = 'road' OR object_kind = 'waterway'
+                               OR object_kind = 'other'),
     commune_code        TEXT,
     to_so               INTEGER,
     thua_so             INTEGER,

@@ -425,3 +425,37 @@ BOOST_AUTO_TEST_CASE(export_import_round_trips)
     // Overwrite protection.
     BOOST_TEST(!io::exportProject(*p, tmp.file("out.csv"), eo).ok);
 }
+
+BOOST_AUTO_TEST_CASE(bulk_import_builds_a_valid_spatial_index)
+{
+    test::TempDir tmp;
+    std::vector<Feature> many;
+    for (int i = 0; i < 2500; ++i)
+        many.push_back(parcel(i + 1, 502000 + (i % 50) * 10, 2320000 + (i / 50) * 10, 10, "Chủ " + std::to_string(i)));
+    writeShp(tmp.file("many.shp"), 5899, many, "UTF-8");
+    std::vector<Feature> few;
+    for (int i = 0; i < 10; ++i)
+        few.push_back(parcel(5000 + i, 503000 + i * 10, 2320000, 10, "Thêm"));
+    writeShp(tmp.file("few.shp"), 5899, few, "UTF-8");
+    auto p = store::Project::create(tmp.file("p.sqlite"), {});
+    const auto triggersBefore = p->db().queryInt("SELECT count(*) FROM sqlite_master WHERE type='trigger' AND tbl_name='parcel'").value();
+    auto r = io::importVector(*p, tmp.file("many.shp"), {});
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST(r.report.imported == 2500);
+    BOOST_TEST(p->db().queryText("SELECT rtreecheck('idx_parcel_geom')").value() == "ok");
+    BOOST_TEST(p->db().queryInt("SELECT count(*) FROM idx_parcel_geom").value() == 2500);
+    BOOST_TEST(p->db().queryInt("SELECT count(*) FROM sqlite_master WHERE type='trigger' AND tbl_name='parcel'").value()
+               == triggersBefore);
+    // The index answers window queries exactly like a full scan does.
+    const char *window = "BuildMbr(502095, 2320095, 502155, 2320155, 5899)";
+    const auto viaIndex = p->db().queryInt(std::string("SELECT count(*) FROM parcel WHERE id IN (SELECT rowid FROM SpatialIndex"
+                                                       " WHERE f_table_name='parcel' AND search_frame=") + window + ")").value();
+    const auto viaScan = p->db().queryInt(std::string("SELECT count(*) FROM parcel WHERE MbrIntersects(geom, ") + window + ")").value();
+    BOOST_TEST(viaIndex == viaScan);
+    BOOST_TEST(viaScan == 49);
+    // A small import afterwards goes through the triggers.
+    r = io::importVector(*p, tmp.file("few.shp"), {});
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST(p->db().queryInt("SELECT count(*) FROM idx_parcel_geom").value() == 2510);
+    BOOST_TEST(p->db().queryText("SELECT rtreecheck('idx_parcel_geom')").value() == "ok");
+}

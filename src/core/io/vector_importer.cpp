@@ -379,7 +379,23 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 .bind(5, rep.encoding).bind(6, rep.mapping).exec();
             rep.importId = db.lastInsertId();
         }
+        // SpatiaLite's R*Tree triggers run SQL per row; a bulk load is several times faster
+        // with the index dropped and rebuilt once at the end (same transaction: still all or nothing).
+        // So the per-row triggers (R*Tree, geometry constraint, timestamps) are dropped, the rows
+        // inserted with their index rows written directly, and the triggers re-created from
+        // their saved SQL. We guarantee type and SRID ourselves (CastToMultiPolygon, bound SRID).
+        const bool bulk = total > 2000;
+        std::vector<std::pair<std::string, std::string>> savedTriggers;
+        if (bulk) {
+            store::Statement st(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'parcel'"
+                                    " AND name IN ('gii_parcel_geom', 'ggi_parcel_geom', 'tmi_parcel_geom')");
+            while (st.step())
+                savedTriggers.emplace_back(st.text(0), st.text(1));
+            for (const auto &t : savedTriggers)
+                db.exec("DROP TRIGGER \"" + t.first + "\""); // names from sqlite_master, not user input
+        }
         store::ParcelWriter writer(project);
+        writer.setManualSpatialIndex(bulk);
         store::Statement sheetInsert(db, "INSERT OR REPLACE INTO map_sheet(commune_code, to_so, scale, sheet_id, frame)"
                                          " VALUES (?, ?, ?, ?, CastToPolygon(GeomFromWKB(?, ?)))");
         std::set<std::string> communes;
@@ -541,6 +557,13 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                     rep.flagged.push_back({plan.name, fid, p.flags + (why.empty() ? "" : " (" + why + ")"), ident});
                 }
             }
+        }
+        if (bulk) {
+            writer.flushSpatialIndex();
+            for (const auto &t : savedTriggers)
+                db.exec(t.second);
+            db.exec("UPDATE geometry_columns_time SET last_insert = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+                    " WHERE f_table_name = 'parcel' AND f_geometry_column = 'geom'");
         }
         for (const auto &c : communes)
             project.ensureCommune(c);

@@ -2,6 +2,8 @@
 #include "store/parcel_store.h"
 
 #include "store/project.h"
+#include "store/rtree_bulk.h"
+#include "store/spatialite_blob.h"
 
 #include <QUuid>
 
@@ -94,6 +96,9 @@ int64_t countParcels(Project &project, const ParcelFilter &filter)
 struct ParcelWriter::Impl {
     Project &project;
     Statement insert;
+    Statement insertBlob;
+    bool manualIndex = false;
+    std::vector<RtreeEntry> indexEntries;
     Statement insertUse;
     Statement updateGeom;
     Statement updateAttr;
@@ -104,6 +109,11 @@ struct ParcelWriter::Impl {
                  " measured_area, legal_area, landuse_code, user_type_code, owner_name, address, certificate_issued,"
                  " flags, identity_conflict, import_id, geom)"
                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, CastToMultiPolygon(GeomFromWKB(?, ?)))")
+        , insertBlob(p.db(),
+                     "INSERT INTO parcel(uuid, object_kind, commune_code, to_so, thua_so, to_so_cu, thua_so_cu,"
+                     " measured_area, legal_area, landuse_code, user_type_code, owner_name, address, certificate_issued,"
+                     " flags, identity_conflict, import_id, geom)"
+                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         , insertUse(p.db(), "INSERT INTO parcel_landuse(parcel_id, code, area, is_main) VALUES (?,?,?,1)")
         , updateGeom(p.db(), "UPDATE parcel SET geom = CastToMultiPolygon(GeomFromWKB(?, ?)), measured_area = ? WHERE id = ?")
         , updateAttr(p.db(),
@@ -124,9 +134,23 @@ static void bindText(Statement &st, int i, const std::string &s)
         st.bind(i, s);
 }
 
+void ParcelWriter::setManualSpatialIndex(bool manual)
+{
+    d->manualIndex = manual;
+}
+
+void ParcelWriter::flushSpatialIndex()
+{
+    if (!d->indexEntries.empty())
+        bulkLoadRtree(d->project.db(), "idx_parcel_geom", std::move(d->indexEntries));
+    d->indexEntries.clear();
+}
+
 int64_t ParcelWriter::insert(const model::Parcel &p, std::optional<int64_t> importId)
 {
-    Statement &st = d->insert;
+    Mbr mbr;
+    const std::vector<unsigned char> blob = multiPolygonBlobFromWkb(p.wkb.data(), p.wkb.size(), d->project.srid(), &mbr);
+    Statement &st = blob.empty() ? d->insert : d->insertBlob;
     st.bind(1, p.uuid.empty() ? newUuid() : p.uuid);
     st.bind(2, p.objectKind.empty() ? std::string("parcel") : p.objectKind);
     bindText(st, 3, p.communeCode);
@@ -144,10 +168,19 @@ int64_t ParcelWriter::insert(const model::Parcel &p, std::optional<int64_t> impo
     st.bind(15, p.flags);
     st.bind(16, p.flags.find("duplicate_number") != std::string::npos ? 1 : 0);
     st.bind(17, importId);
-    st.bindBlob(18, p.wkb.data(), p.wkb.size());
-    st.bind(19, d->project.srid());
+    if (blob.empty()) {
+        st.bindBlob(18, p.wkb.data(), p.wkb.size());
+        st.bind(19, d->project.srid());
+    } else {
+        st.bindBlob(18, blob.data(), blob.size());
+    }
     st.exec();
     const int64_t id = d->project.db().lastInsertId();
+    if (d->manualIndex) {
+        if (blob.empty())
+            throw DbError(d->project.path() + ": parcel " + p.uuid + ": geometry is not a polygon");
+        d->indexEntries.push_back({id, mbr.minX, mbr.maxX, mbr.minY, mbr.maxY});
+    }
     if (!p.landuseCode.empty()) {
         d->insertUse.bind(1, id).bind(2, p.landuseCode).bind(3, p.measuredArea);
         d->insertUse.exec();

@@ -33,6 +33,11 @@ public:
     explicit ParcelWriter(Project &project);
     ~ParcelWriter();
     int64_t insert(const model::Parcel &parcel, std::optional<int64_t> importId = std::nullopt);
+    /// Bulk loads drop SpatiaLite's per-row R*Tree trigger; the writer then keeps
+    /// the MBRs it computed anyway and flushSpatialIndex() loads them into
+    /// idx_parcel_geom (STR-packed when the index was empty).
+    void setManualSpatialIndex(bool manual);
+    void flushSpatialIndex();
     /// Updates geometry and measured area of an existing row.
     void updateGeometry(int64_t id, const std::vector<unsigned char> &wkb, double measuredArea);
     void updateAttributes(const model::Parcel &parcel);
