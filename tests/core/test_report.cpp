@@ -317,6 +317,7 @@ BOOST_FIXTURE_TEST_CASE(register_totals_match_sql, Fixture)
 
     BOOST_REQUIRE_MESSAGE(report::writeTables(tables, report::ReportFormat::Xlsx, QString::fromStdString(xlsx), &err),
                           err.toStdString());
+    BOOST_TEST(contains(run("unzip -t '" + xlsx + "'"), "No errors detected"));
     const std::string strings = run("unzip -p '" + xlsx + "' xl/sharedStrings.xml");
     const std::string sheet = run("unzip -p '" + xlsx + "' xl/worksheets/sheet1.xml");
     BOOST_TEST(contains(strings, "SỔ MỤC KÊ ĐẤT ĐAI"));
