@@ -4,4 +4,6 @@ list(APPEND VNLAND_CORE_SOURCES
   georef/gcp_set.cpp
   georef/gcp_fit.cpp
   georef/warp.cpp
-  georef/raster_store.cpp)
+  georef/raster_store.cpp
+  georef/sample_scan.cpp
+  georef/cross_detector.cpp)
