@@ -23,6 +23,7 @@ int cmdImport(const Argv &args);
 int cmdExport(const Argv &args);
 int cmdInfo(const Argv &args);
 int cmdPlugins(const Argv &args);
+int cmdGeoref(const Argv &args);
 int cmdReport(const Argv &args);
 int cmdImportSurvey(const Argv &args);
 int cmdCogo(const Argv &args);

@@ -20,6 +20,7 @@ const std::vector<Command> &commands()
         {"export", "export a project: spatialite, gpkg, shp, geojson, csv, …", &cmdExport},
         {"info", "summary of a project: CRS, extent, communes, sheets, areas", &cmdInfo},
         {"plugins", "list the plugins found", &cmdPlugins},
+        {"georef", "georeference scanned sheets: fit, warp, report, detect grid crosses", &cmdGeoref},
         {"report", "statutory reports: register, summary, statistics, extract, validation (PDF/XLSX/CSV/HTML)", &cmdReport},
         {"import-survey", "import survey points (CSV/TXT, GSI, SDR33), optionally build parcels", &cmdImportSurvey},
         {"cogo", "compute and adjust a traverse (compass rule) into a project", &cmdCogo},
