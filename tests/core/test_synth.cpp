@@ -317,6 +317,37 @@ BOOST_AUTO_TEST_CASE(sample_sheets_at_co_to)
     BOOST_TEST(r.maxY < 2321000);
 }
 
+BOOST_AUTO_TEST_CASE(sample_data_matches_the_generator)
+{
+    // sample_data/coto/ must be exactly what regenerate.sh writes with this generator.
+    test::TempDir tmp;
+    const std::string sample = std::string(VNLAND_SAMPLE_DIR) + "/coto/";
+    synth::SynthOptions o;
+    o.parcels = 300;
+    o.seed = 2029;
+    std::string err;
+    o.encoding = io::TextEncoding::Tcvn3;
+    o.targetEpsg = 3405;
+    BOOST_REQUIRE_MESSAGE(synth::writeCoverage(o, tmp.file("coto_tt75_tcvn3_utm48n.shp"), &err).ok, err);
+    o.encoding = io::TextEncoding::Utf8;
+    o.targetEpsg = 5899;
+    o.sheetsPath = tmp.file("coto_sheets.geojson");
+    BOOST_REQUIRE_MESSAGE(synth::writeCoverage(o, tmp.file("coto_wgs84.geojson"), &err).ok, err);
+    o.sheetsPath.clear();
+    o.faults = "overlap=3,gap=2,sliver=2,self_intersection=1,duplicate_number=2,unknown_code=3,spike=1,duplicate_geometry=1";
+    o.manifestPath = tmp.file("coto_faulty_manifest.json");
+    const auto r = synth::writeCoverage(o, tmp.file("coto_faulty.shp"), &err);
+    BOOST_REQUIRE_MESSAGE(r.ok, err);
+    BOOST_TEST(r.parcelCount == 301);
+    BOOST_TEST(r.featureCount == 394);
+    for (const char *f : {"coto_tt75_tcvn3_utm48n.shp", "coto_tt75_tcvn3_utm48n.shx", "coto_tt75_tcvn3_utm48n.dbf",
+                          "coto_tt75_tcvn3_utm48n.prj", "coto_wgs84.geojson", "coto_sheets.geojson", "coto_faulty.shp",
+                          "coto_faulty.shx", "coto_faulty.dbf", "coto_faulty.prj", "coto_faulty.cpg",
+                          "coto_faulty_manifest.json"})
+        BOOST_TEST(sha(tmp.file(f)) == sha(sample + f), f << " differs from sample_data/coto (run regenerate.sh)");
+    BOOST_TEST(!std::filesystem::exists(sample + "coto_tt75_tcvn3_utm48n.cpg"));
+}
+
 BOOST_AUTO_TEST_CASE(deterministic_bytes)
 {
     test::TempDir tmp;
