@@ -13,23 +13,54 @@ void checkNumbers(const ParcelIndex &index, const ValidationContext &c, const Ru
                   const std::vector<std::pair<std::string, int>> &sheets, std::vector<Issue> &out)
 {
     const std::set<std::pair<std::string, int>> only(sheets.begin(), sheets.end());
-    std::map<std::pair<std::string, int>, std::map<int, std::vector<size_t>>> bySheet;
+    // Sorting (commune, tờ, thửa, id) groups sheets and numbers without a map node per parcel.
+    std::vector<size_t> order;
+    order.reserve(index.size());
     for (size_t i = 0; i < index.size(); ++i) {
         const auto &p = index.parcel(i);
         if (!p.toSo || !p.thuaSo || p.endTime)
             continue;
-        std::pair<std::string, int> key{p.communeCode, *p.toSo};
-        if (!only.empty() && !only.count(key))
+        if (!only.empty() && !only.count({p.communeCode, *p.toSo}))
             continue;
-        bySheet[key][*p.thuaSo].push_back(i);
+        order.push_back(i);
     }
-    for (const auto &[sheet, numbers] : bySheet) {
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const auto &pa = index.parcel(a), &pb = index.parcel(b);
+        if (*pa.toSo != *pb.toSo)
+            return *pa.toSo < *pb.toSo;
+        if (pa.communeCode != pb.communeCode)
+            return pa.communeCode < pb.communeCode;
+        if (*pa.thuaSo != *pb.thuaSo)
+            return *pa.thuaSo < *pb.thuaSo;
+        return pa.id < pb.id;
+    });
+    for (size_t from = 0; from < order.size();) {
+        const auto &first = index.parcel(order[from]);
+        const std::pair<std::string, int> sheet{first.communeCode, *first.toSo};
+        size_t to = from;
+        while (to < order.size() && index.parcel(order[to]).communeCode == sheet.first &&
+               *index.parcel(order[to]).toSo == sheet.second)
+            ++to;
+        std::map<int, std::vector<size_t>> numbers; // numbers used more than once
+        std::vector<int> missingCandidates;         // holes in the sorted sequence 1..max
+        int previous = 0;
+        for (size_t k = from; k < to; ++k) {
+            const int n = *index.parcel(order[k]).thuaSo;
+            // A typo such as thửa 99999 would list a whole range; 100 000 entries are plenty to show it.
+            for (int m = std::max(previous + 1, 1); m < n && missingCandidates.size() < 100000; ++m)
+                missingCandidates.push_back(m);
+            previous = std::max(previous, n);
+            if (k + 1 < to && *index.parcel(order[k + 1]).thuaSo == n)
+                numbers[n].push_back(order[k]);
+            else if (k > from && *index.parcel(order[k - 1]).thuaSo == n)
+                numbers[n].push_back(order[k]);
+        }
+        const int maxNumber = *index.parcel(order[to - 1]).thuaSo;
+        from = to;
         const std::string where = "tờ " + std::to_string(sheet.second) +
                                   (sheet.first.empty() ? std::string() : " xã " + sheet.first);
         if (has(rules, Rule::DuplicateNumber)) {
             for (const auto &[num, members] : numbers) {
-                if (members.size() < 2)
-                    continue;
                 Issue issue;
                 issue.rule = Rule::DuplicateNumber;
                 issue.severity = c.params.severity(Rule::DuplicateNumber);
@@ -59,11 +90,10 @@ void checkNumbers(const ParcelIndex &index, const ValidationContext &c, const Ru
                 out.push_back(std::move(issue));
             }
         }
-        if (has(rules, Rule::MissingNumber) && !numbers.empty()) {
-            const int maxNumber = numbers.rbegin()->first;
+        if (has(rules, Rule::MissingNumber)) {
             std::vector<int> missing;
-            for (int n = 1; n <= maxNumber; ++n)
-                if (!numbers.count(n) && !c.retiredNumbers.count({sheet.first, sheet.second, n}))
+            for (int n : missingCandidates)
+                if (!c.retiredNumbers.count({sheet.first, sheet.second, n}))
                     missing.push_back(n);
             if (missing.empty())
                 continue;
