@@ -189,7 +189,7 @@ QString toneless(const QString &word)
 
 const QRegularExpression &syllableRe()
 {
-    static const QRegularExpression re(QStringLiteral(
+    thread_local const QRegularExpression re(QStringLiteral(
         "^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
         "(uyê|uya|uyu|iêu|yêu|oai|oao|oay|oeo|uây|uôi|ươi|ươu|"
         "ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|"
