@@ -168,7 +168,9 @@ struct Fixture {
     /// Σ round(area of land-use lines × 10) for the codes (and an optional user type) in commune 07192.
     int64_t lineTenths(const std::vector<std::string> &codes, const std::string &userType = "*")
     {
-        std::string q = "SELECT sum(CAST(round(pl.area * 10) AS INTEGER)) FROM parcel_landuse pl JOIN parcel p ON"
+        // One use: the parcel's measured area; several uses: each use's own area.
+        std::string q = "SELECT sum(CAST(round(CASE WHEN (SELECT count(*) FROM parcel_landuse x WHERE x.parcel_id = p.id) = 1"
+                        " THEN p.measured_area ELSE pl.area END * 10) AS INTEGER)) FROM parcel_landuse pl JOIN parcel p ON"
                         " p.id = pl.parcel_id WHERE p.end_time IS NULL AND p.commune_code = '07192'";
         std::vector<std::string> params;
         if (!codes.empty()) {
@@ -328,6 +330,57 @@ BOOST_FIXTURE_TEST_CASE(register_totals_match_sql, Fixture)
     BOOST_TEST(contains(sheet, "<f>SUM(E" + std::to_string(firstData) + ":E" + std::to_string(lastData) + ")</f><v>" +
                                    xlsxNumber(lineTenths({})) + "</v>"));
     BOOST_TEST(contains(sheet, "<v>400</v>")); // 1/1 current area 400.0 as a number
+}
+
+BOOST_FIXTURE_TEST_CASE(register_uses_measured_area_after_geometry_edit, Fixture)
+{
+    // A geometry edit updates measured_area; the single land use follows it.
+    const int64_t id = idOf(1, 3);
+    store::ParcelWriter(*project).updateGeometry(id, square(2, 2), 401.26);
+    report::ReportFilter f;
+    f.parcels = {{1, 3}};
+    const auto reg = report::buildRegister(*project, f);
+    BOOST_REQUIRE(reg.lines.size() == 1u);
+    BOOST_TEST(reg.lines[0].currentArea == 4013);
+    BOOST_TEST(report::buildRegister(*project, report::ReportFilter{"07192", {}, {}, {}}).totalCurrent == lineTenths({}));
+}
+
+BOOST_FIXTURE_TEST_CASE(extract_of_parcel_with_hole, Fixture)
+{
+    // A pond parcel with a hole (an island parcel inside it).
+    auto g = geom::fromWkt("MULTIPOLYGON(((501900 2319900,501960 2319900,501960 2319960,501900 2319960,501900 2319900),"
+                           "(501920 2319920,501920 2319940,501940 2319940,501940 2319920,501920 2319920)))");
+    auto island = geom::fromWkt("MULTIPOLYGON(((501920 2319920,501920 2319940,501940 2319940,501940 2319920,501920 2319920)))");
+    {
+        store::ParcelWriter w(*project);
+        model::Parcel p;
+        p.communeCode = "07192";
+        p.toSo = 3;
+        p.thuaSo = 1;
+        p.landuseCode = "NTS";
+        p.measuredArea = 3200.0;
+        p.wkb = geom::toWkb(g.get());
+        w.insert(p);
+        p.thuaSo = 2;
+        p.landuseCode = "ONT";
+        p.measuredArea = 400.0;
+        p.wkb = geom::toWkb(island.get());
+        w.insert(p);
+    }
+    report::ReportFilter f;
+    f.parcels = {{3, 1}};
+    const auto ex = report::buildExtracts(*project, f);
+    BOOST_REQUIRE(ex.size() == 1u);
+    BOOST_TEST(ex[0].vertices.size() == 4u); // exterior ring only
+    BOOST_TEST(ex[0].rings.size() == 2u);
+    BOOST_TEST(contains(ex[0].note, "lỗ thủng"));
+    BOOST_TEST(ex[0].neighbours.size() == 1u);
+    BOOST_TEST(ex[0].neighbours[0].label == "2");
+    QStringList written;
+    QString err;
+    BOOST_REQUIRE(report::writeExtracts(ex, report::ReportFormat::Pdf, QString::fromStdString(tmp.file("hole.pdf")), false,
+                                        &written, &err));
+    BOOST_TEST(contains(pdfText(tmp.file("hole.pdf")), "có 1 lỗ thủng"));
 }
 
 BOOST_FIXTURE_TEST_CASE(summary_matches_sql, Fixture)
@@ -589,7 +642,8 @@ BOOST_AUTO_TEST_CASE(sample_data_statistics_identities_hold)
     BOOST_REQUIRE_MESSAGE(imp.exitCode == 0, imp.err);
     auto project = store::Project::open(path);
     auto sql = [&](const std::string &q) { return project->db().queryInt(q).value_or(0); };
-    const int64_t lines = sql("SELECT sum(CAST(round(pl.area*10) AS INTEGER)) FROM parcel_landuse pl JOIN parcel p"
+    const int64_t lines = sql("SELECT sum(CAST(round(CASE WHEN (SELECT count(*) FROM parcel_landuse x WHERE x.parcel_id = p.id)"
+                              " = 1 THEN p.measured_area ELSE pl.area END * 10) AS INTEGER)) FROM parcel_landuse pl JOIN parcel p"
                               " ON p.id = pl.parcel_id WHERE p.end_time IS NULL");
     for (const char *scheme : {"2018", "2024"}) {
         const auto d = report::buildStatistics(*project, {}, scheme);

@@ -179,12 +179,15 @@ void forEachParcelLines(store::Project &project, const ReportFilter &filter,
 std::vector<std::pair<std::string, Tenths>> lineAreas(const ParcelLines &p)
 {
     std::vector<std::pair<std::string, Tenths>> out;
+    // A single land use covers the whole parcel: its area is the measured area
+    // (parcel_landuse.area may be stale after a geometry edit). Several uses
+    // carry their own areas.
     for (const auto &[code, area] : p.uses) {
         double a = 0;
-        if (area)
-            a = *area;
-        else if (p.uses.size() == 1 && p.measuredArea)
+        if (p.uses.size() == 1 && p.measuredArea)
             a = *p.measuredArea;
+        else if (area)
+            a = *area;
         out.push_back({code, toTenths(a)});
     }
     return out;

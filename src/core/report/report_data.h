@@ -83,8 +83,8 @@ struct RegisterData {
 };
 
 /// Register lines ordered by commune, tờ, thửa. The area of a line is the
-/// parcel_landuse area, or the parcel's measured area when it has one use
-/// without an area of its own.
+/// parcel's measured area when it has one land use, and the parcel_landuse
+/// area of each use when it has several.
 RegisterData buildRegister(store::Project &project, const ReportFilter &filter);
 
 // ---------------------------------------------------------------- summary (PL16)

@@ -26,8 +26,8 @@ struct ParcelLines {
 void forEachParcelLines(store::Project &project, const ReportFilter &filter,
                         const std::function<void(const ParcelLines &)> &fn);
 
-/// Areas of the land uses in 0.1 m²: the use's own area, or the measured area
-/// for a single use without one.
+/// Areas of the land uses in 0.1 m²: the measured area for a single use, each
+/// use's own area when there are several.
 std::vector<std::pair<std::string, Tenths>> lineAreas(const ParcelLines &p);
 
 } // namespace vnland::report
