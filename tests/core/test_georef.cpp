@@ -6,6 +6,8 @@
 
 #include "test_support.h"
 
+#include "crs/map_sheet_grid.h"
+#include "georef/cross_detector.h"
 #include "georef/gcp_fit.h"
 #include "georef/gcp_set.h"
 #include "georef/raster_store.h"
@@ -683,4 +685,153 @@ BOOST_AUTO_TEST_CASE(rasters_and_gcps_are_stored_in_the_project)
     BOOST_TEST(!back.at(1).enabled);
     BOOST_TEST(back.at(5).pixelX == gcps.at(5).pixelX);
     BOOST_TEST(back.at(5).mapY == gcps.at(5).mapY);
+}
+
+// ---------------------------------------------------------------- sample sheet, detection, CLI
+
+namespace {
+
+std::string sampleScan() { return test::sampleDir() + "/coto/scan/to3_322500-5-d.png"; }
+std::string sampleTruth() { return test::sampleDir() + "/coto/scan/to3_322500-5-d_truth.points"; }
+std::string sampleSeeds() { return test::sampleDir() + "/coto/scan/to3_322500-5-d_seed3.points"; }
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(sample_truth_is_a_bent_sheet_that_polynomial2_fits)
+{
+    std::string err;
+    const auto truth = GcpSet::readPoints(sampleTruth(), &err);
+    BOOST_REQUIRE_MESSAGE(truth, err);
+    BOOST_TEST(truth->size() == 36u); // 6 × 6 crosses of a 1:1000 sheet, frame included
+    BOOST_TEST(truth->crsWkt().find("5899") != std::string::npos);
+    // The scan is bent: Helmert leaves metres, polynomial 2 is within tolerance.
+    const auto helmert = fitGcps(*truth, TransformType::Helmert, 1000);
+    const auto poly2 = fitGcps(*truth, TransformType::Polynomial2, 1000);
+    BOOST_REQUIRE(helmert.ok() && poly2.ok());
+    BOOST_TEST(helmert.meanErrorMap > 0.3);
+    BOOST_TEST(poly2.pass);
+    // Rotation 0.7° as rendered, pixel ≈ 0.17 m (150 dpi at 1:1000).
+    const auto params = helmert.model->parameters();
+    BOOST_TEST(std::abs(std::abs(params[3].value) - 0.7) < 0.05);
+    BOOST_TEST(std::abs(params[2].value - 0.1693) < 0.002);
+}
+
+BOOST_AUTO_TEST_CASE(detection_finds_95_percent_of_crosses_within_1px_from_3_seeds)
+{
+    std::string err;
+    const auto truth = GcpSet::readPoints(sampleTruth(), &err);
+    const auto seeds = GcpSet::readPoints(sampleSeeds(), &err);
+    BOOST_REQUIRE(truth && seeds);
+    BOOST_REQUIRE(seeds->size() == 3u);
+    const auto frame = crs::sheetFrame("322500-5-d");
+    BOOST_REQUIRE(frame);
+    DetectOptions opt;
+    opt.scale = 1000;
+    const auto res = detectCrosses(sampleScan(), sheetTargets(*frame), *seeds, opt);
+    BOOST_REQUIRE_MESSAGE(res.ok, res.error);
+    BOOST_REQUIRE(res.crosses.size() == truth->size());
+    int within = 0, acceptedFar = 0;
+    for (size_t i = 0; i < res.crosses.size(); ++i) {
+        const auto &d = res.crosses[i];
+        const Gcp &t = truth->at(i);
+        BOOST_REQUIRE(d.target.mapX == t.mapX && d.target.mapY == t.mapY);
+        const double e = std::hypot(d.found.x - t.pixelX, d.found.y - t.pixelY);
+        if (d.accepted && e <= 1.0)
+            ++within;
+        if (d.accepted && e > 1.0)
+            ++acceptedFar; // would be silently wrong
+        if (!d.accepted)
+            BOOST_TEST(!d.reason.empty());
+    }
+    BOOST_TEST(within >= 0.95 * truth->size(), within << " of " << truth->size() << " within 1 px");
+    BOOST_TEST(acceptedFar == 0);
+    // End to end: the detected GCPs georeference the sheet within 0.2 mm × 1000.
+    const auto fit = fitGcps(res.gcps, TransformType::Polynomial2, 1000);
+    BOOST_REQUIRE(fit.ok());
+    BOOST_TEST(fit.meanErrorMap < 0.2);
+    BOOST_TEST(fit.pass);
+    // Seeds that are degenerate give a clear error.
+    GcpSet bad;
+    bad.add(seeds->at(0));
+    BOOST_TEST(!detectCrosses(sampleScan(), sheetTargets(*frame), bad, opt).ok);
+}
+
+BOOST_AUTO_TEST_CASE(cli_fit_report_detect_warp)
+{
+    test::TempDir tmp;
+    auto r = test::runCli("georef fit '" + sampleScan() + "' --gcps '" + sampleTruth() + "' --transform polynomial2 --scale 1000 --json");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    BOOST_TEST(r.out.find("\"pass\": true") != std::string::npos);
+    BOOST_TEST(r.out.find("\"mean_error_map\"") != std::string::npos);
+    r = test::runCli("georef fit '" + sampleScan() + "' --gcps '" + sampleTruth() + "' --transform helmert --scale 1000");
+    BOOST_TEST(r.exitCode == 1); // bent sheet: Helmert fails the tolerance
+    BOOST_TEST(r.out.find("FAIL") != std::string::npos);
+    r = test::runCli("georef fit '" + sampleScan() + "' --gcps '" + sampleTruth() + "' --transform spline");
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(r.err.find("unknown --transform 'spline'") != std::string::npos);
+
+    r = test::runCli("georef report '" + sampleScan() + "' --gcps '" + sampleTruth() + "' --transform tps --scale 1000 --out '"
+                     + tmp.file("r.json") + "'");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    const std::string json = test::readFile(tmp.file("r.json"));
+    BOOST_TEST(json.find("\"residuals\"") != std::string::npos);
+    BOOST_TEST(json.find("\"tolerance_m\": 0.2") != std::string::npos);
+    BOOST_TEST(json.find("\"scan_width\": 3374") != std::string::npos);
+
+    r = test::runCli("georef detect '" + sampleScan() + "' --sheet 322500-5-d --scale 1000 --seed '" + sampleSeeds()
+                     + "' --out '" + tmp.file("d.points") + "'");
+    BOOST_TEST(r.exitCode <= 1, r.err);
+    BOOST_TEST(r.out.find("grid crosses found") != std::string::npos);
+    std::string err;
+    const auto detected = GcpSet::readPoints(tmp.file("d.points"), &err);
+    BOOST_REQUIRE(detected);
+    BOOST_TEST(detected->size() >= 34u);
+    r = test::runCli("georef detect '" + sampleScan() + "' --sheet 322500-5-d --scale 2000 --seed '" + sampleSeeds()
+                     + "' --out '" + tmp.file("e.points") + "'");
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(r.err.find("not 1:2000") != std::string::npos);
+
+    test::runCli("create '" + tmp.file("p.sqlite") + "' --epsg 5899");
+    r = test::runCli("georef warp '" + sampleScan() + "' --gcps '" + tmp.file("d.points")
+                     + "' --transform polynomial2 --scale 1000 --resampling cubic --crs 5899 --quiet --out '" + tmp.file("w.tif")
+                     + "' --vrt '" + tmp.file("w.vrt") + "' --project '" + tmp.file("p.sqlite") + "'");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    GDALDatasetUniquePtr out(GDALDataset::Open(tmp.file("w.tif").c_str(), GDAL_OF_RASTER));
+    BOOST_REQUIRE(out);
+    BOOST_TEST(std::string(out->GetSpatialRef()->GetAuthorityCode(nullptr)) == "5899");
+    double gt[6];
+    BOOST_REQUIRE(out->GetGeoTransform(gt) == CE_None);
+    // The warped sheet covers the frame 501 500–502 000 / 2 320 000–2 320 500 and more (margins).
+    BOOST_TEST(gt[0] < 501500);
+    BOOST_TEST(gt[3] > 2320500);
+    BOOST_TEST(gt[0] + gt[1] * out->GetRasterXSize() > 502000);
+    {
+        auto project = store::Project::open(tmp.file("p.sqlite"));
+        const auto rasters = listRasters(*project);
+        BOOST_REQUIRE(rasters.size() == 2u);
+        BOOST_TEST(rasters[0].kind == "scan");
+        BOOST_TEST(rasters[1].kind == "warped");
+        BOOST_TEST(rasters[1].srid == 5899);
+        BOOST_TEST(rasters[1].transform == "polynomial2");
+        BOOST_TEST(loadGcps(*project, rasters[0].id).size() == detected->size());
+    }
+    // A frame-corner cross lands on its map position in the warped raster.
+    const double col = (501600 - gt[0]) / gt[1], row = (2320400 - gt[3]) / gt[5];
+    unsigned char win[21 * 21];
+    const int c0 = static_cast<int>(col) - 10, r0 = static_cast<int>(row) - 10;
+    BOOST_REQUIRE(out->GetRasterBand(1)->RasterIO(GF_Read, c0, r0, 21, 21, win, 21, 21, GDT_Byte, 0, 0) == CE_None);
+    // Darkest row and column through the window cross near the centre.
+    int bestRow = 0, bestCol = 0;
+    long minRow = 1L << 30, minCol = 1L << 30;
+    for (int k = 0; k < 21; ++k) {
+        long sr = 0, sc = 0;
+        for (int m = 0; m < 21; ++m)
+            sr += win[k * 21 + m], sc += win[m * 21 + k];
+        if (sr < minRow)
+            minRow = sr, bestRow = k;
+        if (sc < minCol)
+            minCol = sc, bestCol = k;
+    }
+    BOOST_TEST(std::abs(c0 + bestCol + 0.5 - col) <= 1.5);
+    BOOST_TEST(std::abs(r0 + bestRow + 0.5 - row) <= 1.5);
 }
