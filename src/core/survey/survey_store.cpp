@@ -9,11 +9,73 @@
 
 #include <proj.h>
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 
 namespace vnland::survey {
+namespace {
+
+/// A SpatiaLite geometry BLOB of a 2D point (little endian): start 0x00,
+/// order 0x01, SRID, MBR, 0x7C, class 1 (POINT), x, y, end 0xFE.
+void spatialitePointBlob(unsigned char *out, int srid, double x, double y)
+{
+    auto put32 = [](unsigned char *p, int32_t v) { std::memcpy(p, &v, 4); };
+    auto putD = [](unsigned char *p, double v) { std::memcpy(p, &v, 8); };
+    static_assert(std::endian::native == std::endian::little, "SpatiaLite blobs are written little endian");
+    out[0] = 0x00;
+    out[1] = 0x01;
+    put32(out + 2, srid);
+    putD(out + 6, x);
+    putD(out + 14, y);
+    putD(out + 22, x);
+    putD(out + 30, y);
+    out[38] = 0x7C;
+    put32(out + 39, 1);
+    putD(out + 43, x);
+    putD(out + 51, y);
+    out[59] = 0xFE;
+}
+
+/// Sorts points along a Morton curve over their bounding box.
+void spatialSort(std::vector<SurveyPoint> &points)
+{
+    if (points.size() < 2)
+        return;
+    double minE = points[0].east, maxE = minE, minN = points[0].north, maxN = minN;
+    for (const auto &p : points) {
+        minE = std::min(minE, p.east);
+        maxE = std::max(maxE, p.east);
+        minN = std::min(minN, p.north);
+        maxN = std::max(maxN, p.north);
+    }
+    const double sx = maxE > minE ? 65535.0 / (maxE - minE) : 0, sy = maxN > minN ? 65535.0 / (maxN - minN) : 0;
+    auto spread = [](uint32_t v) {
+        v &= 0xFFFF;
+        v = (v | (v << 8)) & 0x00FF00FF;
+        v = (v | (v << 4)) & 0x0F0F0F0F;
+        v = (v | (v << 2)) & 0x33333333;
+        v = (v | (v << 1)) & 0x55555555;
+        return v;
+    };
+    std::vector<std::pair<uint32_t, uint32_t>> keys(points.size());
+    for (size_t i = 0; i < points.size(); ++i) {
+        const auto x = static_cast<uint32_t>((points[i].east - minE) * sx);
+        const auto y = static_cast<uint32_t>((points[i].north - minN) * sy);
+        keys[i] = {spread(x) | (spread(y) << 1), static_cast<uint32_t>(i)};
+    }
+    std::sort(keys.begin(), keys.end());
+    std::vector<SurveyPoint> sorted;
+    sorted.reserve(points.size());
+    for (const auto &k : keys)
+        sorted.push_back(std::move(points[k.second]));
+    points = std::move(sorted);
+}
+
+} // namespace
 
 bool toProjectCrs(store::Project &project, std::vector<SurveyPoint> &points, bool geographic,
                   const std::string &sourceCrs, std::vector<RejectedLine> &rejected, std::string *operation,
@@ -99,27 +161,40 @@ SurveyImportResult storeSurvey(store::Project &project, const std::string &sourc
         const int64_t existing = db.queryInt("SELECT count(*) FROM survey_point").value_or(0);
         const bool bulk = data.points.size() > 2000 && static_cast<int64_t>(data.points.size()) > existing / 4;
         if (bulk) {
+            // R*Tree building is several times faster on spatially ordered
+            // input; rows go in along a Morton (Z-order) curve. The file
+            // order stays in source_line.
+            spatialSort(data.points);
             db.exec("SELECT DisableSpatialIndex('survey_point', 'geom')");
             db.exec("DROP TABLE IF EXISTS idx_survey_point_geom");
+            db.exec("DROP INDEX IF EXISTS survey_point_import");
         }
         {
+            // The geometry goes in as a SpatiaLite BLOB built here: no SQL
+            // function call per row. The full path is in import_log.source.
             store::Statement ins(db, "INSERT INTO survey_point(name, code, kind, x_north, y_east, height, source_file,"
-                                     " source_line, import_id, geom) VALUES (?,?,?,?,?,?,?,?,?, MakePoint(?, ?, ?))");
+                                     " source_line, import_id, geom) VALUES (?,?,?,?,?,?,?,?,?,?)");
             const int srid = project.srid();
+            const std::string fileName = fs::path(source).filename().string();
+            unsigned char blob[60];
             for (const SurveyPoint &p : data.points) {
                 ins.bind(1, p.name);
                 if (p.code.empty())
                     ins.bind(2, nullptr);
                 else
                     ins.bind(2, p.code);
-                ins.bind(3, p.kind).bind(4, p.north).bind(5, p.east).bind(6, p.height).bind(7, absSource);
-                ins.bind(8, p.line).bind(9, rep.importId).bind(10, p.east).bind(11, p.north).bind(12, srid);
+                ins.bind(3, p.kind).bind(4, p.north).bind(5, p.east).bind(6, p.height).bind(7, fileName);
+                spatialitePointBlob(blob, srid, p.east, p.north);
+                ins.bind(8, p.line).bind(9, rep.importId).bindBlob(10, blob, sizeof blob);
                 ins.exec();
                 ++rep.pointsImported;
             }
         }
-        if (bulk && db.queryInt("SELECT CreateSpatialIndex('survey_point', 'geom')").value_or(0) != 1)
-            throw store::DbError(project.path() + ": cannot rebuild the spatial index of the survey points");
+        if (bulk) {
+            if (db.queryInt("SELECT CreateSpatialIndex('survey_point', 'geom')").value_or(0) != 1)
+                throw store::DbError(project.path() + ": cannot rebuild the spatial index of the survey points");
+            db.exec("CREATE INDEX survey_point_import ON survey_point (import_id, name)");
+        }
         {
             store::Statement ins(db, "INSERT INTO survey_line(code, kind, from_name, to_name, source_file, import_id, geom)"
                                      " VALUES (?,?,?,?,?,?, GeomFromWKB(?, ?))");
