@@ -21,6 +21,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
+#include <sstream>
 #include <map>
 #include <set>
 
@@ -304,6 +306,17 @@ BOOST_FIXTURE_TEST_CASE(register_totals_match_sql, Fixture)
     BOOST_TEST(contains(text, "XÃ: XÃ CÔ TÔ (07192)"));
     BOOST_TEST(contains(text, "Trang 1/1"));
     BOOST_TEST(contains(text, report::formatTenths(lineTenths({}), true)));
+    // The font with the Vietnamese glyphs travels inside the PDF.
+    const std::string fonts = run("pdffonts '" + pdf + "'");
+    bool embedded = false;
+    std::istringstream fl(fonts);
+    for (std::string line; std::getline(fl, line);) {
+        std::istringstream ts(line);
+        std::vector<std::string> tok{std::istream_iterator<std::string>(ts), std::istream_iterator<std::string>()};
+        if (tok.size() >= 9 && tok[0] == "DejaVuSans")
+            embedded = tok[4] == "yes" && tok[6] == "yes"; // emb, uni (ToUnicode for text extraction)
+    }
+    BOOST_TEST(embedded, fonts);
 
     BOOST_REQUIRE(report::writeTables(tables, report::ReportFormat::Csv, QString::fromStdString(csv), &err));
     const std::string c = test::readFile(csv);
