@@ -56,12 +56,12 @@ bool writeJson(const std::string &path, const QJsonObject &o)
 
 int cmdImport(const Argv &argv)
 {
-    Args a(argv, {"into", "source-crs", "mapping", "encoding", "layer", "commune", "report"}, {"quiet", "help", "create"});
+    Args a(argv, {"into", "source-crs", "mapping", "encoding", "layer", "commune", "report"}, {"quiet", "help", "fix-towgs84"});
     if (!a.ok() || a.has("help") || a.positional().size() != 1 || !a.value("into")) {
         std::cerr << (a.ok() ? "" : "vnland import: " + a.error() + "\n")
                   << "Usage: vnland import SRC --into PROJECT.sqlite [--source-crs CRS] [--mapping FILE.json|none]\n"
                      "                    [--encoding utf-8|cp1258|tcvn3|vni|latin1] [--layer NAME] [--commune CODE]\n"
-                     "                    [--report FILE.json] [--quiet]\n"
+                     "                    [--report FILE.json] [--fix-towgs84] [--quiet]\n"
                      "The project is created (EPSG:5899) if it does not exist. All or nothing: on any error the\n"
                      "project is left unchanged.\n";
         return a.has("help") ? 0 : 2;
@@ -83,6 +83,7 @@ int cmdImport(const Argv &argv)
     opts.encoding = a.value("encoding", "");
     opts.layer = a.value("layer", "");
     opts.communeCode = a.value("commune", "");
+    opts.fixTowgs84 = a.has("fix-towgs84");
     ProgressBar bar(!a.has("quiet"));
     opts.progress = [&](int64_t done, int64_t total) { bar.update(done, total); };
     const io::ImportResult r = io::importVector(*project, src, opts);
@@ -106,7 +107,10 @@ int cmdImport(const Argv &argv)
         std::cerr << "rejected: " << src << " layer " << rej.layer << " feature " << rej.fid << ": " << rej.reason << "\n";
     if (!a.has("quiet")) {
         std::cout << "Imported " << rep.imported << " of " << rep.featuresIn << " features from " << src << " ("
-                  << rep.driver << ")\n";
+                  << rep.driver << ")";
+        if (rep.sheets)
+            std::cout << ", of them " << rep.sheets << " map sheets";
+        std::cout << "\n";
         std::cout << "  rejected: " << rep.rejectedCount << ", flagged: " << rep.flagged.size() << "\n";
         std::cout << "  source CRS: " << rep.sourceCrs << " -> EPSG:" << project->srid() << "\n";
         if (!rep.operation.empty())

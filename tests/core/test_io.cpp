@@ -459,3 +459,29 @@ BOOST_AUTO_TEST_CASE(bulk_import_builds_a_valid_spatial_index)
     BOOST_TEST(p->db().queryInt("SELECT count(*) FROM idx_parcel_geom").value() == 2510);
     BOOST_TEST(p->db().queryText("SELECT rtreecheck('idx_parcel_geom')").value() == "ok");
 }
+
+BOOST_AUTO_TEST_CASE(wrong_sign_towgs84_is_refused_until_the_user_agrees)
+{
+    test::TempDir tmp;
+    writeShp(tmp.file("tw.shp"), 5899, block(), "UTF-8");
+    // A .prj as old converters wrote it: Decision 05/2007's rotation signs pasted into TOWGS84.
+    std::ofstream(tmp.file("tw.prj"))
+        << R"(PROJCS["VN_2000_TM3_107_45",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137,298.257223563],)"
+           R"(TOWGS84[-191.90441429,-39.30318279,-111.45032835,-0.00928836,0.01975479,-0.00427372,0.252906278]],)"
+           R"(PRIMEM["Greenwich",0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],)"
+           R"(PARAMETER["False_Easting",500000],PARAMETER["False_Northing",0],PARAMETER["Central_Meridian",107.75],)"
+           R"(PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0],UNIT["Meter",1]])";
+    auto p = store::Project::create(tmp.file("p.sqlite"), {});
+    auto r = io::importVector(*p, tmp.file("tw.shp"), {});
+    BOOST_TEST(!r.ok);
+    BOOST_TEST(r.error.find("--fix-towgs84") != std::string::npos);
+    BOOST_TEST(r.error.find("tw.prj") != std::string::npos);
+    BOOST_TEST(count(*p, "parcel") == 0);
+    io::ImportOptions o;
+    o.fixTowgs84 = true;
+    r = io::importVector(*p, tmp.file("tw.shp"), o);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST(r.report.sourceCrs == "EPSG:5899");
+    BOOST_TEST(r.report.operation.empty()); // now the project CRS itself: no transformation
+    BOOST_TEST(*store::loadParcels(*p)[0].measuredArea == 100.0, boost::test_tools::tolerance(1e-6));
+}

@@ -1,6 +1,7 @@
 // Vector import into the land database (see vector_importer.h).
 #include "io/vector_importer.h"
 
+#include "crs/crs_recognition.h"
 #include "crs/transformer.h"
 #include "geom/geos_context.h"
 #include "io/field_mapping.h"
@@ -24,6 +25,7 @@
 #include <fstream>
 #include <optional>
 #include <set>
+#include <sstream>
 
 namespace vnland::io {
 namespace {
@@ -105,20 +107,28 @@ void addFlag(std::string &flags, const std::string &f)
     flags += (flags.empty() ? "" : ",") + f;
 }
 
-std::string cpgEncoding(const std::string &source)
+/// Text of a shapefile side-car file (.cpg, .prj) in either case, or empty.
+std::string readSidecar(const std::string &source, const std::string &ext)
 {
-    fs::path p(source);
-    for (const char *ext : {".cpg", ".CPG"}) {
-        fs::path cpg = p;
-        cpg.replace_extension(ext);
-        if (fs::exists(cpg)) {
-            std::ifstream f(cpg);
-            std::string line;
-            std::getline(f, line);
-            return trim(line);
+    std::string upperExt = ext;
+    std::transform(upperExt.begin(), upperExt.end(), upperExt.begin(), [](unsigned char c) { return std::toupper(c); });
+    for (const std::string &e : {ext, upperExt}) {
+        fs::path side(source);
+        side.replace_extension(e);
+        if (fs::exists(side)) {
+            std::ifstream f(side, std::ios::binary);
+            std::stringstream ss;
+            ss << f.rdbuf();
+            return trim(ss.str());
         }
     }
     return {};
+}
+
+std::string cpgEncoding(const std::string &source)
+{
+    const std::string text = readSidecar(source, ".cpg");
+    return text.substr(0, text.find('\n'));
 }
 
 struct LayerPlan {
@@ -264,31 +274,46 @@ ImportResult importVector(store::Project &project, const std::string &source, co
         LayerPlan plan;
         plan.layer = layer;
         plan.name = name;
-        // CRS.
-        crs::PjPtr src;
+        // CRS: the declared text (option, .prj file, or what OGR read) goes through the
+        // VN-2000 recognition first (deprecated codes, +towgs84 sign, unnamed VN-2000 WKT).
+        std::string declared, origin;
         if (!options.sourceCrs.empty()) {
-            std::string err;
-            src = crs::createCrs(options.sourceCrs, &err);
-            if (!src)
-                return fail("--source-crs: " + err);
-            plan.crsText = options.sourceCrs;
+            declared = options.sourceCrs;
+            origin = "--source-crs";
+        } else if (const std::string prj = isShape ? readSidecar(source, ".prj") : std::string(); !prj.empty()) {
+            declared = prj;
+            origin = fs::path(source).replace_extension(".prj").filename().string();
         } else if (const OGRSpatialReference *srs = layer->GetSpatialRef()) {
             char *wkt = nullptr;
             const char *wktOpts[] = {"FORMAT=WKT2_2019", nullptr};
             srs->exportToWkt(&wkt, wktOpts);
-            std::string err;
-            src = crs::createCrs(wkt ? wkt : "", &err);
+            declared = wkt ? wkt : "";
             CPLFree(wkt);
-            if (!src)
-                return fail(source + ": layer \"" + name + "\": its coordinate system cannot be used (" + err
-                            + "); give the right one with --source-crs");
-            const int epsg = crs::identifyEpsg(src.get());
-            plan.crsText = epsg ? "EPSG:" + std::to_string(epsg) : std::string(proj_get_name(src.get()));
+            origin = "layer \"" + name + "\"";
         } else {
             return fail(source + ": layer \"" + name + "\" has no coordinate system"
                         + (isShape ? " (the .prj file is missing)" : "")
                         + "; give it with --source-crs, e.g. --source-crs EPSG:5899 (VN-2000 / TM-3 107°45′)"
                           " or --source-crs EPSG:3405 (VN-2000 / UTM 48N)");
+        }
+        crs::RecognizeOptions ropts;
+        ropts.correctWrongSign = options.fixTowgs84;
+        const crs::Recognition rec = crs::recognize(declared, ropts);
+        if (rec.wrongSignTowgs84 && !rec.corrected)
+            return fail(source + ": " + origin + ": the VN-2000 +towgs84/TOWGS84 parameters have the rotation signs of"
+                        " Decision 05/2007 pasted unchanged, which moves every point by 0.5–0.8 m. Re-run with"
+                        " --fix-towgs84 to use EPSG:" + std::to_string(rec.suggestedEpsg)
+                        + " (the official operation) instead, or give --source-crs. Nothing was imported.");
+        for (const auto &note : rec.notes)
+            rep.warnings.push_back(origin + ": " + note);
+        std::string err;
+        crs::PjPtr src = crs::createCrs(rec.ok() ? rec.definition : declared, &err);
+        if (!src)
+            return fail(source + ": " + origin + ": the coordinate system cannot be used (" + err
+                        + "); give the right one with --source-crs");
+        {
+            const int epsg = rec.epsg ? rec.epsg : crs::identifyEpsg(src.get());
+            plan.crsText = epsg ? "EPSG:" + std::to_string(epsg) : std::string(proj_get_name(src.get()));
         }
         const int srcEpsg = crs::identifyEpsg(src.get());
         if (srcEpsg != project.srid()) {

@@ -23,6 +23,7 @@ struct ImportOptions {
     std::string encoding;      ///< utf-8|cp1258|tcvn3|vni|latin1; empty = .cpg or detection
     std::string layer;         ///< one layer by name; empty = every polygon layer
     std::string communeCode;   ///< used where the data has no commune code
+    bool fixTowgs84 = false;   ///< the user agreed to replace a wrong-sign +towgs84 by the EPSG code
     /// Called with (features done, features total) now and then.
     std::function<void(int64_t, int64_t)> progress;
     const std::atomic<bool> *cancel = nullptr;
