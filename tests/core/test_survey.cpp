@@ -113,6 +113,26 @@ BOOST_AUTO_TEST_CASE(headers_name_the_axes)
     BOOST_TEST(byName(r.points, "2").east == 2300100.0);
 }
 
+BOOST_AUTO_TEST_CASE(hemisphere_letters_and_blank_decimal_comma)
+{
+    // Longitude written first, but the hemisphere letters say which is which.
+    auto r = survey::parsePointText("G1,107°58'59.6450\"E,9°45'22.3570\"N,12.3\n", "mem");
+    BOOST_REQUIRE(r.ok);
+    BOOST_TEST(r.geographic);
+    BOOST_REQUIRE(r.points.size() == 1u);
+    // 9°45'22.3570" = 9 + 45/60 + 22.357/3600 = 9.756210278°
+    BOOST_TEST(std::fabs(r.points[0].north - 9.756210278) < 1e-9);
+    BOOST_TEST(std::fabs(r.points[0].east - 107.983234722) < 1e-9);
+    // Blank-separated with decimal commas.
+    r = survey::parsePointText("7 2300100,25 575100,50 5,10 MOC\n8 2300101,25 575101,50 5,20 MOC\n", "mem");
+    BOOST_REQUIRE(r.ok);
+    BOOST_TEST(r.delimiter == ' ');
+    BOOST_TEST(r.decimal == ',');
+    BOOST_TEST(byName(r.points, "8").north == 2300101.25);
+    BOOST_TEST(byName(r.points, "8").east == 575101.5);
+    BOOST_TEST(byName(r.points, "8").code == "MOC");
+}
+
 BOOST_AUTO_TEST_CASE(malformed_lines_reported_rest_read)
 {
     const auto r = survey::readPointFile(data("malformed.csv"));

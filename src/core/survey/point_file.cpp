@@ -188,14 +188,14 @@ struct RawRecord {
     bool orderKnown = false;   ///< from the header
 };
 
-std::string joinFrom(const std::vector<std::string_view> &f, size_t from, char delim)
+std::string joinFrom(const std::vector<std::string_view> &f, size_t from)
 {
     std::string out;
     for (size_t i = from; i < f.size(); ++i) {
         if (f[i].empty())
             continue;
         if (!out.empty())
-            out += delim == ' ' ? ' ' : ' ';
+            out += ' ';
         out += f[i];
     }
     return out;
@@ -428,7 +428,10 @@ PointFileResult parsePointText(std::string_view text, const std::string &sourceN
         rec.line = data[li].no;
         auto reject = [&](const std::string &why) { r.rejected.push_back({rec.line, std::string(data[li].text), why}); };
         bool dmsA = false, dmsB = false;
+        size_t idxA = 0, idxB = 0; // fields of the two coordinates
         if (r.header) {
+            idxA = static_cast<size_t>(colA);
+            idxB = static_cast<size_t>(colB);
             const int need = std::max({colA, colB, colName, colH, colCode});
             if (static_cast<int>(f.size()) <= std::max(colA, colB)) {
                 reject("expected " + std::to_string(need + 1) + " fields, found " + std::to_string(f.size()));
@@ -478,6 +481,8 @@ PointFileResult parsePointText(std::string_view text, const std::string &sourceN
                 reject("expected two coordinates after the point name '" + rec.name + "'");
                 continue;
             }
+            idxA = i;
+            idxB = i + 1;
             const auto a = parseCoord(trim(f[i]), r.decimal, &dmsA);
             const auto b = parseCoord(trim(f[i + 1]), r.decimal, &dmsB);
             if (!a || !b) {
@@ -491,10 +496,10 @@ PointFileResult parsePointText(std::string_view text, const std::string &sourceN
             if (i + 2 < n) {
                 if (auto h = parseNumber(trim(f[i + 2]), r.decimal)) {
                     rec.h = h;
-                    rec.code = joinFrom(f, i + 3, r.delimiter);
+                    rec.code = joinFrom(f, i + 3);
                     lay += 'Z';
                 } else {
-                    rec.code = joinFrom(f, i + 2, r.delimiter);
+                    rec.code = joinFrom(f, i + 2);
                 }
                 if (!rec.code.empty())
                     lay += 'D';
@@ -502,8 +507,8 @@ PointFileResult parsePointText(std::string_view text, const std::string &sourceN
             ++layouts[lay];
         }
         rec.dms = dmsA || dmsB;
-        rec.hemiA = dmsA ? hemisphere(f[r.header ? colA : (rec.name.empty() ? 0 : 1)]) : 0;
-        rec.hemiB = dmsB ? hemisphere(f[r.header ? colB : (rec.name.empty() ? 1 : 2)]) : 0;
+        rec.hemiA = dmsA ? hemisphere(f[idxA]) : 0;
+        rec.hemiB = dmsB ? hemisphere(f[idxB]) : 0;
         raw.push_back(std::move(rec));
     }
 
