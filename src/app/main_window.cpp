@@ -5,11 +5,13 @@
 #include "document.h"
 #include "map_canvas.h"
 #include "new_project_dialog.h"
+#include "import_dialog.h"
 #include "parcel_form.h"
 #include "raster_layer.h"
 #include "settings_dialog.h"
 
 #include "crs/transformer.h"
+#include "io/exporter.h"
 #include "store/parcel_query.h"
 #include "store/project.h"
 
@@ -27,6 +29,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QTimer>
 #include <QToolButton>
 #include <QEventLoop>
@@ -152,6 +155,8 @@ void MainWindow::createActions()
                                         &MainWindow::saveAsDialog);
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
     project->addSeparator();
+    m_importAction = project->addAction(tr("&Import data…"), this, &MainWindow::importDialog);
+    m_exportAction = project->addAction(tr("&Export data…"), this, &MainWindow::exportDialog);
     m_addRasterAction = project->addAction(QIcon::fromTheme(QStringLiteral("insert-image")), tr("Add &raster layer…"), this,
                                            &MainWindow::addRasterDialog);
     project->addSeparator();
@@ -398,6 +403,8 @@ void MainWindow::updateTitle()
 {
     m_saveAsAction->setEnabled(bool(m_doc));
     m_addRasterAction->setEnabled(bool(m_doc));
+    m_importAction->setEnabled(bool(m_doc));
+    m_exportAction->setEnabled(bool(m_doc));
     setWindowTitle(m_doc ? tr("%1 – VNLand").arg(QFileInfo(m_doc->path()).fileName()) : tr("VNLand"));
 }
 
@@ -504,6 +511,138 @@ void MainWindow::addRasterDialog()
                                                       tr("Rasters (*.tif *.tiff *.vrt *.jpg *.png *.ecw *.jp2);;All files (*)"));
     if (!path.isEmpty())
         addRasterLayer(path);
+}
+
+void MainWindow::runWithProgress(
+    const QString &title,
+    const std::function<void(const std::function<void(int64_t, int64_t)> &, const std::atomic<bool> &)> &work)
+{
+    struct State {
+        std::atomic<bool> cancel{false};
+        std::atomic<int64_t> done{0}, total{0};
+    };
+    auto st = std::make_shared<State>();
+    QProgressDialog dlg(title, tr("Cancel"), 0, 0, this);
+    dlg.setWindowModality(Qt::WindowModal);
+    dlg.setMinimumDuration(300);
+    connect(&dlg, &QProgressDialog::canceled, this, [st] { st->cancel = true; });
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&dlg, st] {
+        if (st->total > 0) {
+            dlg.setMaximum(1000);
+            dlg.setValue(int(1000 * st->done / st->total));
+        }
+    });
+    tick.start(100);
+    QEventLoop loop;
+    QFutureWatcher<void> watcher;
+    connect(&watcher, &QFutureWatcher<void>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([st, work] {
+        work([st](int64_t done, int64_t total) { st->done = done; st->total = total; }, st->cancel);
+    }));
+    if (!watcher.isFinished())
+        loop.exec();
+    watcher.waitForFinished();
+}
+
+bool MainWindow::importFile(const QString &path, const io::ImportOptions &options, bool quiet)
+{
+    if (!m_doc)
+        return false;
+    io::ImportResult result;
+    store::Project *project = &m_doc->project();
+    runWithProgress(tr("Importing %1…").arg(QFileInfo(path).fileName()),
+                    [&](const std::function<void(int64_t, int64_t)> &progress, const std::atomic<bool> &cancel) {
+                        io::ImportOptions o = options;
+                        o.progress = progress;
+                        o.cancel = &cancel;
+                        try {
+                            result = io::importVector(*project, path.toStdString(), o);
+                        } catch (const std::exception &e) {
+                            result.ok = false;
+                            result.error = e.what();
+                        }
+                    });
+    if (!result.ok) {
+        const QString msg = QString::fromStdString(result.error);
+        logMessage(tr("Import failed: %1").arg(msg));
+        if (!quiet)
+            QMessageBox::warning(this, tr("Import data"), tr("Nothing was imported.\n\n%1").arg(msg));
+        return false;
+    }
+    const auto &r = result.report;
+    const QString summary = tr("Imported %1: %2 of %3 features, %4 rejected, %5 flagged (encoding %6, mapping %7)")
+                                .arg(path)
+                                .arg(r.imported)
+                                .arg(r.featuresIn)
+                                .arg(r.rejectedCount)
+                                .arg(qsizetype(r.flagged.size()))
+                                .arg(QString::fromStdString(r.encoding), QString::fromStdString(r.mapping));
+    logMessage(summary);
+    for (const auto &rej : r.rejected)
+        logMessage(tr("  rejected %1 FID %2: %3").arg(QString::fromStdString(rej.layer)).arg(rej.fid).arg(QString::fromStdString(rej.reason)));
+    // Reload so the map, table and form show the new parcels.
+    const QString projectPath = m_doc->path();
+    closeProject();
+    const bool ok = openProject(projectPath, quiet);
+    if (ok && !quiet)
+        QMessageBox::information(this, tr("Import data"), summary);
+    return ok;
+}
+
+bool MainWindow::exportTo(const QString &path, const QString &format, bool quiet)
+{
+    if (!m_doc)
+        return false;
+    io::ExportResult result;
+    store::Project *project = &m_doc->project();
+    runWithProgress(tr("Exporting to %1…").arg(QFileInfo(path).fileName()),
+                    [&](const std::function<void(int64_t, int64_t)> &, const std::atomic<bool> &) {
+                        io::ExportOptions o;
+                        o.format = format.toStdString();
+                        o.overwrite = true;
+                        try {
+                            result = io::exportProject(*project, path.toStdString(), o);
+                        } catch (const std::exception &e) {
+                            result.ok = false;
+                            result.error = e.what();
+                        }
+                    });
+    if (!result.ok) {
+        const QString msg = QString::fromStdString(result.error);
+        logMessage(tr("Export failed: %1").arg(msg));
+        if (!quiet)
+            QMessageBox::warning(this, tr("Export data"), msg);
+        return false;
+    }
+    logMessage(tr("Exported %n parcel(s) to %1 (%2)", nullptr, int(result.written)).arg(path, format));
+    return true;
+}
+
+void MainWindow::importDialog()
+{
+    if (!m_doc)
+        return;
+    ImportDialog dlg(this);
+    if (dlg.exec() == QDialog::Accepted && !dlg.sourcePath().isEmpty())
+        importFile(dlg.sourcePath(), dlg.options());
+}
+
+void MainWindow::exportDialog()
+{
+    if (!m_doc)
+        return;
+    QStringList filters;
+    const auto formats = io::exportFormats();
+    for (const auto &f : formats)
+        filters << QStringLiteral("%1 (*.%2)").arg(QString::fromStdString(f).toUpper(),
+                                                   f == "spatialite" ? QStringLiteral("sqlite") : QString::fromStdString(f));
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export data"), QString(), filters.join(QStringLiteral(";;")), &selected);
+    if (path.isEmpty())
+        return;
+    const int i = int(filters.indexOf(selected));
+    exportTo(path, QString::fromStdString(formats[size_t(std::max(0, i))]));
 }
 
 void MainWindow::settingsDialog()

@@ -4,6 +4,10 @@
 
 #include <QMainWindow>
 
+#include "io/vector_importer.h"
+
+#include <atomic>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -40,6 +44,11 @@ public:
     /// Adds a GDAL raster (scan, GeoTIFF) in the project CRS under the vector layers.
     bool addRasterLayer(const QString &path, bool quiet = false);
     QListWidget *layerList() const { return m_layers; }
+    /// Imports a vector file into the open project in the background (progress,
+    /// cancel), then reloads the project. Returns false with the reason logged.
+    bool importFile(const QString &path, const io::ImportOptions &options, bool quiet = false);
+    /// Exports the open project (io::exportProject) in the background.
+    bool exportTo(const QString &path, const QString &format, bool quiet = false);
 
     Document *document() const { return m_doc.get(); }
     MapCanvas *canvas() const { return m_canvas; }
@@ -71,6 +80,12 @@ private:
     void openDialog();
     void saveAsDialog();
     void addRasterDialog();
+    void importDialog();
+    void exportDialog();
+    /// Runs @p work on a worker thread behind a modal progress dialog; the
+    /// work gets a progress callback (done, total) and a cancel flag.
+    void runWithProgress(const QString &title,
+                         const std::function<void(const std::function<void(int64_t, int64_t)> &, const std::atomic<bool> &)> &work);
     void settingsDialog();
     void aboutDialog();
 
@@ -92,6 +107,8 @@ private:
     QAction *m_saveAsAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_addRasterAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancelLoad = nullptr;
     bool m_loading = false;

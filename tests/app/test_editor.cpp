@@ -10,15 +10,18 @@
 #include "attribute_table.h"
 #include "document.h"
 #include "landuse_colors.h"
+#include "import_dialog.h"
 #include "main_window.h"
 #include "new_project_dialog.h"
 #include "map_canvas.h"
 #include "parcel_form.h"
 #include "parcel_geometry.h"
 #include "parcel_table_model.h"
+#include "settings_dialog.h"
 #include "translations.h"
 
 #include "store/database.h"
+#include "synth/coverage_generator.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,7 +33,10 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QTableWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
@@ -456,6 +462,51 @@ BOOST_AUTO_TEST_CASE(new_project_dialog_takes_crs_from_province)
     BOOST_TEST(again.createdPath().isEmpty());
 }
 
+BOOST_FIXTURE_TEST_CASE(import_dialog_previews_tcvn3_and_imports, EditorFixture)
+{
+    GDALAllRegister();
+    // A TCVN3-encoded shapefile in the Circular 75 naming, as old offices ship it.
+    synth::SynthOptions so;
+    so.parcels = 30;
+    so.seed = 3;
+    so.encoding = io::TextEncoding::Tcvn3;
+    const std::string shp = tmp.file("old.shp");
+    std::string error;
+    const auto made = synth::writeCoverage(so, shp, &error);
+    BOOST_REQUIRE_MESSAGE(made.ok, error);
+
+    app::ImportDialog dlg;
+    BOOST_REQUIRE(dlg.inspect(QString::fromStdString(shp)));
+    BOOST_TEST(dlg.encodingCombo()->itemText(0).contains(QStringLiteral("tcvn3")));
+    BOOST_TEST(dlg.infoLabel()->text().contains(QStringLiteral("tt75")));
+    // Decoded sample text shows Vietnamese letters, not TCVN3 bytes.
+    const QString preview = dlg.encodingPreview()->toPlainText();
+    BOOST_TEST(!preview.isEmpty());
+    BOOST_TEST(preview.contains(QRegularExpression(QStringLiteral("[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]"))));
+    QTableWidget *map = dlg.mappingTable();
+    BOOST_TEST(map->rowCount() >= 8);
+    bool owner = false;
+    for (int r = 0; r < map->rowCount(); ++r)
+        owner |= map->item(r, 0)->text() == QStringLiteral("owner_name") && map->item(r, 1)->text() == QStringLiteral("TenChu");
+    BOOST_TEST(owner);
+
+    const int before = doc()->parcelCount();
+    BOOST_REQUIRE_MESSAGE(window.importFile(QString::fromStdString(shp), dlg.options(), true),
+                          window.messages()->toPlainText().toStdString());
+    BOOST_TEST(doc()->parcelCount() == before + int(made.featureCount));
+    BOOST_TEST(dbText(path, "SELECT count(*) FROM parcel") == std::to_string(before + made.featureCount));
+    BOOST_TEST(window.attributeTable()->proxy()->rowCount() == doc()->parcelCount());
+    BOOST_TEST(window.messages()->toPlainText().contains(QStringLiteral("tcvn3")));
+
+    // Export of the project as GeoJSON.
+    const QString out = QString::fromStdString(tmp.file("out.geojson"));
+    BOOST_REQUIRE(window.exportTo(out, QStringLiteral("geojson"), true));
+    BOOST_TEST(test::readFile(out.toStdString()).find("FeatureCollection") != std::string::npos);
+    // A missing file is refused and the project stays as it was.
+    BOOST_TEST(!window.importFile(QString::fromStdString(tmp.file("none.shp")), {}, true));
+    BOOST_TEST(dbText(path, "SELECT count(*) FROM parcel") == std::to_string(before + made.featureCount));
+}
+
 BOOST_AUTO_TEST_CASE(geometry_index_and_hit_testing)
 {
     app::ParcelGeometry::Builder b;
@@ -526,6 +577,37 @@ BOOST_AUTO_TEST_CASE(vietnamese_and_english_translations)
         delete t;
     }
     QLocale::setDefault(QLocale::c());
+}
+
+BOOST_AUTO_TEST_CASE(translation_files_are_complete)
+{
+    for (const char *lang : {"vi", "en"}) {
+        const std::string ts = test::readFile(std::string(VNLAND_SAMPLE_DIR) + "/../src/app/translations/vnland_editor_" + lang + ".ts");
+        BOOST_REQUIRE(!ts.empty());
+        size_t messages = 0, pos = 0;
+        while ((pos = ts.find("<message", pos)) != std::string::npos)
+            ++messages, ++pos;
+        BOOST_TEST(messages > 150u);
+        BOOST_TEST(ts.find("type=\"unfinished\"") == std::string::npos, lang);
+        BOOST_TEST(ts.find("<translation></translation>") == std::string::npos, lang);
+        BOOST_TEST(ts.find("type=\"vanished\"") == std::string::npos, lang);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(settings_dialog_stores_the_language)
+{
+    app::SettingsDialog dlg;
+    QComboBox *c = dlg.languageCombo();
+    c->setCurrentIndex(c->findData(QStringLiteral("vi")));
+    dlg.accept();
+    BOOST_TEST(QSettings().value(QStringLiteral("language")).toString() == QStringLiteral("vi"));
+    BOOST_TEST(app::resolveLanguage() == QStringLiteral("vi"));
+    app::SettingsDialog again;
+    BOOST_TEST(again.languageCombo()->currentData().toString() == QStringLiteral("vi"));
+    again.languageCombo()->setCurrentIndex(again.languageCombo()->findData(QStringLiteral("en")));
+    again.accept();
+    BOOST_TEST(app::resolveLanguage() == QStringLiteral("en"));
+    QSettings().remove(QStringLiteral("language"));
 }
 
 BOOST_AUTO_TEST_CASE(screenshot_command_writes_a_drawn_png)

@@ -107,6 +107,97 @@
     </message>
 </context>
 <context>
+    <name>vnland::app::ImportDialog</name>
+    <message>
+        <source>Import data</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Source file:</source>
+        <translation>Source file:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>Text encoding:</translation>
+    </message>
+    <message>
+        <source>from the file (.prj); or EPSG code, province name, WKT</source>
+        <translation>from the file (.prj); or EPSG code, province name, WKT</translation>
+    </message>
+    <message>
+        <source>Source CRS:</source>
+        <translation>Source CRS:</translation>
+    </message>
+    <message>
+        <source>detected automatically; or a mapping JSON file</source>
+        <translation>detected automatically; or a mapping JSON file</translation>
+    </message>
+    <message>
+        <source>Field mapping:</source>
+        <translation>Field mapping:</translation>
+    </message>
+    <message>
+        <source>Decoded sample text:</source>
+        <translation>Decoded sample text:</translation>
+    </message>
+    <message>
+        <source>Field mapping preview (first feature):</source>
+        <translation>Field mapping preview (first feature):</translation>
+    </message>
+    <message>
+        <source>VNLand field</source>
+        <translation>VNLand field</translation>
+    </message>
+    <message>
+        <source>Source field</source>
+        <translation>Source field</translation>
+    </message>
+    <message>
+        <source>Sample value</source>
+        <translation>Sample value</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Vector data (*.shp *.gpkg *.geojson *.json *.kml *.tab *.mif *.dxf *.gdb *.zip);;All files (*)</source>
+        <translation>Vector data (*.shp *.gpkg *.geojson *.json *.kml *.tab *.mif *.dxf *.gdb *.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 as vector data: %2</source>
+        <translation>Cannot read %1 as vector data: %2</translation>
+    </message>
+    <message>
+        <source>Automatic (text is plain ASCII)</source>
+        <translation>Automatic (text is plain ASCII)</translation>
+    </message>
+    <message>
+        <source>Automatic (detected: %1, %2 %)</source>
+        <translation>Automatic (detected: %1, %2 %)</translation>
+    </message>
+    <message>
+        <source>no CRS in the file</source>
+        <translation>no CRS in the file</translation>
+    </message>
+    <message>
+        <source>%1, layer %2: %3 features, %4 fields; %5</source>
+        <translation>%1, layer %2: %3 features, %4 fields; %5</translation>
+    </message>
+    <message>
+        <source>mapping: %1</source>
+        <translation>mapping: %1</translation>
+    </message>
+</context>
+<context>
     <name>vnland::app::MainWindow</name>
     <message>
         <source>Parcels</source>
@@ -339,6 +430,133 @@
     <message>
         <source>Rasters (*.tif *.tiff *.vrt *.jpg *.png *.ecw *.jp2);;All files (*)</source>
         <translation>Rasters (*.tif *.tiff *.vrt *.jpg *.png *.ecw *.jp2);;All files (*)</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>&amp;Import data…</source>
+        <translation>&amp;Import data…</translation>
+    </message>
+    <message>
+        <source>&amp;Export data…</source>
+        <translation>&amp;Export data…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>Import failed: %1</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+
+%1</source>
+        <translation>Nothing was imported.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 of %3 features, %4 rejected, %5 flagged (encoding %6, mapping %7)</source>
+        <translation>Imported %1: %2 of %3 features, %4 rejected, %5 flagged (encoding %6, mapping %7)</translation>
+    </message>
+    <message>
+        <source>  rejected %1 FID %2: %3</source>
+        <translation>  rejected %1 FID %2: %3</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Export data</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n parcel(s) to %1 (%2)</source>
+        <translation><numerusform>Exported %n parcel to %1 (%2)</numerusform><numerusform>Exported %n parcels to %1 (%2)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::NewProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Project file:</source>
+        <translation>Project file:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Province (before 2025):</source>
+        <translation>Province (before 2025):</translation>
+    </message>
+    <message>
+        <source>Coordinate system:</source>
+        <translation>Coordinate system:</translation>
+    </message>
+    <message>
+        <source>5-digit GSO code, e.g. 07192</source>
+        <translation>5-digit GSO code, e.g. 07192</translation>
+    </message>
+    <message>
+        <source>Commune code:</source>
+        <translation>Commune code:</translation>
+    </message>
+    <message>
+        <source>Commune name:</source>
+        <translation>Commune name:</translation>
+    </message>
+    <message>
+        <source>Default scale:</source>
+        <translation>Default scale:</translation>
+    </message>
+    <message>
+        <source>VNLand projects (*.sqlite)</source>
+        <translation>VNLand projects (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>%1 (EPSG:%2), central meridian %3</source>
+        <translation>%1 (EPSG:%2), central meridian %3</translation>
+    </message>
+    <message>
+        <source>Choose where to save the project file.</source>
+        <translation>Choose where to save the project file.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another file name.</source>
+        <translation>%1 already exists; choose another file name.</translation>
+    </message>
+    <message>
+        <source>The commune code has 5 digits.</source>
+        <translation>The commune code has 5 digits.</translation>
+    </message>
+    <message>
+        <source>Choose a province.</source>
+        <translation>Choose a province.</translation>
+    </message>
+    <message>
+        <source>Cannot create the project: %1</source>
+        <translation>Cannot create the project: %1</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,97 @@
     </message>
 </context>
 <context>
+    <name>vnland::app::ImportDialog</name>
+    <message>
+        <source>Import data</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Source file:</source>
+        <translation>Tệp nguồn:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Tự động</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>Bảng mã:</translation>
+    </message>
+    <message>
+        <source>from the file (.prj); or EPSG code, province name, WKT</source>
+        <translation>theo tệp (.prj); hoặc mã EPSG, tên tỉnh, WKT</translation>
+    </message>
+    <message>
+        <source>Source CRS:</source>
+        <translation>Hệ tọa độ nguồn:</translation>
+    </message>
+    <message>
+        <source>detected automatically; or a mapping JSON file</source>
+        <translation>tự nhận dạng; hoặc tệp ánh xạ JSON</translation>
+    </message>
+    <message>
+        <source>Field mapping:</source>
+        <translation>Ánh xạ trường:</translation>
+    </message>
+    <message>
+        <source>Decoded sample text:</source>
+        <translation>Mẫu văn bản sau khi giải mã:</translation>
+    </message>
+    <message>
+        <source>Field mapping preview (first feature):</source>
+        <translation>Xem trước ánh xạ trường (đối tượng đầu tiên):</translation>
+    </message>
+    <message>
+        <source>VNLand field</source>
+        <translation>Trường VNLand</translation>
+    </message>
+    <message>
+        <source>Source field</source>
+        <translation>Trường nguồn</translation>
+    </message>
+    <message>
+        <source>Sample value</source>
+        <translation>Giá trị mẫu</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Vector data (*.shp *.gpkg *.geojson *.json *.kml *.tab *.mif *.dxf *.gdb *.zip);;All files (*)</source>
+        <translation>Dữ liệu vector (*.shp *.gpkg *.geojson *.json *.kml *.tab *.mif *.dxf *.gdb *.zip);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 as vector data: %2</source>
+        <translation>Không đọc được %1 như dữ liệu vector: %2</translation>
+    </message>
+    <message>
+        <source>Automatic (text is plain ASCII)</source>
+        <translation>Tự động (văn bản chỉ có ký tự ASCII)</translation>
+    </message>
+    <message>
+        <source>Automatic (detected: %1, %2 %)</source>
+        <translation>Tự động (nhận dạng: %1, %2 %)</translation>
+    </message>
+    <message>
+        <source>no CRS in the file</source>
+        <translation>tệp không có hệ tọa độ</translation>
+    </message>
+    <message>
+        <source>%1, layer %2: %3 features, %4 fields; %5</source>
+        <translation>%1, lớp %2: %3 đối tượng, %4 trường; %5</translation>
+    </message>
+    <message>
+        <source>mapping: %1</source>
+        <translation>ánh xạ: %1</translation>
+    </message>
+</context>
+<context>
     <name>vnland::app::MainWindow</name>
     <message>
         <source>Parcels</source>
@@ -339,6 +430,133 @@
     <message>
         <source>Rasters (*.tif *.tiff *.vrt *.jpg *.png *.ecw *.jp2);;All files (*)</source>
         <translation>Ảnh (*.tif *.tiff *.vrt *.jpg *.png *.ecw *.jp2);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Tạo mới…</translation>
+    </message>
+    <message>
+        <source>&amp;Import data…</source>
+        <translation>&amp;Nhập dữ liệu…</translation>
+    </message>
+    <message>
+        <source>&amp;Export data…</source>
+        <translation>&amp;Xuất dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Đang nhập %1…</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>Nhập dữ liệu thất bại: %1</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+
+%1</source>
+        <translation>Chưa nhập dữ liệu nào.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 of %3 features, %4 rejected, %5 flagged (encoding %6, mapping %7)</source>
+        <translation>Đã nhập %1: %2 trên %3 đối tượng, %4 bị từ chối, %5 được đánh dấu (bảng mã %6, ánh xạ %7)</translation>
+    </message>
+    <message>
+        <source>  rejected %1 FID %2: %3</source>
+        <translation>  từ chối %1 FID %2: %3</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Đang xuất ra %1…</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Xuất dữ liệu thất bại: %1</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Xuất dữ liệu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n parcel(s) to %1 (%2)</source>
+        <translation><numerusform>Đã xuất %n thửa ra %1 (%2)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::NewProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>Tạo dự án mới</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Project file:</source>
+        <translation>Tệp dự án:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Tên:</translation>
+    </message>
+    <message>
+        <source>Province (before 2025):</source>
+        <translation>Tỉnh (trước 2025):</translation>
+    </message>
+    <message>
+        <source>Coordinate system:</source>
+        <translation>Hệ tọa độ:</translation>
+    </message>
+    <message>
+        <source>5-digit GSO code, e.g. 07192</source>
+        <translation>mã 5 chữ số của TCTK, ví dụ 07192</translation>
+    </message>
+    <message>
+        <source>Commune code:</source>
+        <translation>Mã xã:</translation>
+    </message>
+    <message>
+        <source>Commune name:</source>
+        <translation>Tên xã:</translation>
+    </message>
+    <message>
+        <source>Default scale:</source>
+        <translation>Tỷ lệ mặc định:</translation>
+    </message>
+    <message>
+        <source>VNLand projects (*.sqlite)</source>
+        <translation>Dự án VNLand (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>%1 (EPSG:%2), central meridian %3</source>
+        <translation>%1 (EPSG:%2), kinh tuyến trục %3</translation>
+    </message>
+    <message>
+        <source>Choose where to save the project file.</source>
+        <translation>Chọn nơi lưu tệp dự án.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another file name.</source>
+        <translation>%1 đã tồn tại; hãy chọn tên tệp khác.</translation>
+    </message>
+    <message>
+        <source>The commune code has 5 digits.</source>
+        <translation>Mã xã gồm 5 chữ số.</translation>
+    </message>
+    <message>
+        <source>Choose a province.</source>
+        <translation>Hãy chọn tỉnh.</translation>
+    </message>
+    <message>
+        <source>Cannot create the project: %1</source>
+        <translation>Không tạo được dự án: %1</translation>
     </message>
 </context>
 <context>
