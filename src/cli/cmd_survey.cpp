@@ -105,6 +105,10 @@ int cmdImportSurvey(const Argv &argv)
             std::snprintf(buf, sizeof buf, "%.2f", total);
             std::cout << "  boundary lines: " << rep.linesImported << ", parcels: " << rep.parcelsImported
                       << ", area " << buf << " m², boundary issues: " << rep.parcels.issues.size() << "\n";
+            for (const auto &p : rep.parcels.parcels)
+                if (!p.flags.empty())
+                    std::cout << "  flagged parcel " << (p.thuaSo ? std::to_string(*p.thuaSo) : std::string("(no number)"))
+                              << ": " << p.flags << "\n";
         }
     }
     return rep.rejected.empty() && rep.parcels.issues.empty() ? 0 : 1;

@@ -324,6 +324,12 @@ BOOST_AUTO_TEST_CASE(coded_block_to_clean_coverage)
                                       " WHERE ST_Area(ST_Intersection(a.geom, b.geom)) > 1e-6").value() == 0);
     const double unionArea = std::stod(project->db().queryText("SELECT ST_Area(ST_Union(geom)) FROM parcel").value());
     BOOST_TEST(std::fabs(unionArea - 2400.0) < 0.01);
+    BOOST_TEST(project->db().queryInt("SELECT count(*) FROM parcel WHERE flags <> ''").value() == 0);
+    // Importing the same block again: identities clash, flagged not rejected.
+    const auto again = survey::importSurveyFile(*project, data("block_coded.csv"), o);
+    BOOST_REQUIRE_MESSAGE(again.ok, again.error);
+    BOOST_TEST(project->db().queryInt("SELECT count(*) FROM parcel WHERE identity_conflict = 1"
+                                      " AND flags LIKE '%duplicate_number%'").value() == 3);
 }
 
 BOOST_AUTO_TEST_CASE(number_sequences_dangles_and_unknown_points)

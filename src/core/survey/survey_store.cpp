@@ -5,6 +5,7 @@
 #include "crs/transformer.h"
 #include "geom/geos_context.h"
 #include "store/parcel_store.h"
+#include "store/reference_data.h"
 #include "store/project.h"
 
 #include <proj.h>
@@ -15,6 +16,7 @@
 #include <cstring>
 #include <cstdio>
 #include <filesystem>
+#include <set>
 
 namespace vnland::survey {
 namespace {
@@ -217,13 +219,43 @@ SurveyImportResult storeSurvey(store::Project &project, const std::string &sourc
             }
         }
         if (!rep.parcels.parcels.empty()) {
+            // The checks of the normal import path: identity (commune, tờ,
+            // thửa) against live parcels and within the file, land-use code,
+            // geometry validity — flagged, never rejected.
+            std::set<std::string> identities;
+            {
+                store::Statement st(db, "SELECT commune_code, to_so, thua_so FROM parcel WHERE end_time IS NULL AND"
+                                        " identity_conflict = 0 AND thua_so IS NOT NULL");
+                while (st.step())
+                    identities.insert(st.text(0) + "/" + st.text(1) + "/" + st.text(2));
+            }
+            const auto &codes = store::landuseCodes();
+            auto addFlag = [](std::string &flags, const std::string &f) {
+                if (flags.find(f) == std::string::npos)
+                    flags += (flags.empty() ? "" : ",") + f;
+            };
             store::ParcelWriter writer(project);
-            if (!options.parcels.communeCode.empty())
-                project.ensureCommune(options.parcels.communeCode);
-            for (const model::Parcel &p : rep.parcels.parcels) {
+            std::set<std::string> communes;
+            for (model::Parcel &p : rep.parcels.parcels) {
+                if (p.thuaSo) {
+                    const std::string key = p.communeCode + "/" + (p.toSo ? std::to_string(*p.toSo) : "") + "/"
+                                          + std::to_string(*p.thuaSo);
+                    if (!identities.insert(key).second)
+                        addFlag(p.flags, "duplicate_number");
+                }
+                if (p.landuseCode.empty())
+                    addFlag(p.flags, "missing_landuse");
+                else if (!codes.count(p.landuseCode) && p.landuseCode != "OTC")
+                    addFlag(p.flags, "unknown_landuse");
+                if (geom::GeomPtr g = geom::fromWkb(p.wkb.data(), p.wkb.size()); !g || !geom::isValid(g.get()))
+                    addFlag(p.flags, "invalid_geometry");
                 writer.insert(p, rep.importId);
+                if (!p.communeCode.empty())
+                    communes.insert(p.communeCode);
                 ++rep.parcelsImported;
             }
+            for (const auto &c : communes)
+                project.ensureCommune(c);
         }
         {
             store::Statement log(db, "UPDATE import_log SET finished = strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
