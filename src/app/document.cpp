@@ -126,7 +126,11 @@ int Document::epsg() const { return m_project->srid(); }
 
 QRectF Document::fullExtent() const
 {
-    QRectF r = m_geometry && m_geometry->size() ? m_geometry->extent() : QRectF();
+    // The parcels are what the officer works on; sheet frames (often much larger
+    // than the surveyed area) only count when there are no parcels yet.
+    if (m_geometry && m_geometry->size() && !m_geometry->extent().isEmpty())
+        return m_geometry->extent();
+    QRectF r;
     for (const auto &s : *m_sheets)
         r = r.isNull() ? s.bbox : r.united(s.bbox);
     return r;

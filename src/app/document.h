@@ -69,7 +69,7 @@ public:
     std::shared_ptr<const ParcelGeometry> geometry() const { return m_geometry; }
     std::shared_ptr<const ParcelRenderAttrs> renderAttrs() const { return m_attrs; }
     std::shared_ptr<const SheetOutlines> sheets() const { return m_sheets; }
-    /// Extent of parcels and sheet frames.
+    /// Extent of the parcels (of the sheet frames when there are no parcels).
     QRectF fullExtent() const;
 
     QUndoStack *undoStack() const { return m_undo; }
