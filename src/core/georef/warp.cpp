@@ -284,6 +284,7 @@ WarpResult warpScan(const std::string &scanPath, const TransformModel &model, co
     CPLStringList co;
     co.SetNameValue("TILED", "YES");
     co.SetNameValue("BIGTIFF", "IF_SAFER");
+    co.SetNameValue("NUM_THREADS", opt.threads.c_str()); // parallel DEFLATE/LZW of the tiles
     if (opt.compression != "NONE")
         co.SetNameValue("COMPRESS", opt.compression.c_str());
     const bool hasAlpha = opt.alpha;
