@@ -263,6 +263,30 @@ BOOST_AUTO_TEST_CASE(closed_loop_compass_rule)
     BOOST_TEST(t.lines.size() == 5u);
 }
 
+BOOST_AUTO_TEST_CASE(connecting_traverse_between_known_points)
+{
+    // A (1000, 1000) → P: azimuth 90°, 100.00 m → P (1000, 1100);
+    // P → K: azimuth 0°, 100.00 m → K computed (1100, 1100), known (1100.02, 1099.98).
+    // By hand: fX = -0.02, fY = +0.02, f = 0.028284 m, ΣL = 200 m, 1:7071;
+    // P moves by -f·100/200 → (1000.01, 1099.99).
+    const auto parsed = survey::parseTraverse("START A 1000 1000\nLEG P 90-00-00 100.00\nLEG K 0 100.00\n"
+                                              "CLOSE K 1100.02 1099.98\n",
+                                              "mem");
+    BOOST_REQUIRE_MESSAGE(parsed.ok, parsed.error);
+    const auto t = survey::adjustTraverse(parsed.traverse);
+    BOOST_TEST(std::fabs(t.miscloseNorth - -0.02) < 1e-9);
+    BOOST_TEST(std::fabs(t.miscloseEast - 0.02) < 1e-9);
+    BOOST_TEST(std::lround(t.ratio) == 7071);
+    BOOST_TEST(std::fabs(byName(t.adjusted, "P").north - 1000.01) < 1e-9);
+    BOOST_TEST(std::fabs(byName(t.adjusted, "P").east - 1099.99) < 1e-9);
+    BOOST_TEST(byName(t.adjusted, "K").north == 1100.02);
+    // Errors: no START, CLOSE naming an unknown point.
+    BOOST_TEST(!survey::parseTraverse("LEG P 90 10\n", "mem").ok);
+    const auto bad = survey::parseTraverse("START A 0 0\nLEG P 90 10\nCLOSE Z\n", "mem");
+    BOOST_REQUIRE(bad.rejected.size() == 1u);
+    BOOST_TEST(bad.rejected[0].line == 3);
+}
+
 BOOST_AUTO_TEST_CASE(cli_cogo)
 {
     test::TempDir tmp;
