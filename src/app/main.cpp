@@ -1,6 +1,8 @@
 // vnland-editor entry point.
 //   vnland-editor [PROJECT]
-//   vnland-editor --screenshot FILE.png [--size WxH] PROJECT   (works with QT_QPA_PLATFORM=offscreen)
+//   vnland-editor --screenshot FILE.png [--size WxH] [--lang vi|en] [--extent minE,minN,maxE,maxN]
+//                 [--select TO/THUA] PROJECT   (works with QT_QPA_PLATFORM=offscreen)
+#include "document.h"
 #include "main_window.h"
 #include "map_canvas.h"
 #include "translations.h"
@@ -34,7 +36,9 @@ int main(int argc, char **argv)
     QCommandLineOption extent(QStringLiteral("extent"),
                               QStringLiteral("Map extent for --screenshot in project coordinates (Y east, X north)."),
                               QStringLiteral("minE,minN,maxE,maxN"));
-    parser.addOptions({shot, size, lang, extent});
+    QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select parcel TO/THUA (sheet/parcel number) before the screenshot."),
+                              QStringLiteral("TO/THUA"));
+    parser.addOptions({shot, size, lang, extent, select});
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file (.sqlite) to open."));
     parser.process(app);
 
@@ -74,6 +78,19 @@ int main(int argc, char **argv)
             auto *c = window.canvas();
             c->setView(QPointF((e[0] + e[2]) / 2, (e[1] + e[3]) / 2),
                        std::max((e[2] - e[0]) / c->width(), (e[3] - e[1]) / c->height()));
+        }
+        if (parser.isSet(select)) {
+            const QStringList v = parser.value(select).split(QLatin1Char('/'));
+            auto *doc = window.document();
+            int found = -1;
+            for (int r = 0; v.size() == 2 && r < doc->parcelCount() && found < 0; ++r)
+                if (doc->parcel(r).toSo == v[0].toInt() && doc->parcel(r).thuaSo == v[1].toInt())
+                    found = r;
+            if (found < 0) {
+                err << "vnland-editor: no parcel " << parser.value(select) << " (expected TO/THUA)\n";
+                return 2;
+            }
+            doc->setSelection({found});
         }
         if (!vnland::app::waitForCanvasIdle(window.canvas(), 60000)) {
             err << "vnland-editor: rendering did not finish within 60 s\n";

@@ -140,6 +140,8 @@ void ParcelForm::showRow(int row)
     m_landuse->setCurrentIndex(std::max(idx, 0));
     m_owner->setText(QString::fromStdString(p.ownerName));
     m_address->setText(QString::fromStdString(p.address));
+    m_address->setCursorPosition(0);   // show the start of a long address
+    m_owner->setCursorPosition(0);
     m_legalArea->setText(formatArea(p.legalArea));
     m_measured->setText(formatArea(p.measuredArea));
     m_apply->setEnabled(false);
