@@ -17,6 +17,7 @@
 
 #include <QCoreApplication>
 
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -29,6 +30,14 @@
 using namespace vnland;
 
 namespace {
+
+/// CPU time of this process, all threads (the machine may be shared: wall time alone misleads).
+double cpuSeconds()
+{
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
 
 topology::ValidationContext contextFor(const synth::SynthResult &r)
 {
@@ -79,16 +88,13 @@ int childAllRules(int64_t n, bool perRule)
             std::printf("  rule %-20s %8.2f s  %zu issues\n", info.id, r.seconds, r.issues.size());
         }
     }
-    auto cpu = [] {
-        rusage ru{};
-        getrusage(RUSAGE_SELF, &ru);
-        return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-    };
+    auto cpu = cpuSeconds;
     const double c0 = cpu();
     const double t0 = bench::now();
     const auto r = topology::validate(parcels, context);
     const double t = bench::now() - t0;
-    std::printf("    cpu %.2f s for %.2f s wall (machine load %.1f)\n", cpu() - c0, t, [] {
+    const double validateCpu = cpu() - c0;
+    std::printf("    cpu %.2f s for %.2f s wall (machine load %.1f)\n", validateCpu, t, [] {
         double l[1] = {0};
         return getloadavg(l, 1) == 1 ? l[0] : 0.0;
     }());
@@ -101,8 +107,8 @@ int childAllRules(int64_t n, bool perRule)
         if (const size_t k = r.count(info.rule))
             byRule += std::string(" ") + info.id + "=" + std::to_string(k);
     std::printf("    issues by rule:%s\n", byRule.empty() ? " none" : byRule.c_str());
-    std::printf("RESULT %lld %.3f %.3f %zu %.1f %.1f\n", static_cast<long long>(parcels.size()), gen, t,
-                r.issues.size(), bench::selfPeakMiB(), memBefore);
+    std::printf("RESULT %lld %.3f %.3f %zu %.1f %.1f %.3f\n", static_cast<long long>(parcels.size()), gen, t,
+                r.issues.size(), bench::selfPeakMiB(), memBefore, validateCpu);
     return 0;
 }
 
@@ -128,24 +134,27 @@ int childSql(int64_t n)
     parcels.shrink_to_fit();
     auto project = store::Project::open(path, true);
 
-    // VNLand: load from the project + overlap rule (all cores).
-    const double a0 = bench::now();
+    // VNLand: load from the project, then the overlap rule (all cores).
+    const double a0 = bench::now(), ac0 = cpuSeconds();
+    const auto context = topology::ValidationContext::load(*project);
+    const auto loaded = store::loadParcels(*project);
+    const double load = bench::now() - a0;
     topology::EngineOptions o;
     o.rules = {topology::Rule::Overlap};
-    const auto r = topology::validateProject(*project, o);
-    const double engine = bench::now() - a0;
+    const auto r = topology::validate(loaded, context, o);
+    const double engine = bench::now() - a0, engineCpu = cpuSeconds() - ac0;
 
     // The same check in SQL: candidates through the R*Tree, then intersection area.
-    const double b0 = bench::now();
+    const double b0 = bench::now(), bc0 = cpuSeconds();
     store::Statement st(project->db(),
                         "SELECT count(*) FROM parcel a JOIN parcel b ON b.ROWID IN ("
                         "  SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'parcel' AND search_frame = a.geom)"
                         " WHERE a.id < b.id AND a.end_time IS NULL AND b.end_time IS NULL"
                         " AND ST_Intersects(a.geom, b.geom) AND ST_Area(ST_Intersection(a.geom, b.geom)) > 0.01");
     int64_t sqlPairs = st.step() ? st.int64(0) : -1;
-    const double sql = bench::now() - b0;
-    std::printf("SQL %lld %.3f %zu %.3f %lld\n", static_cast<long long>(n), engine, r.issues.size(), sql,
-                static_cast<long long>(sqlPairs));
+    const double sql = bench::now() - b0, sqlCpu = cpuSeconds() - bc0;
+    std::printf("SQL %lld %.3f %zu %.3f %lld %.3f %.3f %.3f\n", static_cast<long long>(n), engine, r.issues.size(), sql,
+                static_cast<long long>(sqlPairs), load, engineCpu, sqlCpu);
     project.reset();
     std::filesystem::remove_all(dir);
     return 0;
@@ -210,32 +219,33 @@ int main(int argc, char **argv)
     std::cout << "bench_topology: all 15 rules on clean synthetic coverages (" << std::thread::hardware_concurrency()
               << " threads)\n";
     std::cout << "  parcels    generate_s  validate_s  issues  peak_MiB  (parcels in memory before validating)\n";
-    std::vector<std::pair<double, double>> points;
+    std::vector<std::array<double, 3>> points; // n, wall, cpu
     for (int64_t n : sizes) {
         auto r = runChild(self, "--child " + std::to_string(n) + (perRule ? " --per-rule" : ""));
-        if (r["RESULT"].size() < 6) {
+        if (r["RESULT"].size() < 7) {
             std::cout << "  " << n << ": child failed\n";
             continue;
         }
         const auto &v = r["RESULT"];
         std::printf("  %9.0f  %10.2f  %10.2f  %6.0f  %8.0f  (%.0f)\n", v[0], v[1], v[2], v[3], v[4], v[5]);
-        points.emplace_back(v[0], v[2]);
+        points.push_back({v[0], v[2], v[6]});
     }
     for (size_t k = 1; k < points.size(); ++k) {
-        const double n0 = points[k - 1].first, n1 = points[k].first;
-        const double ratio = points[k].second / points[k - 1].second;
+        const double n0 = points[k - 1][0], n1 = points[k][0];
         const double nlogn = (n1 * std::log(n1)) / (n0 * std::log(n0));
-        std::printf("  growth %.0f -> %.0f: time x%.2f (n log n would be x%.2f, linear x%.2f)\n", n0, n1, ratio, nlogn,
-                    n1 / n0);
+        std::printf("  growth %.0f -> %.0f: wall x%.2f, cpu x%.2f (n log n would be x%.2f, linear x%.2f)\n", n0, n1,
+                    points[k][1] / points[k - 1][1], points[k][2] / points[k - 1][2], nlogn, n1 / n0);
     }
     if (!skipSql) {
         std::cout << "overlap rule vs SpatiaLite self-join through the spatial index (" << sqlN << " parcels, 20 overlaps + 10 duplicates injected)\n";
         auto r = runChild(self, "--child-sql " + std::to_string(sqlN));
         const auto &v = r["SQL"];
-        if (v.size() >= 5) {
-            std::printf("  vnland (load + overlap rule): %.2f s, %.0f issues\n", v[1], v[2]);
-            std::printf("  SpatiaLite SQL self-join:     %.2f s, %.0f pairs\n", v[3], v[4]);
-            std::printf("  ratio: vnland is %.1fx faster\n", v[3] / v[1]);
+        if (v.size() >= 8) {
+            std::printf("  vnland (load %.2f s + overlap rule): %.2f s wall, %.2f s cpu, %.0f issues\n", v[5], v[1], v[6],
+                        v[2]);
+            std::printf("  SpatiaLite SQL self-join:            %.2f s wall, %.2f s cpu, %.0f pairs\n", v[3], v[7], v[4]);
+            std::printf("  ratio: vnland is %.1fx faster (wall, load included), %.1fx (rule only), %.1fx less cpu\n",
+                        v[3] / v[1], v[3] / std::max(1e-9, v[1] - v[5]), v[7] / std::max(1e-9, v[6]));
         } else {
             std::cout << "  child failed\n";
         }
