@@ -20,6 +20,7 @@
 #include <gdal.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
 #include <iterator>
 #include <sstream>
@@ -394,6 +395,46 @@ BOOST_FIXTURE_TEST_CASE(extract_of_parcel_with_hole, Fixture)
     BOOST_REQUIRE(report::writeExtracts(ex, report::ReportFormat::Pdf, QString::fromStdString(tmp.file("hole.pdf")), false,
                                         &written, &err));
     BOOST_TEST(contains(pdfText(tmp.file("hole.pdf")), "có 1 lỗ thủng"));
+}
+
+BOOST_FIXTURE_TEST_CASE(extract_vertex_table_continues_on_next_page, Fixture)
+{
+    // A round pond with 80 vertices: the vertex table runs onto a second page.
+    auto centre = geom::fromWkt("POINT(502100 2320100)");
+    geom::GeomPtr disc(GEOSBuffer_r(geom::ctx(), centre.get(), 30.0, 20));
+    auto multi = geom::asMultiPolygon(disc.get());
+    {
+        store::ParcelWriter w(*project);
+        model::Parcel p;
+        p.communeCode = "07192";
+        p.toSo = 4;
+        p.thuaSo = 1;
+        p.landuseCode = "NTS";
+        p.ownerName = "Nguyễn Thị Ẩn";
+        p.measuredArea = geom::area(multi.get());
+        p.wkb = geom::toWkb(multi.get());
+        w.insert(p);
+    }
+    report::ReportFilter f;
+    f.communeCode = "07192";
+    f.parcels = {{4, 1}, {1, 1}};
+    const auto ex = report::buildExtracts(*project, f);
+    BOOST_REQUIRE(ex.size() == 2u);
+    BOOST_TEST(ex[1].vertices.size() == 80u);
+    // Vertex 1 is the northernmost.
+    for (const auto &v : ex[1].vertices)
+        BOOST_TEST(v.north <= ex[1].vertices[0].north);
+    QStringList written;
+    QString err;
+    BOOST_REQUIRE(report::writeExtracts(ex, report::ReportFormat::Pdf, QString::fromStdString(tmp.file("round.pdf")), false,
+                                        &written, &err));
+    const std::string text = pdfText(tmp.file("round.pdf"));
+    // 1 page for 1/1; 80 rows need the first page and two more (page count from pass 1 matches the pages drawn).
+    BOOST_TEST(contains(text, "Trang 4/4"));
+    BOOST_TEST(!contains(text, "Trang 5/"));
+    BOOST_TEST(std::count(text.begin(), text.end(), '\f') == 4);
+    BOOST_TEST(contains(text, "Trích lục thửa đất số 1, tờ bản đồ số 4 (tiếp theo)"));
+    BOOST_TEST(contains(text, "80-1"));
 }
 
 BOOST_FIXTURE_TEST_CASE(summary_matches_sql, Fixture)
