@@ -790,6 +790,18 @@ BOOST_AUTO_TEST_CASE(cli_fit_report_detect_warp)
                      + "' --out '" + tmp.file("e.points") + "'");
     BOOST_TEST(r.exitCode == 2);
     BOOST_TEST(r.err.find("not 1:2000") != std::string::npos);
+    // Without a sheet id the frame can be given in map coordinates; CSV output.
+    r = test::runCli("georef detect '" + sampleScan() + "' --frame 501500,2320000,502000,2320500 --scale 1000 --seed '"
+                     + sampleSeeds() + "' --out '" + tmp.file("f.csv") + "'");
+    BOOST_TEST(r.exitCode <= 1, r.err);
+    const auto fromFrame = GcpSet::readCsv(tmp.file("f.csv"), &err);
+    BOOST_REQUIRE(fromFrame);
+    BOOST_TEST(fromFrame->size() == detected->size());
+    BOOST_TEST(fromFrame->at(0).confidence > 0.5);
+    r = test::runCli("georef report '" + sampleScan() + "' --gcps '" + sampleTruth() + "' --transform helmert --out '"
+                     + tmp.file("r.pdf") + "'");
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(r.err.find("only JSON") != std::string::npos);
 
     test::runCli("create '" + tmp.file("p.sqlite") + "' --epsg 5899");
     r = test::runCli("georef warp '" + sampleScan() + "' --gcps '" + tmp.file("d.points")
