@@ -348,6 +348,39 @@ BOOST_FIXTURE_TEST_CASE(pan_zoom_and_status_bar, EditorFixture)
     BOOST_TEST(window.scaleLabel()->text().contains(QStringLiteral("1:")));
 }
 
+BOOST_FIXTURE_TEST_CASE(identify_zoom_box_and_zoom_to_selection, EditorFixture)
+{
+    // Identify: the parcel's attributes go to the messages dock and it becomes selected.
+    canvas()->setTool(app::MapCanvas::Tool::Identify);
+    clickParcel(8);
+    BOOST_TEST(window.messages()->toPlainText().contains(QStringLiteral("Chủ thửa 8")));
+    BOOST_TEST(doc()->selection() == QSet<int>{rowOfThua(8)});
+    // Zoom to selection centres parcel 8 and makes it large.
+    canvas()->zoomToSelection();
+    const QPointF c = canvas()->view().center;
+    BOOST_TEST(std::abs(c.x() - project.parcelCenter(8).x()) < 1e-6);
+    BOOST_TEST(std::abs(c.y() - project.parcelCenter(8).y()) < 1e-6);
+    BOOST_TEST(canvas()->view().mpp < 0.2);
+    // Zoom box: dragging a box around parcels 1..2 fits them to the window.
+    canvas()->zoomToFullExtent();
+    canvas()->setTool(app::MapCanvas::Tool::ZoomIn);
+    const QPoint a = canvas()->worldToScreen(project.parcelRect(1).topLeft()).toPoint();
+    const QPoint b = canvas()->worldToScreen(project.parcelRect(2).bottomRight()).toPoint();
+    const double mppBefore = canvas()->view().mpp;
+    QTest::mousePress(canvas(), Qt::LeftButton, {}, a);
+    QTest::mouseMove(canvas(), (a + b) / 2);
+    QTest::mouseMove(canvas(), b);
+    QTest::mouseRelease(canvas(), Qt::LeftButton, {}, b);
+    BOOST_TEST(canvas()->view().mpp < mppBefore / 1.5);
+    const QPointF mid = (project.parcelRect(1).topLeft() + project.parcelRect(2).bottomRight()) / 2;
+    BOOST_TEST(std::abs(canvas()->view().center.x() - mid.x()) < 0.5);
+    BOOST_TEST(std::abs(canvas()->view().center.y() - mid.y()) < 0.5);
+    // Labels become legible at this scale: the render finishes and Escape clears the selection.
+    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    QTest::keyClick(canvas(), Qt::Key_Escape);
+    BOOST_TEST(doc()->selection().isEmpty());
+}
+
 BOOST_AUTO_TEST_CASE(open_errors_and_cancel)
 {
     test::TempDir tmp;
