@@ -5,6 +5,7 @@
 
 #include "crs/map_sheet_grid.h"
 #include "georef/cross_detector.h"
+#include "georef/fit_report_pdf.h"
 #include "georef/gcp_fit.h"
 #include "georef/gcp_set.h"
 #include "georef/raster_store.h"
@@ -35,7 +36,7 @@ const char *kUsage =
     "  vnland georef warp SCAN --gcps FILE --transform T --out OUT.tif [--resampling R] [--crs EPSG]\n"
     "        [--compress DEFLATE|LZW|NONE] [--nodata V] [--no-overviews] [--res METRES] [--threads N]\n"
     "        [--vrt OUT.vrt] [--world-file] [--project P.sqlite] [--scale M]\n"
-    "  vnland georef report SCAN --gcps FILE --transform T --out REPORT.json [--scale M]\n"
+    "  vnland georef report SCAN --gcps FILE --transform T --out REPORT.json|REPORT.pdf [--scale M]\n"
     "  vnland georef detect SCAN (--sheet ID | --frame minE,minN,maxE,maxN) --scale M --seed FILE\n"
     "        --out FILE.points [--json] [--min-confidence C]\n"
     "  vnland georef sample --sheet ID --out SCAN.png|tif --truth FILE.points [--parcels FILE] [--dpi D]\n"
@@ -260,11 +261,19 @@ int georefReport(const Argv &argv)
     const auto out = a.value("out");
     if (!out)
         return fail("give --out REPORT.json");
-    if (std::filesystem::path(*out).extension() != ".json")
-        return fail(*out + ": only JSON reports are written by this build (PDF is not implemented yet)");
+    const auto ext = std::filesystem::path(*out).extension();
+    if (ext != ".json" && ext != ".pdf")
+        return fail(*out + ": the report is written as .json or .pdf");
     const auto fit = fitGcps(c.gcps, c.type, c.scale);
     if (!fit.ok())
         return fail(a.value("gcps", "") + ": " + fit.error);
+    if (ext == ".pdf") {
+        std::string err;
+        if (!writeFitReportPdf(fit, c.gcps, std::filesystem::path(c.scan).filename().string(), *out, &err))
+            return fail(err);
+        std::cout << "Wrote " << *out << "\n";
+        return c.scale > 0 && !fit.pass ? 1 : 0;
+    }
     QJsonObject o = fit.toJson(c.gcps);
     o[QStringLiteral("scan")] = QString::fromStdString(c.scan);
     o[QStringLiteral("gcp_file")] = QString::fromStdString(a.value("gcps", ""));

@@ -8,12 +8,15 @@
 
 #include "crs/map_sheet_grid.h"
 #include "georef/cross_detector.h"
+#include "georef/fit_report_pdf.h"
 #include "georef/gcp_fit.h"
 #include "georef/gcp_set.h"
 #include "georef/raster_store.h"
 #include "georef/transform.h"
 #include "georef/warp.h"
 #include "store/project.h"
+
+#include <QGuiApplication>
 
 #include <gdal.h>
 #include <gdal_alg.h>
@@ -799,9 +802,9 @@ BOOST_AUTO_TEST_CASE(cli_fit_report_detect_warp)
     BOOST_TEST(fromFrame->size() == detected->size());
     BOOST_TEST(fromFrame->at(0).confidence > 0.5);
     r = test::runCli("georef report '" + sampleScan() + "' --gcps '" + sampleTruth() + "' --transform helmert --out '"
-                     + tmp.file("r.pdf") + "'");
+                     + tmp.file("r.txt") + "'");
     BOOST_TEST(r.exitCode == 2);
-    BOOST_TEST(r.err.find("only JSON") != std::string::npos);
+    BOOST_TEST(r.err.find(".json or .pdf") != std::string::npos);
 
     test::runCli("create '" + tmp.file("p.sqlite") + "' --epsg 5899");
     r = test::runCli("georef warp '" + sampleScan() + "' --gcps '" + tmp.file("d.points")
@@ -846,4 +849,38 @@ BOOST_AUTO_TEST_CASE(cli_fit_report_detect_warp)
     }
     BOOST_TEST(std::abs(c0 + bestCol + 0.5 - col) <= 1.5);
     BOOST_TEST(std::abs(r0 + bestRow + 0.5 - row) <= 1.5);
+}
+
+BOOST_AUTO_TEST_CASE(pdf_report_has_two_pages)
+{
+    std::string err;
+    const auto truth = GcpSet::readPoints(sampleTruth(), &err);
+    BOOST_REQUIRE(truth);
+    GcpSet gcps = *truth;
+    gcps.moveMap(8, gcps.at(8).mapX + 2, gcps.at(8).mapY);
+    gcps.setEnabled(3, false);
+    const auto fit = fitGcps(gcps, TransformType::Polynomial2, 1000);
+    BOOST_REQUIRE(fit.ok());
+    test::TempDir tmp;
+    // Without a QGuiApplication the report says so instead of crashing.
+    BOOST_TEST(!writeFitReportPdf(fit, gcps, "scan.png", tmp.file("a.pdf"), &err));
+    BOOST_TEST(err.find("QGuiApplication") != std::string::npos);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    int argc = 1;
+    char name[] = "test_georef";
+    char *argv[] = {name, nullptr};
+    QGuiApplication app(argc, argv);
+    BOOST_REQUIRE_MESSAGE(writeFitReportPdf(fit, gcps, "to3_322500-5-d.png", tmp.file("r.pdf"), &err), err);
+    const std::string pdf = test::readFile(tmp.file("r.pdf"));
+    BOOST_TEST(pdf.rfind("%PDF", 0) == 0);
+    size_t pages = 0;
+    for (size_t pos = 0; (pos = pdf.find("/Type /Page\n", pos)) != std::string::npos; ++pos)
+        ++pages;
+    for (size_t pos = 0; (pos = pdf.find("/Type /Page\r", pos)) != std::string::npos; ++pos)
+        ++pages;
+    for (size_t pos = 0; (pos = pdf.find("/Type /Page ", pos)) != std::string::npos; ++pos)
+        ++pages;
+    BOOST_TEST(pages >= 2u);
+    BOOST_TEST(pdf.find("DejaVu") != std::string::npos);
 }

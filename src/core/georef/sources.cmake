@@ -6,4 +6,5 @@ list(APPEND VNLAND_CORE_SOURCES
   georef/warp.cpp
   georef/raster_store.cpp
   georef/sample_scan.cpp
-  georef/cross_detector.cpp)
+  georef/cross_detector.cpp
+  georef/fit_report_pdf.cpp)
