@@ -469,15 +469,27 @@ void MainWindow::saveAsDialog()
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".sqlite");
-    if (QFileInfo::exists(path) && QFileInfo(path).absoluteFilePath() != QFileInfo(m_doc->path()).absoluteFilePath())
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_doc->path()).absoluteFilePath())
+        return;   // already there: edits are written through
+    if (QFileInfo::exists(path))
         QFile::remove(path);   // the file dialog already asked to overwrite
+    saveProjectAs(path);
+}
+
+bool MainWindow::saveProjectAs(const QString &path, bool quiet)
+{
+    if (!m_doc)
+        return false;
     try {
         store::copyProjectTo(m_doc->project(), path.toStdString());
     } catch (const std::exception &e) {
-        QMessageBox::critical(this, tr("Save project as"), tr("Cannot save the project.\n\n%1").arg(QString::fromUtf8(e.what())));
-        return;
+        const QString msg = QString::fromUtf8(e.what());
+        logMessage(tr("Cannot save the project: %1").arg(msg));
+        if (!quiet)
+            QMessageBox::critical(this, tr("Save project as"), tr("Cannot save the project.\n\n%1").arg(msg));
+        return false;
     }
-    openProject(path);
+    return openProject(path, quiet);
 }
 
 bool MainWindow::addRasterLayer(const QString &path, bool quiet)

@@ -41,6 +41,8 @@ public:
     bool openProject(const QString &path, bool quiet = false);
     bool isLoading() const { return m_loading; }
     void closeProject();
+    /// Writes a copy of the open project to @p path and continues working in the copy.
+    bool saveProjectAs(const QString &path, bool quiet = false);
     /// Adds a GDAL raster (scan, GeoTIFF) in the project CRS under the vector layers.
     bool addRasterLayer(const QString &path, bool quiet = false);
     QListWidget *layerList() const { return m_layers; }

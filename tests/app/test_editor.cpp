@@ -26,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QListWidget>
 #include <QLabel>
@@ -379,6 +380,27 @@ BOOST_FIXTURE_TEST_CASE(identify_zoom_box_and_zoom_to_selection, EditorFixture)
     BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
     QTest::keyClick(canvas(), Qt::Key_Escape);
     BOOST_TEST(doc()->selection().isEmpty());
+}
+
+BOOST_FIXTURE_TEST_CASE(save_as_continues_in_the_copy, EditorFixture)
+{
+    clickParcel(3);
+    doc()->changeValue(rowOfThua(3), app::ParcelField::OwnerName, QStringLiteral("Trần Văn An"));
+    const std::string copy = tmp.file("copy.sqlite");
+    BOOST_REQUIRE(window.saveProjectAs(QString::fromStdString(copy), true));
+    BOOST_TEST(doc()->path() == QString::fromStdString(copy));
+    BOOST_TEST(doc()->parcelCount() == 12);
+    BOOST_TEST(dbText(copy, "SELECT owner_name FROM parcel WHERE thua_so = 3") == "Trần Văn An");
+    // Edits now go to the copy only.
+    doc()->changeValue(rowOfThua(4), app::ParcelField::OwnerName, QStringLiteral("Lê Thị Bích"));
+    BOOST_TEST(dbText(copy, "SELECT owner_name FROM parcel WHERE thua_so = 4") == "Lê Thị Bích");
+    BOOST_TEST(dbText(path, "SELECT owner_name FROM parcel WHERE thua_so = 4") == "Chủ thửa 4");
+    // An existing file is not overwritten by the core copy.
+    BOOST_TEST(!window.saveProjectAs(QString::fromStdString(path), true));
+    BOOST_TEST(window.messages()->toPlainText().contains(QStringLiteral("already exists")));
+    // Recent projects list the copy first.
+    BOOST_TEST(QSettings().value(QStringLiteral("recentProjects")).toStringList().first()
+               == QFileInfo(QString::fromStdString(copy)).absoluteFilePath());
 }
 
 BOOST_AUTO_TEST_CASE(open_errors_and_cancel)

@@ -487,6 +487,10 @@
         <source>Exported %n parcel(s) to %1 (%2)</source>
         <translation><numerusform>Exported %n parcel to %1 (%2)</numerusform><numerusform>Exported %n parcels to %1 (%2)</numerusform></translation>
     </message>
+    <message>
+        <source>Cannot save the project: %1</source>
+        <translation>Cannot save the project: %1</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::NewProjectDialog</name>

@@ -487,6 +487,10 @@
         <source>Exported %n parcel(s) to %1 (%2)</source>
         <translation><numerusform>Đã xuất %n thửa ra %1 (%2)</numerusform></translation>
     </message>
+    <message>
+        <source>Cannot save the project: %1</source>
+        <translation>Không lưu được dự án: %1</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::NewProjectDialog</name>
