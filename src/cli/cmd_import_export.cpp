@@ -113,6 +113,8 @@ int cmdImport(const Argv &argv)
         std::cout << "\n";
         std::cout << "  rejected: " << rep.rejectedCount << ", flagged: " << rep.flagged.size() << "\n";
         std::cout << "  source CRS: " << rep.sourceCrs << " -> EPSG:" << project->srid() << "\n";
+        for (const auto &n : rep.notes)
+            std::cout << "  " << n << "\n";
         if (!rep.operation.empty())
             std::cout << "  operation: " << rep.operation << "\n";
         std::cout << "  encoding: " << rep.encoding << " (" << rep.encodingHow << "), mapping: " << rep.mapping << "\n";

@@ -23,6 +23,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -190,6 +191,10 @@ QJsonObject ImportReport::toJson() const
     for (const auto &w : warnings)
         wj.append(s(w));
     o[QStringLiteral("warnings")] = wj;
+    QJsonArray nj;
+    for (const auto &n : notes)
+        nj.append(s(n));
+    o[QStringLiteral("notes")] = nj;
     return o;
 }
 
@@ -305,7 +310,9 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                         " --fix-towgs84 to use EPSG:" + std::to_string(rec.suggestedEpsg)
                         + " (the official operation) instead, or give --source-crs. Nothing was imported.");
         for (const auto &note : rec.notes)
-            rep.warnings.push_back(origin + ": " + note);
+            (note.find("WARNING") != std::string::npos || note.find("deprecated") != std::string::npos ? rep.warnings
+                                                                                                         : rep.notes)
+                .push_back(origin + ": " + note);
         std::string err;
         crs::PjPtr src = crs::createCrs(rec.ok() ? rec.definition : declared, &err);
         if (!src)
@@ -425,6 +432,25 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                                          " VALUES (?, ?, ?, ?, CastToPolygon(GeomFromWKB(?, ?)))");
         std::set<std::string> communes;
         int64_t done = 0;
+        // Rows are written by a worker thread in batches while this thread reads and checks
+        // the next features (GDAL, GEOS); the connection is only ever used by one thread at
+        // a time (every other database use below first waits for the pending batch).
+        std::vector<model::Parcel> batch;
+        std::future<void> pending;
+        const auto waitPending = [&] {
+            if (pending.valid())
+                pending.get(); // rethrows a database error of the worker
+        };
+        const auto flushBatch = [&] {
+            waitPending();
+            if (batch.empty())
+                return;
+            pending = std::async(std::launch::async, [&writer, importId = rep.importId, rows = std::move(batch)] {
+                for (const model::Parcel &row : rows)
+                    writer.insert(row, importId);
+            });
+            batch.clear();
+        };
         for (LayerPlan &plan : plans) {
             OGRFeatureDefn *defn = plan.layer->GetLayerDefn();
             plan.layer->ResetReading();
@@ -543,6 +569,7 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                         reject("map sheet without a valid tờ number and scale (200 … 10000)");
                         continue;
                     }
+                    waitPending();
                     sheetInsert.bind(1, p.communeCode).bind(2, *p.toSo).bind(3, *scale).bind(4, text("sheet_id"));
                     sheetInsert.bindBlob(5, wkb.data(), wkb.size()).bind(6, project.srid());
                     sheetInsert.exec();
@@ -571,7 +598,6 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                     if (!identities.insert(key).second)
                         addFlag(p.flags, "duplicate_number");
                 }
-                writer.insert(p, rep.importId);
                 if (!p.communeCode.empty())
                     communes.insert(p.communeCode);
                 ++rep.imported;
@@ -581,8 +607,13 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                         + (p.thuaSo ? std::to_string(*p.thuaSo) : "?");
                     rep.flagged.push_back({plan.name, fid, p.flags + (why.empty() ? "" : " (" + why + ")"), ident});
                 }
+                batch.push_back(std::move(p));
+                if (batch.size() >= 2048)
+                    flushBatch();
             }
         }
+        flushBatch();
+        waitPending();
         if (bulk) {
             writer.flushSpatialIndex();
             for (const auto &t : savedTriggers)

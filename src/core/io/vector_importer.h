@@ -58,6 +58,7 @@ struct ImportReport {
     std::vector<Rejected> rejected;
     std::vector<Flagged> flagged;
     std::vector<std::string> warnings;
+    std::vector<std::string> notes;    ///< what was recognised (CRS …), for the curious
 
     QJsonObject toJson() const;
 };
