@@ -47,9 +47,11 @@ static void usage()
 
 int main(int argc, char **argv)
 {
-    // `report` paints PDFs with fonts, which needs a QGuiApplication; without a
+    // `report` and `georef report|sample` paint PDFs/images with fonts, which needs a QGuiApplication; without a
     // display it runs on the offscreen platform. Other commands stay headless.
-    const bool gui = argc > 1 && !std::strcmp(argv[1], "report");
+    const bool gui = argc > 1
+        && (!std::strcmp(argv[1], "report")
+            || (argc > 2 && !std::strcmp(argv[1], "georef") && (!std::strcmp(argv[2], "report") || !std::strcmp(argv[2], "sample"))));
     if (gui && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
