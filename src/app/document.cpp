@@ -23,6 +23,34 @@ QString formatArea(std::optional<double> area)
     return QLocale().toString(*area, 'f', 1);
 }
 
+namespace {
+// The parcel without its WKB (the geometry lives in ParcelGeometry), copied
+// field by field so the blob is never allocated twice.
+model::Parcel attributesOnly(const model::Parcel &p)
+{
+    model::Parcel q;
+    q.id = p.id;
+    q.uuid = p.uuid;
+    q.objectKind = p.objectKind;
+    q.communeCode = p.communeCode;
+    q.toSo = p.toSo;
+    q.thuaSo = p.thuaSo;
+    q.toSoCu = p.toSoCu;
+    q.thuaSoCu = p.thuaSoCu;
+    q.measuredArea = p.measuredArea;
+    q.legalArea = p.legalArea;
+    q.landuseCode = p.landuseCode;
+    q.userTypeCode = p.userTypeCode;
+    q.ownerName = p.ownerName;
+    q.address = p.address;
+    q.certificateIssued = p.certificateIssued;
+    q.flags = p.flags;
+    q.beginTime = p.beginTime;
+    q.endTime = p.endTime;
+    return q;
+}
+} // namespace
+
 Document::Document() : m_undo(new QUndoStack(this)) {}
 
 Document::~Document()
@@ -62,9 +90,7 @@ std::unique_ptr<Document> Document::open(const QString &path, QString *error,
             if (!builder.add(p.wkb))
                 ++unreadable;
             doc->m_rowOfId.insert(p.id, int(doc->m_parcels.size()));
-            doc->m_parcels.push_back(p);
-            doc->m_parcels.back().wkb.clear();
-            doc->m_parcels.back().wkb.shrink_to_fit();
+            doc->m_parcels.push_back(attributesOnly(p));
             return true;
         });
         if (cancelled) {
