@@ -35,6 +35,12 @@ QImage renderParcels(const MapSettings &s, const CancelFlag &cancel)
     if (cancel->load())
         return {};
 
+    // Level of detail: parcels under 2 px are written as single pixels straight
+    // into the buffer (taken before the painter starts; the image is not shared).
+    QRgb *pixels = reinterpret_cast<QRgb *>(img.bits());
+    const qsizetype stride = img.bytesPerLine() / 4;
+    const int imgW = img.width(), imgH = img.height();
+    const double dpr = s.view.dpr;
     QPainter p(&img);
     const bool antialias = visible.size() < 30000;
     p.setRenderHint(QPainter::Antialiasing, antialias);
@@ -52,13 +58,17 @@ QImage renderParcels(const MapSettings &s, const CancelFlag &cancel)
             return {};
         const QRectF &b = g.bbox(i);
         const double wpx = b.width() * k, hpx = b.height() * k;
-        const QColor fill = QColor::fromRgb(a.fill[i]);
         if (wpx < 2.0 && hpx < 2.0) {
-            // Level of detail: a parcel under 2 px is a dot.
-            const QPointF c = v.toScreen(b.center());
-            p.fillRect(QRectF(c.x() - 0.5, c.y() - 0.5, 1.5, 1.5), fill.darker(130));
+            const QPointF c = v.toScreen(b.center()) * dpr;
+            const int x = int(c.x()), y = int(c.y());
+            if (x >= 0 && y >= 0 && x < imgW && y < imgH) {
+                const QRgb f = a.fill[i];
+                // A little darker than the fill so dense areas read as texture.
+                pixels[y * stride + x] = qRgb(qRed(f) * 3 / 4, qGreen(f) * 3 / 4, qBlue(f) * 3 / 4);
+            }
             continue;
         }
+        const QColor fill = QColor::fromRgb(a.fill[i]);
         const uint32_t r0 = g.firstRing(i), r1 = g.endRing(i);
         const bool drawOutline = wpx > 4.0 || hpx > 4.0;
         p.setPen(drawOutline ? outline : QPen(Qt::NoPen));

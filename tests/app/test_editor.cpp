@@ -139,6 +139,15 @@ BOOST_FIXTURE_TEST_CASE(open_project_loads_parcels_and_draws, EditorFixture)
     BOOST_TEST(c.rgb() == app::LanduseColors::builtIn().fill(QStringLiteral("CLN")));
     const QColor o = img.pixelColor(fillPointOf(2));
     BOOST_TEST(o.rgb() == app::LanduseColors::builtIn().fill(QStringLiteral("ONT")));
+
+    // Far out, a parcel under 2 px is drawn as one darker pixel at its centre.
+    canvas()->setLayerVisible(app::MapLayer::SheetFrames, false);   // the frame is 10 m away: under 1 px
+    canvas()->setView(project.parcelCenter(1), 15.0);   // 20 m × 25 m → 1.3 × 1.7 px; centres > 1 px apart
+    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    const QImage far = canvas()->grab().toImage();
+    const QPointF dot = canvas()->worldToScreen(project.parcelCenter(1));
+    const QRgb cln = app::LanduseColors::builtIn().fill(QStringLiteral("CLN"));
+    BOOST_TEST(far.pixel(int(dot.x()), int(dot.y())) == qRgb(qRed(cln) * 3 / 4, qGreen(cln) * 3 / 4, qBlue(cln) * 3 / 4));
 }
 
 BOOST_FIXTURE_TEST_CASE(click_on_map_selects_row_in_table_and_form, EditorFixture)
