@@ -8,6 +8,7 @@
 #include "crs/transformer.h"
 #include "geom/geos_context.h"
 #include "io/exporter.h"
+#include "io/ogr_util.h"
 #include "io/vector_importer.h"
 #include "store/parcel_store.h"
 #include "store/project.h"
@@ -22,6 +23,7 @@
 #include <map>
 
 using namespace vnland;
+using vnland::io::transformRings;
 namespace fs = std::filesystem;
 
 struct GlobalSetup {
@@ -484,4 +486,82 @@ BOOST_AUTO_TEST_CASE(wrong_sign_towgs84_is_refused_until_the_user_agrees)
     BOOST_TEST(r.report.sourceCrs == "EPSG:5899");
     BOOST_TEST(r.report.operation.empty()); // now the project CRS itself: no transformation
     BOOST_TEST(*store::loadParcels(*p)[0].measuredArea == 100.0, boost::test_tools::tolerance(1e-6));
+}
+
+BOOST_AUTO_TEST_CASE(other_gdal_formats_import)
+{
+    // KML, MapInfo, FileGDB (OpenFileGDB) and DXF polygons, each written through GDAL with the
+    // same four parcels; import must give the same areas and (where the format keeps them) attributes.
+    test::TempDir tmp;
+    struct Case {
+        const char *driver;
+        const char *file;
+        bool attributes;
+    };
+    const Case cases[] = {{"KML", "p.kml", true}, {"MapInfo File", "p.tab", true}, {"OpenFileGDB", "p.gdb", true},
+                          {"DXF", "p.dxf", false}};
+    for (const Case &c : cases) {
+        BOOST_TEST_CONTEXT(c.driver)
+        {
+            GDALDriver *drv = GetGDALDriverManager()->GetDriverByName(c.driver);
+            BOOST_REQUIRE(drv);
+            const std::string path = tmp.file(c.file);
+            GDALDatasetUniquePtr ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+            BOOST_REQUIRE(ds);
+            OGRSpatialReference srs;
+            srs.importFromEPSG(std::string(c.driver) == "KML" ? 4326 : 5899);
+            srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+            // MapInfo stores integer coordinates over the layer bounds: give it tight bounds.
+            const char *mifOptions[] = {"BOUNDS=500000,2310000,510000,2330000", nullptr};
+            OGRLayer *layer = ds->CreateLayer("parcels", std::string(c.driver) == "DXF" ? nullptr : &srs, wkbPolygon,
+                                              std::string(c.driver) == "MapInfo File" ? const_cast<char **>(mifOptions) : nullptr);
+            BOOST_REQUIRE(layer);
+            if (c.attributes) {
+                for (const char *n : {"to_so", "thua_so"}) {
+                    OGRFieldDefn d(n, OFTInteger);
+                    BOOST_REQUIRE(layer->CreateField(&d) == OGRERR_NONE);
+                }
+                OGRFieldDefn d("owner_name", OFTString);
+                BOOST_REQUIRE(layer->CreateField(&d) == OGRERR_NONE);
+            }
+            auto toWgs = crs::Transformer::create("EPSG:5899", "EPSG:4326");
+            int i = 0;
+            for (const Feature &f : block()) {
+                OGRFeature feat(layer->GetLayerDefn());
+                if (c.attributes) {
+                    feat.SetField("to_so", 1);
+                    feat.SetField("thua_so", f.ints.at("SoThuTuThu"));
+                    feat.SetField("owner_name", f.text.at("TenChu").c_str());
+                }
+                OGRGeometry *g = nullptr;
+                OGRGeometryFactory::createFromWkt(f.wkt.c_str(), nullptr, &g);
+                if (std::string(c.driver) == "KML")
+                    BOOST_REQUIRE(transformRings(g, *toWgs));
+                feat.SetGeometryDirectly(g);
+                BOOST_REQUIRE(layer->CreateFeature(&feat) == OGRERR_NONE);
+                ++i;
+            }
+            ds.reset();
+            auto p = store::Project::create(tmp.file(std::string(c.file) + ".sqlite"), {});
+            io::ImportOptions o;
+            if (!c.attributes) {
+                o.mappingFile = "none";
+                o.sourceCrs = "EPSG:5899";
+            }
+            const auto r = io::importVector(*p, path, o);
+            BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+            BOOST_TEST(r.report.imported == 4);
+            BOOST_TEST(r.report.rejectedCount == 0);
+            const auto parcels = store::loadParcels(*p);
+            BOOST_REQUIRE(parcels.size() == 4);
+            double total = 0;
+            for (const auto &pc : parcels)
+                total += *pc.measuredArea;
+            BOOST_TEST(total == 400.0, boost::test_tools::tolerance(1e-4));
+            if (c.attributes) {
+                BOOST_TEST(parcels[0].ownerName == "Nguyễn Văn Ấn");
+                BOOST_TEST(*parcels[3].thuaSo == 4);
+            }
+        }
+    }
 }
