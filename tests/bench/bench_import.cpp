@@ -5,6 +5,7 @@
 // Usage: bench_import [N] [work-dir]
 #include "bench_support.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -21,10 +22,24 @@ int main(int argc, char **argv)
     if (vnland::bench::timeCommand("'" + cli + "' synth --parcels " + std::to_string(n) + " --seed 7 --format shp --out '"
                                    + shp + "' >/dev/null") < 0)
         return 2;
-    const double tOgr = vnland::bench::timeCommand("ogr2ogr -f SQLite -dsco SPATIALITE=YES '" + (dir / "ogr.sqlite").string()
-                                                   + "' '" + shp + "' 2>/dev/null");
-    const double tVn = vnland::bench::timeCommand("'" + cli + "' import '" + shp + "' --into '" + (dir / "vnland.sqlite").string()
-                                                  + "' --quiet");
+    // Each tool runs twice, alternating, after `sync` so that one tool's dirty pages are not
+    // flushed during the other's run; the best time of each counts.
+    double tOgr = 1e9, tVn = 1e9;
+    for (int round = 0; round < 2; ++round) {
+        fs::remove(dir / "ogr.sqlite");
+        std::system("sync");
+        const double o = vnland::bench::timeCommand("ogr2ogr -f SQLite -dsco SPATIALITE=YES '"
+                                                    + (dir / "ogr.sqlite").string() + "' '" + shp + "' 2>/dev/null");
+        for (const char *ext : {"", "-wal", "-shm"})
+            fs::remove(dir / (std::string("vnland.sqlite") + ext));
+        std::system("sync");
+        const double v = vnland::bench::timeCommand("'" + cli + "' import '" + shp + "' --into '"
+                                                    + (dir / "vnland.sqlite").string() + "' --quiet");
+        if (o < 0 || v < 0)
+            return 2;
+        tOgr = std::min(tOgr, o);
+        tVn = std::min(tVn, v);
+    }
     if (tOgr < 0 || tVn < 0)
         return 2;
     std::printf("parcels: %ld\n", n);

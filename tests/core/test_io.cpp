@@ -446,6 +446,7 @@ BOOST_AUTO_TEST_CASE(bulk_import_builds_a_valid_spatial_index)
     BOOST_TEST(r.report.imported == 2500);
     BOOST_TEST(p->db().queryText("SELECT rtreecheck('idx_parcel_geom')").value() == "ok");
     BOOST_TEST(p->db().queryInt("SELECT count(*) FROM idx_parcel_geom").value() == 2500);
+    BOOST_TEST(p->db().queryText("PRAGMA journal_mode").value() == "wal"); // back to WAL after the bulk load
     BOOST_TEST(p->db().queryInt("SELECT count(*) FROM sqlite_master WHERE type='trigger' AND tbl_name='parcel'").value()
                == triggersBefore);
     // The index answers window queries exactly like a full scan does.

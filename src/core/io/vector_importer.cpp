@@ -402,6 +402,31 @@ ImportResult importVector(store::Project &project, const std::string &source, co
     }
     const auto &codes = store::landuseCodes();
 
+    // A bulk load in WAL mode writes every page twice (WAL, then the checkpoint). When no other
+    // connection has the file open, the import runs with a rollback journal instead (just as
+    // crash-safe: new pages need no journal) and WAL comes back afterwards.
+    struct JournalGuard {
+        store::Database &db;
+        bool switched = false;
+        JournalGuard(store::Database &d, bool bulk) : db(d)
+        {
+            if (!bulk)
+                return;
+            try {
+                switched = db.queryText("PRAGMA journal_mode=DELETE").value_or("") == "delete";
+            } catch (const std::exception &) {
+            }
+        }
+        ~JournalGuard()
+        {
+            if (!switched)
+                return;
+            try {
+                db.exec("PRAGMA journal_mode=WAL");
+            } catch (const std::exception &) {
+            }
+        }
+    } journal(db, total > 2000);
     try {
         store::Transaction tx(db);
         {
