@@ -157,6 +157,9 @@ BOOST_AUTO_TEST_CASE(exact_counts_and_clean_coverage)
     for (const auto &p : parcels) {
         if (p.objectKind == "parcel") {
             ++lots;
+            // Legal areas agree with the drawn parcel (to 0.1 m²) in a clean coverage.
+            if (p.legalArea)
+                BOOST_TEST(std::abs(*p.legalArea - std::round(geom::area(toGeom(p).get()) * 10) / 10) < 1e-9);
             BOOST_TEST(!p.ownerName.empty());
             BOOST_TEST(!p.address.empty());
         }
@@ -175,13 +178,20 @@ BOOST_AUTO_TEST_CASE(exact_counts_and_clean_coverage)
             BOOST_TEST(distinct >= 5);
             BOOST_TEST(distinct <= 30);
         }
-        // The parcel's tờ is the sheet that holds its centroid.
-        geom::GeomPtr c(GEOSGetCentroid_r(geom::ctx(), g.get()));
-        double cx = 0, cy = 0;
-        GEOSGeomGetX_r(geom::ctx(), c.get(), &cx);
-        GEOSGeomGetY_r(geom::ctx(), c.get(), &cy);
-        const auto &s = r.sheets[static_cast<size_t>(*p.toSo - 1)];
-        BOOST_TEST((cx >= s.minX && cx <= s.maxX && cy >= s.minY && cy <= s.maxY));
+        // The parcel's tờ is the sheet that holds its larger part (cadastral_rules.md).
+        auto inside = [&](const synth::SheetInfo &s) {
+            auto frame = geom::fromWkt("POLYGON((" + std::to_string(s.minX) + " " + std::to_string(s.minY) + "," +
+                                       std::to_string(s.maxX) + " " + std::to_string(s.minY) + "," +
+                                       std::to_string(s.maxX) + " " + std::to_string(s.maxY) + "," +
+                                       std::to_string(s.minX) + " " + std::to_string(s.maxY) + "," +
+                                       std::to_string(s.minX) + " " + std::to_string(s.minY) + "))");
+            geom::GeomPtr in(GEOSIntersection_r(geom::ctx(), g.get(), frame.get()));
+            return geom::area(in.get());
+        };
+        const double own = inside(r.sheets[static_cast<size_t>(*p.toSo - 1)]);
+        for (const auto &s : r.sheets)
+            if (s.toSo != *p.toSo)
+                BOOST_TEST(inside(s) <= own + 1e-6, "feature " << p.id << " has more on tờ " << s.toSo);
         sum += geom::area(g.get());
         geoms.push_back(std::move(g));
     }
@@ -383,7 +393,8 @@ BOOST_AUTO_TEST_CASE(every_manifest_fault_is_present)
     o.parcels = 600;
     o.seed = 7;
     const auto clean = generate(o);
-    o.faults = "overlap=3,gap=2,sliver=2,self_intersection=1,duplicate_number=2,unknown_code=3,spike=1,duplicate_geometry=1";
+    o.faults = "overlap=3,gap=2,sliver=2,self_intersection=1,duplicate_number=2,unknown_code=3,spike=1,duplicate_geometry=1,"
+               "area_mismatch=2";
     synth::SynthResult r;
     const auto faulty = generate(o, &r);
     std::map<std::string, int> byKind;
@@ -397,6 +408,7 @@ BOOST_AUTO_TEST_CASE(every_manifest_fault_is_present)
     BOOST_TEST(byKind["unknown_code"] == 3);
     BOOST_TEST(byKind["spike"] == 1);
     BOOST_TEST(byKind["duplicate_geometry"] == 1);
+    BOOST_TEST(byKind["area_mismatch"] == 2);
     BOOST_TEST(r.parcelCount == 601); // the duplicated geometry is one more feature
     BOOST_TEST(static_cast<int64_t>(faulty.size()) == static_cast<int64_t>(clean.size()) + 1);
 
@@ -453,6 +465,15 @@ BOOST_AUTO_TEST_CASE(every_manifest_fault_is_present)
                 BOOST_TEST(q.uuid != p.uuid);
                 BOOST_TEST(*q.toSo == *p.toSo);
                 BOOST_TEST(*q.thuaSo == *p.thuaSo);
+            } else if (f.kind == "area_mismatch") {
+                // Beyond the tolerance 0.0004·M·√P even at 1:2000; the clean parcel's legal area agrees.
+                BOOST_REQUIRE(p.legalArea.has_value());
+                const double measured = std::round(geom::area(g.get()) * 10) / 10;
+                BOOST_TEST(std::abs(*p.legalArea - measured) > 0.8 * std::sqrt(*p.legalArea));
+                BOOST_TEST(std::abs(std::abs(*p.legalArea - measured) - f.measure) < 0.051);
+                const model::Parcel &q = *cleanBy.at(id.uuid);
+                if (q.legalArea)
+                    BOOST_TEST(*q.legalArea == *q.measuredArea);
             } else if (f.kind == "duplicate_geometry") {
                 BOOST_REQUIRE(f.parcels.size() == 2);
                 const model::Parcel &q = *faultyBy.at(f.parcels[1].uuid);

@@ -43,6 +43,8 @@ struct Obj {
     double sortX = 0;
     bool dupNumber = false;
     bool dupGeometry = false;
+    int64_t areaFault = -1;   // index of its area_mismatch fault in m_faults, or -1
+    double areaShift = 0;     // relative shift of the legal area (area_mismatch)
     std::vector<FaultRef> faultRefs;
 };
 
@@ -136,6 +138,36 @@ std::vector<unsigned char> multiPolygonWkb(const std::vector<Pt> &ring)
     return w;
 }
 
+/// Area of @p ring inside the axis-aligned rectangle (Sutherland–Hodgman clipping; exact
+/// for any simple ring, since the clip window is convex).
+double areaInside(const std::vector<Pt> &ring, double x0, double y0, double x1, double y1)
+{
+    std::vector<Pt> poly = ring, next;
+    auto clip = [&](auto inside, auto cut) {
+        next.clear();
+        for (size_t k = 0; k < poly.size(); ++k) {
+            const Pt &a = poly[k], &b = poly[(k + 1) % poly.size()];
+            const bool ia = inside(a), ib = inside(b);
+            if (ia)
+                next.push_back(a);
+            if (ia != ib)
+                next.push_back(cut(a, b));
+        }
+        poly.swap(next);
+    };
+    auto atX = [](double x) {
+        return [x](const Pt &a, const Pt &b) { return Pt{x, a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)}; };
+    };
+    auto atY = [](double y) {
+        return [y](const Pt &a, const Pt &b) { return Pt{a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y), y}; };
+    };
+    clip([&](const Pt &p) { return p.x >= x0; }, atX(x0));
+    clip([&](const Pt &p) { return p.x <= x1; }, atX(x1));
+    clip([&](const Pt &p) { return p.y >= y0; }, atY(y0));
+    clip([&](const Pt &p) { return p.y <= y1; }, atY(y1));
+    return poly.size() < 3 ? 0.0 : std::abs(signedArea(poly));
+}
+
 // --- the streaming generator ---------------------------------------------------------
 
 class Generator {
@@ -156,6 +188,7 @@ private:
     void applyFaults(std::vector<Obj> &out, size_t objIndex, LotRing &lot, bool rowHasEast, size_t eastObj,
                      size_t westObj);
     void emitBand(std::vector<Obj> &objs, SynthResult &res);
+    int sheetOfLargerPart(const Obj &o) const;
 
     const SynthOptions &m_o;
     const std::function<void(const model::Parcel &)> &m_sink;
@@ -279,11 +312,16 @@ void Generator::makeLots(std::vector<Obj> &out, int j, const std::vector<BlockLa
                 const double area = std::abs(signedArea(rings[a].ring));
                 const bool certified = attr.userType != "GDC" || unit(r) < 0.85;
                 o.p.certificateIssued = certified ? 1 : 0;
-                double legal = std::round(area * 10) / 10;
-                if (unit(r) < 0.04) // a certificate from an older survey
-                    legal = std::round(area * (1.0 + (unit(r) < 0.5 ? -1 : 1) * (0.005 + 0.025 * unit(r))) * 10) / 10;
+                // The legal area agrees with the drawn polygon (kept to 0.1 m²); a certificate
+                // from an older survey that disagrees is the injectable fault area_mismatch.
+                // (The draws keep the random stream of the earlier generator, so the other
+                // attributes do not change.)
+                if (unit(r) < 0.04) {
+                    (void)unit(r);
+                    (void)unit(r);
+                }
                 if (certified)
-                    o.p.legalArea = legal;
+                    o.p.legalArea = std::round(area * 10) / 10;
                 if (unit(r) < 0.25) {
                     o.p.toSoCu = std::to_string(uniformInt(r, 1, 24));
                     o.p.thuaSoCu = unit(r) < 0.3 ? "c" + std::to_string(uniformInt(r, 1, 999))
@@ -424,8 +462,23 @@ void Generator::applyFaults(std::vector<Obj> &out, size_t objIndex, LotRing &lot
             o.dupNumber = true;
             m_faults.push_back(f);
             o.faultRefs.push_back({m_faults.size() - 1, 0});
+        } else if (kind == "area_mismatch") {
+            if (o.dupGeometry || o.areaFault >= 0)
+                continue;
+            // A certificate from an older survey: the legal area is off by 1–3 % and always
+            // beyond the tolerance 0.0004·M·√P at 1:2000 (set at emission, on the final ring).
+            o.areaShift = (unit(m_faultRng) < 0.5 ? -1.0 : 1.0) * (0.01 + 0.02 * unit(m_faultRng));
+            o.p.certificateIssued = 1;
+            const Pt c = centroid(ring);
+            f.x = quant(c.x);
+            f.y = quant(c.y);
+            f.unit = "m2";
+            f.note = "the legal area (certificate of an older survey) differs from the drawn parcel";
+            m_faults.push_back(f);
+            o.areaFault = static_cast<int64_t>(m_faults.size() - 1);
+            o.faultRefs.push_back({m_faults.size() - 1, 0});
         } else if (kind == "duplicate_geometry") {
-            if (o.dupNumber || o.dupGeometry)
+            if (o.dupNumber || o.dupGeometry || o.areaFault >= 0)
                 continue;
             const Pt c = centroid(ring);
             f.x = quant(c.x);
@@ -440,6 +493,46 @@ void Generator::applyFaults(std::vector<Obj> &out, size_t objIndex, LotRing &lot
         m_waiting.erase(m_waiting.begin() + static_cast<long>(w));
         return; // one fault per lot at a time
     }
+}
+
+/// The tờ of an object: the sheet holding the larger part of it (a parcel crossing a
+/// frame is numbered on the sheet with the larger area, cadastral_rules.md); the
+/// sheet of its centroid on a tie. 0 = no sheet.
+int Generator::sheetOfLargerPart(const Obj &o) const
+{
+    const SheetKey centre = sheetKeyAt(m_o.sheetScale, o.cx, o.cy);
+    double x0 = o.ring[0].x, x1 = x0, y0 = o.ring[0].y, y1 = y0;
+    for (const Pt &p : o.ring) {
+        x0 = std::min(x0, p.x);
+        x1 = std::max(x1, p.x);
+        y0 = std::min(y0, p.y);
+        y1 = std::max(y1, p.y);
+    }
+    std::vector<SheetKey> keys = {centre};
+    for (const Pt &p : {Pt{x0, y0}, Pt{x1, y0}, Pt{x0, y1}, Pt{x1, y1}}) {
+        const SheetKey k = sheetKeyAt(m_o.sheetScale, p.x, p.y);
+        if (std::none_of(keys.begin(), keys.end(), [&](const SheetKey &q) { return !(q < k) && !(k < q); }))
+            keys.push_back(k);
+    }
+    auto it = m_sheetIndex.find(centre);
+    int best = it == m_sheetIndex.end() ? 0 : it->second;
+    if (keys.size() == 1)
+        return best;
+    double bestArea = best > 0 ? areaInside(o.ring, m_sheets[best - 1].minX, m_sheets[best - 1].minY,
+                                            m_sheets[best - 1].maxX, m_sheets[best - 1].maxY)
+                               : 0.0;
+    for (size_t k = 1; k < keys.size(); ++k) {
+        auto found = m_sheetIndex.find(keys[k]);
+        if (found == m_sheetIndex.end())
+            continue;
+        const SheetInfo &sh = m_sheets[found->second - 1];
+        const double a = areaInside(o.ring, sh.minX, sh.minY, sh.maxX, sh.maxY);
+        if (a > bestArea) {
+            bestArea = a;
+            best = found->second;
+        }
+    }
+    return best;
 }
 
 void Generator::emitBand(std::vector<Obj> &objs, SynthResult &res)
@@ -464,9 +557,7 @@ void Generator::emitBand(std::vector<Obj> &objs, SynthResult &res)
     std::vector<Obj> extra;
     for (auto &o : objs) {
         o.p.communeCode = m_o.communeCode;
-        const SheetKey key = sheetKeyAt(m_o.sheetScale, o.cx, o.cy);
-        auto it = m_sheetIndex.find(key);
-        const int to = it == m_sheetIndex.end() ? 0 : it->second;
+        const int to = sheetOfLargerPart(o);
         o.p.toSo = to;
         if (to > 0) {
             int &counter = m_sheetCounter[to - 1];
@@ -495,6 +586,18 @@ void Generator::emitBand(std::vector<Obj> &objs, SynthResult &res)
     for (auto &o : objs) {
         const double area = std::abs(signedArea(o.ring));
         o.p.measuredArea = std::round(area * 10) / 10;
+        if (o.areaFault >= 0) {
+            // Beyond the 1:2000 tolerance 0.8·√P by at least a quarter, whatever the shift drawn.
+            const double minDiff = 1.25 * 0.0004 * 2000 * std::sqrt(area) + 0.5;
+            const double diff = std::max(std::abs(o.areaShift) * area, minDiff);
+            // Shrink only when at least half remains; a small parcel is enlarged instead.
+            const double sign = o.areaShift < 0 && diff <= 0.5 * area ? -1.0 : 1.0;
+            const double legal = std::round((area + sign * diff) * 10) / 10;
+            o.p.legalArea = legal;
+            m_faults[static_cast<size_t>(o.areaFault)].measure = std::round(std::abs(legal - *o.p.measuredArea) * 10) / 10;
+        } else if (o.p.legalArea) {
+            o.p.legalArea = o.p.measuredArea; // agrees with the final ring, also after a geometric fault
+        }
         o.p.wkb = multiPolygonWkb(o.ring);
         o.p.id = ++m_featureNo;
         res.totalArea += area;
@@ -619,7 +722,7 @@ const std::vector<std::string> &faultKinds()
 {
     static const std::vector<std::string> kinds = {"overlap",          "gap",          "sliver",
                                                    "self_intersection", "duplicate_number", "unknown_code",
-                                                   "spike",            "duplicate_geometry"};
+                                                   "spike",            "duplicate_geometry", "area_mismatch"};
     return kinds;
 }
 

@@ -18,7 +18,7 @@ namespace vnland::synth {
 
 /// Fault kinds accepted in SynthOptions::faults ("overlap=3,gap=2,…").
 /// overlap, gap, sliver, self_intersection, duplicate_number, unknown_code,
-/// spike, duplicate_geometry.
+/// spike, duplicate_geometry, area_mismatch (legal area beyond the 1:2000 tolerance).
 const std::vector<std::string> &faultKinds();
 
 struct SynthOptions {

@@ -188,15 +188,33 @@ void checkOutside(const ParcelIndex &index, size_t i, const RuleMask &rules, Wor
         return;
     const double out = geom::area(outside.get());
     const double in = index.area(i) - out;
-    // A parcel crossing the frame is numbered on the sheet holding its larger part.
+    // A parcel crossing frames is numbered on the sheet holding its larger part
+    // (cadastral_rules.md): it is flagged only when another sheet of its commune, or
+    // the land outside every frame, holds more of it than its own sheet.
     if (out <= ws.context->params.value(Rule::OutsideBoundary, "min_area") || out <= in)
+        return;
+    double elsewhere = 0, onOtherSheets = 0;
+    const auto &sheets = ws.context->sheets;
+    for (size_t k = 0; k < sheets.size(); ++k) {
+        if (static_cast<int>(k) == s || !ws.frames[k] || sheets[k].communeCode != index.parcel(i).communeCode)
+            continue;
+        if (GEOSPreparedIntersects_r(h, ws.preparedFrames[k].get(), g) != 1)
+            continue;
+        geom::GeomPtr part(GEOSIntersection_r(h, g, ws.frames[k].get()));
+        const double a = part ? geom::area(part.get()) : 0;
+        onOtherSheets += a;
+        elsewhere = std::max(elsewhere, a);
+    }
+    elsewhere = std::max(elsewhere, out - onOtherSheets); // outside every frame
+    if (elsewhere <= in)
         return;
     Issue issue = make(index, i, Rule::OutsideBoundary, rules, ws);
     issue.measure = out;
     issue.geometryWkb = geom::toWkb(outside.get());
     issue.message = label(index.parcel(i)) + ": " + fmt(out, 2) + " m² nằm ngoài khung tờ bản đồ (trong khung " +
                     fmt(std::max(0.0, in), 2) + " m²)";
-    issue.detail = "{\"outside_area\":" + fmt(out, 3) + ",\"inside_area\":" + fmt(std::max(0.0, in), 3) + "}";
+    issue.detail = "{\"outside_area\":" + fmt(out, 3) + ",\"inside_area\":" + fmt(std::max(0.0, in), 3) +
+                   ",\"largest_part_elsewhere\":" + fmt(elsewhere, 3) + "}";
     ws.issues.push_back(std::move(issue));
 }
 
