@@ -634,6 +634,17 @@ std::string decode(std::string_view bytes, TextEncoding encoding)
     // ASCII reads the same in every supported encoding (codes, numbers, UUIDs).
     if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
         return std::string(bytes);
+    // UTF-8 without combining marks (U+0300–U+036F, bytes CC 80 … CD AF) is already composed for
+    // Vietnamese: precomposed letters need no normalisation, so the common case skips Qt.
+    if (encoding == TextEncoding::Utf8) {
+        bool combining = false;
+        for (size_t i = 0; i + 1 < bytes.size() && !combining; ++i) {
+            const auto b0 = static_cast<unsigned char>(bytes[i]), b1 = static_cast<unsigned char>(bytes[i + 1]);
+            combining = (b0 == 0xCC && b1 >= 0x80) || (b0 == 0xCD && b1 <= 0xAF);
+        }
+        if (!combining)
+            return std::string(bytes);
+    }
     QString s = decodeToQString(bytes, encoding);
     if (encoding == TextEncoding::Tcvn3)
         s = restoreTcvn3Capitals(s);

@@ -457,23 +457,78 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                                          " VALUES (?, ?, ?, ?, CastToPolygon(GeomFromWKB(?, ?)))");
         std::set<std::string> communes;
         int64_t done = 0;
-        // Rows are written by a worker thread in batches while this thread reads and checks
-        // the next features (GDAL, GEOS); the connection is only ever used by one thread at
-        // a time (every other database use below first waits for the pending batch).
-        std::vector<model::Parcel> batch;
-        std::future<void> pending;
+        // A worker thread checks (GEOS validity, area) and writes the rows in batches while this
+        // thread reads and maps the next features (GDAL); the connection is only ever used by one
+        // thread at a time (every other database use below first waits for the pending batch).
+        struct PendingRow {
+            model::Parcel parcel;
+            std::string layer;
+            int64_t fid = 0;
+            std::optional<double> sourceArea;
+        };
+        struct Outcome {
+            std::string layer;
+            int64_t fid = 0;
+            std::string flags;   // complete flags of the row, when it has any
+            std::string reason;  // GEOS reason for invalid_geometry
+            std::string ident;
+            std::string rejected; // non-empty: the row was not written, and why
+            double area = 0;
+        };
+        std::vector<PendingRow> batch;
+        std::future<std::vector<Outcome>> pending;
         const auto waitPending = [&] {
-            if (pending.valid())
-                pending.get(); // rethrows a database error of the worker
+            if (!pending.valid())
+                return;
+            for (Outcome &o : pending.get()) { // rethrows a database error of the worker
+                if (!o.rejected.empty()) {
+                    --rep.imported;
+                    ++rep.rejectedCount;
+                    rep.rejected.push_back({o.layer, o.fid, o.rejected});
+                    continue;
+                }
+                rep.totalArea += o.area;
+                if (!o.flags.empty())
+                    rep.flagged.push_back({o.layer, o.fid, o.flags + (o.reason.empty() ? "" : " (" + o.reason + ")"), o.ident});
+            }
+        };
+        const auto checkAndWrite = [&writer, importId = rep.importId](std::vector<PendingRow> rows) {
+            std::vector<Outcome> out;
+            out.reserve(rows.size());
+            for (PendingRow &row : rows) {
+                model::Parcel &p = row.parcel;
+                Outcome o{row.layer, row.fid, {}, {}, {}, {}, 0};
+                geom::GeomPtr gg = geom::fromWkb(p.wkb.data(), p.wkb.size());
+                if (!gg) {
+                    o.rejected = "geometry cannot be read (" + geom::lastError() + ")";
+                    out.push_back(std::move(o));
+                    continue;
+                }
+                if (!geom::isValid(gg.get(), &o.reason))
+                    addFlag(p.flags, "invalid_geometry");
+                else
+                    o.reason.clear();
+                if (GEOSGetNumGeometries_r(geom::ctx(), gg.get()) > 1)
+                    addFlag(p.flags, "multipart");
+                p.measuredArea = geom::area(gg.get());
+                if (row.sourceArea && std::abs(*row.sourceArea - *p.measuredArea) > std::max(0.5, 0.005 * *p.measuredArea))
+                    addFlag(p.flags, "area_differs_from_source");
+                writer.insert(p, importId);
+                o.area = *p.measuredArea;
+                if (!p.flags.empty()) {
+                    o.flags = p.flags;
+                    o.ident = p.communeCode + "/" + (p.toSo ? std::to_string(*p.toSo) : "?") + "/"
+                        + (p.thuaSo ? std::to_string(*p.thuaSo) : "?");
+                }
+                out.push_back(std::move(o));
+            }
+            return out;
         };
         const auto flushBatch = [&] {
             waitPending();
             if (batch.empty())
                 return;
-            pending = std::async(std::launch::async, [&writer, importId = rep.importId, rows = std::move(batch)] {
-                for (const model::Parcel &row : rows)
-                    writer.insert(row, importId);
-            });
+            pending = std::async(std::launch::async, checkAndWrite, std::move(batch));
             batch.clear();
         };
         for (LayerPlan &plan : plans) {
@@ -510,21 +565,44 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                     }
                     return trim(decode(raw, *encoding));
                 };
+                // Numeric fields are read as numbers (GetFieldAsString would format them first).
+                const auto number = [&](const char *target) -> std::pair<std::optional<double>, bool> {
+                    auto it = plan.fields.find(target);
+                    if (it == plan.fields.end() || !feature->IsFieldSetAndNotNull(it->second))
+                        return {std::nullopt, false};
+                    const OGRFieldType type = defn->GetFieldDefn(it->second)->GetType();
+                    if (type == OFTInteger || type == OFTInteger64 || type == OFTReal)
+                        return {feature->GetFieldAsDouble(it->second), false};
+                    const std::string t = text(target);
+                    if (t.empty())
+                        return {std::nullopt, false};
+                    const auto v = parseDouble(t);
+                    return {v, !v};
+                };
+                const auto integer = [&](const char *target, bool *bad) -> std::optional<int> {
+                    const auto [v, unreadable] = number(target);
+                    if (unreadable || (v && (*v != std::floor(*v) || std::abs(*v) > 1e9))) {
+                        *bad = true;
+                        return std::nullopt;
+                    }
+                    return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+                };
                 p.communeCode = text("commune_code");
                 if (p.communeCode.empty())
                     p.communeCode = options.communeCode;
-                const std::string toText = text("to_so"), thuaText = text("thua_so");
-                p.toSo = parseInt(toText);
-                p.thuaSo = parseInt(thuaText);
+                bool badNumber = false;
+                p.toSo = integer("to_so", &badNumber);
+                p.thuaSo = integer("thua_so", &badNumber);
                 p.toSoCu = text("to_so_cu");
                 p.thuaSoCu = text("thua_so_cu");
-                p.legalArea = parseDouble(text("legal_area"));
-                const auto sourceArea = parseDouble(text("source_area"));
+                p.legalArea = number("legal_area").first;
+                const auto sourceArea = number("source_area").first;
                 p.landuseCode = upper(text("landuse_code"));
                 p.userTypeCode = upper(text("user_type_code"));
                 p.ownerName = text("owner_name");
                 p.address = text("address");
-                p.certificateIssued = parseInt(text("certificate_issued"));
+                bool badCertificate = false;
+                p.certificateIssued = integer("certificate_issued", &badCertificate);
                 p.uuid = text("uuid");
                 const std::string kind = text("object_kind");
                 if (!badText.empty()) {
@@ -532,9 +610,7 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                                 + ": text is not valid UTF-8; the file is probably in a legacy encoding"
                                   " (try --encoding tcvn3, vni or cp1258). Nothing was imported.");
                 }
-                if (!toText.empty() && !p.toSo)
-                    addFlag(p.flags, "invalid_number");
-                if (!thuaText.empty() && !p.thuaSo)
+                if (badNumber)
                     addFlag(p.flags, "invalid_number");
                 if (kind == "road" || kind == "waterway" || kind == "other" || kind == "parcel")
                     p.objectKind = kind;
@@ -604,19 +680,6 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                         communes.insert(p.communeCode);
                     continue;
                 }
-                geom::GeomPtr gg = geom::fromWkb(wkb.data(), wkb.size());
-                if (!gg) {
-                    reject("geometry cannot be read (" + geom::lastError() + ")");
-                    continue;
-                }
-                std::string why;
-                if (!geom::isValid(gg.get(), &why))
-                    addFlag(p.flags, "invalid_geometry");
-                if (GEOSGetNumGeometries_r(geom::ctx(), gg.get()) > 1)
-                    addFlag(p.flags, "multipart");
-                p.measuredArea = geom::area(gg.get());
-                if (sourceArea && std::abs(*sourceArea - *p.measuredArea) > std::max(0.5, 0.005 * *p.measuredArea))
-                    addFlag(p.flags, "area_differs_from_source");
                 p.wkb = std::move(wkb);
                 if (p.thuaSo && p.toSo) {
                     const std::string key = p.communeCode + "/" + std::to_string(*p.toSo) + "/" + std::to_string(*p.thuaSo);
@@ -626,13 +689,7 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 if (!p.communeCode.empty())
                     communes.insert(p.communeCode);
                 ++rep.imported;
-                rep.totalArea += *p.measuredArea;
-                if (!p.flags.empty()) {
-                    const std::string ident = p.communeCode + "/" + (p.toSo ? std::to_string(*p.toSo) : "?") + "/"
-                        + (p.thuaSo ? std::to_string(*p.thuaSo) : "?");
-                    rep.flagged.push_back({plan.name, fid, p.flags + (why.empty() ? "" : " (" + why + ")"), ident});
-                }
-                batch.push_back(std::move(p));
+                batch.push_back({std::move(p), plan.name, fid, sourceArea});
                 if (batch.size() >= 2048)
                     flushBatch();
             }
