@@ -8,6 +8,8 @@
 #include "import_dialog.h"
 #include "parcel_form.h"
 #include "raster_layer.h"
+#include "cogo_dialog.h"
+#include "report_dialog.h"
 #include "settings_dialog.h"
 
 #include "crs/transformer.h"
@@ -42,6 +44,7 @@
 
 #include <proj.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vnland::app {
@@ -207,6 +210,16 @@ void MainWindow::createActions()
     }
     m_canvas->setTool(MapCanvas::Tool::Pan);
     m_viewMenu->addSeparator();
+
+    // Reports menu (Báo cáo) and Survey menu (Đo đạc).
+    m_reportsMenu = menuBar()->addMenu(tr("&Reports"));
+    m_reportsMenu->setObjectName(QStringLiteral("reportsMenu"));
+    for (const ReportKind k : {ReportKind::Register, ReportKind::Summary, ReportKind::Statistics, ReportKind::Extract,
+                               ReportKind::Validation})
+        m_reportsMenu->addAction(ReportDialog::kindTitle(k) + QStringLiteral("…"), this, [this, k] { reportDialog(int(k)); })
+            ->setObjectName(QStringLiteral("reportAction%1").arg(int(k)));
+    m_surveyMenu = menuBar()->addMenu(tr("&Survey"));
+    m_surveyMenu->addAction(tr("&COGO traverse…"), this, &MainWindow::cogoDialog)->setObjectName(QStringLiteral("cogoAction"));
 
     // Help menu (Trợ giúp).
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -405,6 +418,8 @@ void MainWindow::updateTitle()
     m_addRasterAction->setEnabled(bool(m_doc));
     m_importAction->setEnabled(bool(m_doc));
     m_exportAction->setEnabled(bool(m_doc));
+    m_reportsMenu->setEnabled(bool(m_doc));
+    m_surveyMenu->setEnabled(bool(m_doc));
     setWindowTitle(m_doc ? tr("%1 – VNLand").arg(QFileInfo(m_doc->path()).fileName()) : tr("VNLand"));
 }
 
@@ -660,6 +675,39 @@ void MainWindow::exportDialog()
 void MainWindow::settingsDialog()
 {
     SettingsDialog dlg(this);
+    dlg.exec();
+}
+
+void MainWindow::reportDialog(int kind)
+{
+    if (!m_doc)
+        return;
+    std::vector<report::ParcelRef> parcels;
+    if (ReportKind(kind) == ReportKind::Extract) {
+        for (const int row : m_doc->selection()) {
+            const auto &p = m_doc->parcel(row);
+            if (p.toSo && p.thuaSo)
+                parcels.push_back({*p.toSo, *p.thuaSo});
+        }
+        if (parcels.empty()) {
+            QMessageBox::information(this, ReportDialog::kindTitle(ReportKind::Extract),
+                                     tr("Select the parcel(s) to extract on the map or in the attribute table first."));
+            return;
+        }
+        std::sort(parcels.begin(), parcels.end());
+    }
+    ReportDialog dlg(m_doc->path(), ReportKind(kind), std::move(parcels), this);
+    dlg.exec();
+}
+
+void MainWindow::cogoDialog()
+{
+    if (!m_doc)
+        return;
+    CogoDialog dlg(m_doc->project(), this);
+    connect(&dlg, &CogoDialog::stored, this, [this](int points, int lines) {
+        logMessage(tr("COGO traverse: stored %1 point(s) and %2 leg(s) in the survey layer").arg(points).arg(lines));
+    });
     dlg.exec();
 }
 

@@ -90,6 +90,8 @@ private:
                          const std::function<void(const std::function<void(int64_t, int64_t)> &, const std::atomic<bool> &)> &work);
     void settingsDialog();
     void aboutDialog();
+    void reportDialog(int kind);   ///< kind: ReportKind (report_dialog.h)
+    void cogoDialog();
 
     std::unique_ptr<Document> m_doc;
     std::unique_ptr<crs::Transformer> m_toWgs84;
@@ -104,6 +106,8 @@ private:
     QLabel *m_crsLabel = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_reportsMenu = nullptr;
+    QMenu *m_surveyMenu = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_saveAsAction = nullptr;

@@ -491,6 +491,26 @@
         <source>Cannot save the project: %1</source>
         <translation>Cannot save the project: %1</translation>
     </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>&amp;Survey</source>
+        <translation>&amp;Survey</translation>
+    </message>
+    <message>
+        <source>&amp;COGO traverse…</source>
+        <translation>&amp;COGO traverse…</translation>
+    </message>
+    <message>
+        <source>Select the parcel(s) to extract on the map or in the attribute table first.</source>
+        <translation>Select the parcel(s) to extract on the map or in the attribute table first.</translation>
+    </message>
+    <message>
+        <source>COGO traverse: stored %1 point(s) and %2 leg(s) in the survey layer</source>
+        <translation>COGO traverse: stored %1 point(s) and %2 leg(s) in the survey layer</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::NewProjectDialog</name>
@@ -705,6 +725,248 @@
     <message>
         <source>A new language takes effect when VNLand is started again.</source>
         <translation>A new language takes effect when VNLand is started again.</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::CogoDialog</name>
+    <message>
+        <source>COGO traverse</source>
+        <translation>COGO traverse</translation>
+    </message>
+    <message>
+        <source>X (north), m</source>
+        <translation>X (north), m</translation>
+    </message>
+    <message>
+        <source>Y (east), m</source>
+        <translation>Y (east), m</translation>
+    </message>
+    <message>
+        <source>Start point</source>
+        <translation>Start point</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>X (north):</source>
+        <translation>X (north):</translation>
+    </message>
+    <message>
+        <source>Y (east):</source>
+        <translation>Y (east):</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>Bearing (azimuth, DMS)</source>
+        <translation>Bearing (azimuth, DMS)</translation>
+    </message>
+    <message>
+        <source>Distance (m)</source>
+        <translation>Distance (m)</translation>
+    </message>
+    <message>
+        <source>Azimuth from grid north, clockwise: 26-10-00, 26°10'00", 26.1667 or N26-10-00E</source>
+        <translation>Azimuth from grid north, clockwise: 26-10-00, 26°10'00", 26.1667 or N26-10-00E</translation>
+    </message>
+    <message>
+        <source>Add leg</source>
+        <translation>Add leg</translation>
+    </message>
+    <message>
+        <source>Remove leg</source>
+        <translation>Remove leg</translation>
+    </message>
+    <message>
+        <source>Open traverse (no closing point)</source>
+        <translation>Open traverse (no closing point)</translation>
+    </message>
+    <message>
+        <source>Closes on the start point (loop)</source>
+        <translation>Closes on the start point (loop)</translation>
+    </message>
+    <message>
+        <source>Closes on a known point</source>
+        <translation>Closes on a known point</translation>
+    </message>
+    <message>
+        <source>Closing point</source>
+        <translation>Closing point</translation>
+    </message>
+    <message>
+        <source>X (north)</source>
+        <translation>X (north)</translation>
+    </message>
+    <message>
+        <source>Y (east)</source>
+        <translation>Y (east)</translation>
+    </message>
+    <message>
+        <source>Store points in the project</source>
+        <translation>Store points in the project</translation>
+    </message>
+    <message>
+        <source>Result (compass-rule adjusted)</source>
+        <translation>Result (compass-rule adjusted)</translation>
+    </message>
+    <message>
+        <source>Misclose:</source>
+        <translation>Misclose:</translation>
+    </message>
+    <message>
+        <source>Relative misclose:</source>
+        <translation>Relative misclose:</translation>
+    </message>
+    <message>
+        <source>Legs:</source>
+        <translation>Legs:</translation>
+    </message>
+    <message>
+        <source>Enter the start point's X (north) and Y (east).</source>
+        <translation>Enter the start point's X (north) and Y (east).</translation>
+    </message>
+    <message>
+        <source>Enter the closing point's X (north) and Y (east).</source>
+        <translation>Enter the closing point's X (north) and Y (east).</translation>
+    </message>
+    <message>
+        <source>Leg %1: the bearing '%2' is not readable (e.g. 26-10-00).</source>
+        <translation>Leg %1: the bearing '%2' is not readable (e.g. 26-10-00).</translation>
+    </message>
+    <message>
+        <source>Leg %1: the distance '%2' is not a positive number.</source>
+        <translation>Leg %1: the distance '%2' is not a positive number.</translation>
+    </message>
+    <message>
+        <source>Enter at least one leg (bearing and distance).</source>
+        <translation>Enter at least one leg (bearing and distance).</translation>
+    </message>
+    <message>
+        <source>f = %1 m (fX = %2 m, fY = %3 m), length %4 m</source>
+        <translation>f = %1 m (fX = %2 m, fY = %3 m), length %4 m</translation>
+    </message>
+    <message>
+        <source>exact (no misclose)</source>
+        <translation>exact (no misclose)</translation>
+    </message>
+    <message>
+        <source>open traverse, no misclose (length %1 m)</source>
+        <translation>open traverse, no misclose (length %1 m)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leg(s).</source>
+        <translation><numerusform>%n leg.</numerusform><numerusform>%n legs.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing was stored: %1</source>
+        <translation>Nothing was stored: %1</translation>
+    </message>
+    <message>
+        <source>Stored %1 point(s) and %2 leg(s) in the project.</source>
+        <translation>Stored %1 point(s) and %2 leg(s) in the project.</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ReportDialog</name>
+    <message>
+        <source>2018 land-use list</source>
+        <translation>2018 land-use list</translation>
+    </message>
+    <message>
+        <source>2024 land-use list</source>
+        <translation>2024 land-use list</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>Output file</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Land-use list:</source>
+        <translation>Land-use list:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Parcel register</source>
+        <translation>Parcel register</translation>
+    </message>
+    <message>
+        <source>Summary table</source>
+        <translation>Summary table</translation>
+    </message>
+    <message>
+        <source>Land statistics</source>
+        <translation>Land statistics</translation>
+    </message>
+    <message>
+        <source>Parcel extract</source>
+        <translation>Parcel extract</translation>
+    </message>
+    <message>
+        <source>Validation report</source>
+        <translation>Validation report</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>Preparing the report…</translation>
+    </message>
+    <message>
+        <source>The land statistics do not add up; the report cannot be saved until the data are corrected:</source>
+        <translation>The land statistics do not add up; the report cannot be saved until the data are corrected:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n identity check(s) failed.</source>
+        <translation><numerusform>%n identity check failed.</numerusform><numerusform>%n identity checks failed.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot prepare the report: %1</source>
+        <translation>Cannot prepare the report: %1</translation>
+    </message>
+    <message>
+        <source>The project has no validation results; run the validation first.</source>
+        <translation>The project has no validation results; run the validation first.</translation>
+    </message>
+    <message>
+        <source>No parcel matches the report.</source>
+        <translation>No parcel matches the report.</translation>
+    </message>
+    <message>
+        <source>%1 table(s), %2 row(s).</source>
+        <translation>%1 table(s), %2 row(s).</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>Cannot save the report: %1</source>
+        <translation>Cannot save the report: %1</translation>
     </message>
 </context>
 </TS>

@@ -491,6 +491,26 @@
         <source>Cannot save the project: %1</source>
         <translation>Không lưu được dự án: %1</translation>
     </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;Survey</source>
+        <translation>Đo đạ&amp;c</translation>
+    </message>
+    <message>
+        <source>&amp;COGO traverse…</source>
+        <translation>Đường chuyền &amp;COGO…</translation>
+    </message>
+    <message>
+        <source>Select the parcel(s) to extract on the map or in the attribute table first.</source>
+        <translation>Hãy chọn thửa đất cần trích lục trên bản đồ hoặc trong bảng thuộc tính trước.</translation>
+    </message>
+    <message>
+        <source>COGO traverse: stored %1 point(s) and %2 leg(s) in the survey layer</source>
+        <translation>Đường chuyền COGO: đã lưu %1 điểm và %2 cạnh vào lớp điểm đo</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::NewProjectDialog</name>
@@ -705,6 +725,248 @@
     <message>
         <source>A new language takes effect when VNLand is started again.</source>
         <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại VNLand.</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::CogoDialog</name>
+    <message>
+        <source>COGO traverse</source>
+        <translation>Đường chuyền COGO</translation>
+    </message>
+    <message>
+        <source>X (north), m</source>
+        <translation>X (bắc), m</translation>
+    </message>
+    <message>
+        <source>Y (east), m</source>
+        <translation>Y (đông), m</translation>
+    </message>
+    <message>
+        <source>Start point</source>
+        <translation>Điểm đầu (điểm khởi tính)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Tên điểm:</translation>
+    </message>
+    <message>
+        <source>X (north):</source>
+        <translation>X (bắc):</translation>
+    </message>
+    <message>
+        <source>Y (east):</source>
+        <translation>Y (đông):</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>Bearing (azimuth, DMS)</source>
+        <translation>Phương vị (độ-phút-giây)</translation>
+    </message>
+    <message>
+        <source>Distance (m)</source>
+        <translation>Khoảng cách (m)</translation>
+    </message>
+    <message>
+        <source>Azimuth from grid north, clockwise: 26-10-00, 26°10'00", 26.1667 or N26-10-00E</source>
+        <translation>Phương vị tính từ hướng bắc lưới, theo chiều kim đồng hồ: 26-10-00, 26°10'00", 26.1667 hoặc N26-10-00E</translation>
+    </message>
+    <message>
+        <source>Add leg</source>
+        <translation>Thêm cạnh</translation>
+    </message>
+    <message>
+        <source>Remove leg</source>
+        <translation>Xóa cạnh</translation>
+    </message>
+    <message>
+        <source>Open traverse (no closing point)</source>
+        <translation>Đường chuyền hở (không có điểm khép)</translation>
+    </message>
+    <message>
+        <source>Closes on the start point (loop)</source>
+        <translation>Khép về điểm đầu (đường chuyền khép kín)</translation>
+    </message>
+    <message>
+        <source>Closes on a known point</source>
+        <translation>Khép về một điểm đã biết tọa độ</translation>
+    </message>
+    <message>
+        <source>Closing point</source>
+        <translation>Điểm khép</translation>
+    </message>
+    <message>
+        <source>X (north)</source>
+        <translation>X (bắc)</translation>
+    </message>
+    <message>
+        <source>Y (east)</source>
+        <translation>Y (đông)</translation>
+    </message>
+    <message>
+        <source>Store points in the project</source>
+        <translation>Lưu các điểm vào dự án</translation>
+    </message>
+    <message>
+        <source>Result (compass-rule adjusted)</source>
+        <translation>Kết quả (bình sai theo phương pháp Bowditch)</translation>
+    </message>
+    <message>
+        <source>Misclose:</source>
+        <translation>Sai số khép:</translation>
+    </message>
+    <message>
+        <source>Relative misclose:</source>
+        <translation>Sai số khép tương đối:</translation>
+    </message>
+    <message>
+        <source>Legs:</source>
+        <translation>Các cạnh đường chuyền:</translation>
+    </message>
+    <message>
+        <source>Enter the start point's X (north) and Y (east).</source>
+        <translation>Nhập tọa độ X (bắc) và Y (đông) của điểm đầu.</translation>
+    </message>
+    <message>
+        <source>Enter the closing point's X (north) and Y (east).</source>
+        <translation>Nhập tọa độ X (bắc) và Y (đông) của điểm khép.</translation>
+    </message>
+    <message>
+        <source>Leg %1: the bearing '%2' is not readable (e.g. 26-10-00).</source>
+        <translation>Cạnh %1: không đọc được phương vị '%2' (ví dụ 26-10-00).</translation>
+    </message>
+    <message>
+        <source>Leg %1: the distance '%2' is not a positive number.</source>
+        <translation>Cạnh %1: khoảng cách '%2' không phải là số dương.</translation>
+    </message>
+    <message>
+        <source>Enter at least one leg (bearing and distance).</source>
+        <translation>Nhập ít nhất một cạnh (phương vị và khoảng cách).</translation>
+    </message>
+    <message>
+        <source>f = %1 m (fX = %2 m, fY = %3 m), length %4 m</source>
+        <translation>f = %1 m (fX = %2 m, fY = %3 m), tổng chiều dài %4 m</translation>
+    </message>
+    <message>
+        <source>exact (no misclose)</source>
+        <translation>khép đúng (không có sai số khép)</translation>
+    </message>
+    <message>
+        <source>open traverse, no misclose (length %1 m)</source>
+        <translation>đường chuyền hở, không có sai số khép (tổng chiều dài %1 m)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leg(s).</source>
+        <translation><numerusform>%n cạnh.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing was stored: %1</source>
+        <translation>Chưa lưu gì: %1</translation>
+    </message>
+    <message>
+        <source>Stored %1 point(s) and %2 leg(s) in the project.</source>
+        <translation>Đã lưu %1 điểm và %2 cạnh vào dự án.</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ReportDialog</name>
+    <message>
+        <source>2018 land-use list</source>
+        <translation>Danh mục loại đất 2018</translation>
+    </message>
+    <message>
+        <source>2024 land-use list</source>
+        <translation>Danh mục loại đất 2024</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>Tệp kết quả</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Land-use list:</source>
+        <translation>Danh mục loại đất:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Định dạng:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Parcel register</source>
+        <translation>Sổ mục kê đất đai</translation>
+    </message>
+    <message>
+        <source>Summary table</source>
+        <translation>Bảng tổng hợp</translation>
+    </message>
+    <message>
+        <source>Land statistics</source>
+        <translation>Thống kê đất đai</translation>
+    </message>
+    <message>
+        <source>Parcel extract</source>
+        <translation>Trích lục thửa đất</translation>
+    </message>
+    <message>
+        <source>Validation report</source>
+        <translation>Báo cáo kiểm tra</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>The land statistics do not add up; the report cannot be saved until the data are corrected:</source>
+        <translation>Số liệu thống kê đất đai không khớp; chưa thể lưu báo cáo cho đến khi dữ liệu được sửa:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n identity check(s) failed.</source>
+        <translation><numerusform>%n phép kiểm tra cân đối không đạt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot prepare the report: %1</source>
+        <translation>Không lập được báo cáo: %1</translation>
+    </message>
+    <message>
+        <source>The project has no validation results; run the validation first.</source>
+        <translation>Dự án chưa có kết quả kiểm tra; hãy chạy kiểm tra dữ liệu trước.</translation>
+    </message>
+    <message>
+        <source>No parcel matches the report.</source>
+        <translation>Không có thửa đất nào phù hợp với báo cáo.</translation>
+    </message>
+    <message>
+        <source>%1 table(s), %2 row(s).</source>
+        <translation>%1 bảng, %2 dòng.</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Đang ghi %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Đã lưu %1.</translation>
+    </message>
+    <message>
+        <source>Cannot save the report: %1</source>
+        <translation>Không lưu được báo cáo: %1</translation>
     </message>
 </context>
 </TS>
