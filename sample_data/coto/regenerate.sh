@@ -30,3 +30,6 @@ cd "$here"
 # (c) faulty variant, UTF-8 with .cpg, VN-2000 / TM-3 107°45' (EPSG:5899), and its manifest
 "$VNLAND" synth --parcels $PARCELS --seed $SEED --format shp --encoding utf-8 --crs 5899 \
   --faults "$FAULTS" --manifest coto_faulty_manifest.json --out coto_faulty.shp
+# (e) scanned-looking tờ 3 with its text and true grid-cross GCPs (seeds in scan/ are hand-placed; see README)
+"$VNLAND" georef sample --sheet 322500-5-d --parcels coto_faulty.shp --epsg 5899 --noise 3 \
+  --out scan/to3_322500-5-d.png --truth scan/to3_322500-5-d_truth.points

@@ -40,7 +40,8 @@ const char *kUsage =
     "  vnland georef detect SCAN (--sheet ID | --frame minE,minN,maxE,maxN) --scale M --seed FILE\n"
     "        --out FILE.points [--json] [--min-confidence C]\n"
     "  vnland georef sample --sheet ID --out SCAN.png|tif --truth FILE.points [--parcels FILE] [--dpi D]\n"
-    "        [--seed N] [--noise S] [--oversample 1|2]\n"
+    "        [--seed N] [--noise S] [--oversample 1|2] [--epsg CODE] [--sheet-no N] [--commune T] [--district T]\n"
+    "        [--province T] [--no-text]   (text: title block, grid km values, thửa number / land use / area)\n"
     "GCP files: QGIS .points (both header variants) or CSV id,map_x,map_y,pixel_x,pixel_y,enabled.\n"
     "Transforms: linear, helmert, affine, polynomial2, polynomial3, tps, projective.\n"
     "Resampling: near, bilinear, cubic, cubicspline, lanczos. Tolerance = 0.2 mm × scale.\n";
@@ -396,7 +397,9 @@ int georefDetect(const Argv &argv)
 
 int georefSample(const Argv &argv)
 {
-    Args a(argv, {"sheet", "out", "truth", "parcels", "dpi", "seed", "noise", "oversample", "epsg"}, {"help"});
+    Args a(argv, {"sheet", "out", "truth", "parcels", "dpi", "seed", "noise", "oversample", "epsg", "sheet-no", "commune",
+                  "district", "province"},
+           {"help", "no-text"});
     if (!a.ok())
         return fail(a.error());
     std::string err;
@@ -414,14 +417,22 @@ int georefSample(const Argv &argv)
         opt.seed = static_cast<unsigned>(std::stoul(a.value("seed", "2029")));
         opt.noise = std::stod(a.value("noise", "4"));
         opt.oversample = std::stoi(a.value("oversample", "2"));
+        opt.title.sheetNo = std::stoi(a.value("sheet-no", "0"));
     } catch (const std::exception &) {
-        return fail("--dpi, --seed, --noise and --oversample take numbers");
+        return fail("--dpi, --seed, --noise, --oversample and --sheet-no take numbers");
     }
     if (const auto parcels = a.value("parcels")) {
         opt.lines = readLines(*parcels, std::stoi(a.value("epsg", "5899")), &err);
         if (opt.lines.empty())
             return fail(err.empty() ? *parcels + ": no lines" : err);
+        opt.title.commune = a.value("commune", "");
+        opt.title.district = a.value("district", "");
+        opt.title.province = a.value("province", "");
+        opt.labels = readParcelLabels(*parcels, std::stoi(a.value("epsg", "5899")), &opt.title, &err);
+        if (opt.labels.empty())
+            return fail(err);
     }
+    opt.text = !a.has("no-text");
     const auto scan = renderSampleScan(*frame, opt);
     if (!writeScanImage(scan, *out, &err))
         return fail(err);
@@ -438,6 +449,11 @@ int georefSample(const Argv &argv)
         return fail(err);
     std::cout << "Wrote " << *out << " (" << scan.width << " × " << scan.height << " px, sheet " << frame->id << " 1:"
               << frame->scale << ") and " << *truth << " (" << t.size() << " grid crosses)\n";
+    if (scan.textDrawn)
+        std::cout << "Text: title block, grid values, " << scan.labels.size() << " parcel labels (" << scan.labelsSkipped
+                  << " left out: no room or near a grid cross)\n";
+    else if (opt.text)
+        std::cout << "No text drawn (needs a QGuiApplication and the DejaVu Sans font)\n";
     return 0;
 }
 

@@ -1,6 +1,7 @@
 // Georeferencing: GCP files (QGIS .points both header variants, CSV), the
 // transforms against GDAL's GCP/TPS transformers and closed-form solutions,
-// residuals / mean error / leave-one-out / tolerance.
+// residuals / mean error / leave-one-out / tolerance; the sample sheet with
+// its text (title, grid values, parcel labels) and cross detection on it.
 #define BOOST_TEST_MODULE georef
 #include <boost/test/unit_test.hpp>
 
@@ -12,6 +13,7 @@
 #include "georef/gcp_fit.h"
 #include "georef/gcp_set.h"
 #include "georef/raster_store.h"
+#include "georef/sample_scan.h"
 #include "georef/transform.h"
 #include "georef/warp.h"
 #include "store/project.h"
@@ -883,4 +885,131 @@ BOOST_AUTO_TEST_CASE(pdf_report_has_two_pages)
         ++pages;
     BOOST_TEST(pages >= 2u);
     BOOST_TEST(pdf.find("DejaVu") != std::string::npos);
+}
+
+// ---------------------------------------------------------------- sample sheet text
+
+BOOST_AUTO_TEST_CASE(parcel_labels_come_from_the_parcels_file)
+{
+    std::string err;
+    SampleSheetTitle title;
+    const auto labels = readParcelLabels(test::sampleDir() + "/coto/coto_faulty.shp", 5899, &title, &err);
+    BOOST_REQUIRE_MESSAGE(!labels.empty(), err);
+    BOOST_TEST(labels.size() == 394u);
+    BOOST_TEST(title.commune == "Xã Cô Tô");
+    BOOST_TEST(title.district == "Huyện Cô Tô");
+    BOOST_TEST(title.province == "Tỉnh Quảng Ninh");
+    int onSheet3 = 0;
+    for (const auto &l : labels) {
+        BOOST_TEST(!l.number.empty());
+        BOOST_TEST(l.roomM > 0);
+        BOOST_TEST(l.area > 0);
+        onSheet3 += l.sheetNo == 3;
+    }
+    BOOST_TEST(onSheet3 > 50);
+    // Wrong CRS or no parcel numbers: clear errors naming the file.
+    BOOST_TEST(readParcelLabels(test::sampleDir() + "/coto/coto_faulty.shp", 3405, nullptr, &err).empty());
+    BOOST_TEST(err.find("EPSG:3405") != std::string::npos);
+    BOOST_TEST(readParcelLabels(test::sampleDir() + "/coto/coto_sheets.geojson", 4326, nullptr, &err).empty());
+    BOOST_TEST(err.find("coto_sheets.geojson") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(sample_sheet_text_is_drawn_and_crosses_are_still_found)
+{
+    const auto frame = crs::sheetFrame("322500-5-d");
+    BOOST_REQUIRE(frame);
+    SampleScanOptions opt;
+    opt.oversample = 1;
+    auto square = [&](double e, double n, double half) {
+        opt.lines.push_back({{e - half, n - half}, {e + half, n - half}, {e + half, n + half}, {e - half, n + half}, {e - half, n - half}});
+        SampleParcelLabel l;
+        l.at = {e, n};
+        l.roomM = half;
+        l.area = 4 * half * half;
+        l.landuse = "ONT";
+        l.sheetNo = 3;
+        return l;
+    };
+    opt.labels.push_back(square(501650, 2320350, 20)); // mid-cell: room for number, code and area
+    opt.labels.back().number = "17";
+    opt.labels.push_back(square(501603, 2320403, 10)); // over the cross r1c1: left out
+    opt.labels.back().number = "18";
+    opt.labels.push_back(square(501750, 2320150, 0.5)); // 1 × 1 m: no room
+    opt.labels.back().number = "19";
+    opt.title.commune = "Xã Cô Tô";
+    opt.title.province = "Tỉnh Quảng Ninh";
+
+    // Without a QGuiApplication the sheet is drawn without text.
+    const auto bare = renderSampleScan(*frame, opt);
+    BOOST_TEST(!bare.textDrawn);
+    BOOST_TEST(bare.labels.empty());
+
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    int argc = 1;
+    char name[] = "test_georef";
+    char *argv[] = {name, nullptr};
+    QGuiApplication app(argc, argv);
+    const auto scan = renderSampleScan(*frame, opt);
+    BOOST_REQUIRE(scan.textDrawn);
+    BOOST_REQUIRE(scan.labels.size() == 1u);
+    BOOST_TEST(scan.labels[0].number == "17");
+    BOOST_TEST(scan.labels[0].withArea);
+    BOOST_TEST(scan.labelsSkipped == 2);
+    BOOST_TEST(scan.truth.size() == bare.truth.size());
+
+    // Ink around the label point; blank paper 12 mm to its right, inside the same parcel.
+    const double pxPerMm = opt.dpi / 25.4;
+    auto darkPixels = [&](const SampleScan &s, double cx, double cy) {
+        const int hw = static_cast<int>(scan.labels[0].widthMm / 2 * pxPerMm), hh = static_cast<int>(scan.labels[0].heightMm / 2 * pxPerMm);
+        int dark = 0;
+        for (int y = static_cast<int>(cy) - hh; y <= static_cast<int>(cy) + hh; ++y)
+            for (int x = static_cast<int>(cx) - hw; x <= static_cast<int>(cx) + hw; ++x)
+                dark += s.pixels[static_cast<size_t>(y) * s.width + x] < 150;
+        return dark;
+    };
+    const PointD at = scan.labels[0].pixel;
+    BOOST_TEST(darkPixels(scan, at.x, at.y) > 80);
+    BOOST_TEST(darkPixels(scan, at.x + 12 * pxPerMm, at.y) == 0);
+    BOOST_TEST(darkPixels(bare, at.x, at.y) == 0);
+    // The title block above the outer frame: ink in the top rows, none there without text.
+    auto titleInk = [&](const SampleScan &s) {
+        int dark = 0;
+        for (int y = 0; y < static_cast<int>(22 * pxPerMm) - 40; ++y)
+            for (int x = s.width / 3; x < 2 * s.width / 3; ++x)
+                dark += s.pixels[static_cast<size_t>(y) * s.width + x] < 150;
+        return dark;
+    };
+    BOOST_TEST(titleInk(scan) > 500);
+    BOOST_TEST(titleInk(bare) == 0);
+
+    // Detection from 3 seeds (frame corners, about a pixel off) is not disturbed by the text.
+    test::TempDir tmp;
+    std::string err;
+    BOOST_REQUIRE_MESSAGE(writeScanImage(scan, tmp.file("s.png"), &err), err);
+    GcpSet seeds;
+    for (const char *id : {"r0c0", "r0c5", "r5c0"})
+        for (size_t i = 0; i < scan.truth.size(); ++i)
+            if (scan.truth.at(i).id == id) {
+                Gcp g = scan.truth.at(i);
+                g.pixelX = std::round(g.pixelX + 0.6), g.pixelY = std::round(g.pixelY - 0.6);
+                seeds.add(g);
+            }
+    BOOST_REQUIRE(seeds.size() == 3u);
+    DetectOptions dopt;
+    dopt.scale = 1000;
+    const auto res = detectCrosses(tmp.file("s.png"), sheetTargets(*frame), seeds, dopt);
+    BOOST_REQUIRE_MESSAGE(res.ok, res.error);
+    BOOST_REQUIRE(res.crosses.size() == scan.truth.size());
+    int within = 0;
+    for (size_t i = 0; i < res.crosses.size(); ++i) {
+        const auto &d = res.crosses[i];
+        const Gcp &t = scan.truth.at(i);
+        if (d.accepted && std::hypot(d.found.x - t.pixelX, d.found.y - t.pixelY) <= 1.0)
+            ++within;
+    }
+    BOOST_TEST(within >= 0.95 * scan.truth.size(), within << " of " << scan.truth.size() << " within 1 px");
+    const auto fit = fitGcps(res.gcps, TransformType::Polynomial2, 1000);
+    BOOST_REQUIRE(fit.ok());
+    BOOST_TEST(fit.pass);
 }

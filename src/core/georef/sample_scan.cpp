@@ -1,6 +1,12 @@
 // Rendering of the scanned-looking sample sheet.
 #include "georef/sample_scan.h"
 
+#include "geom/geos_context.h"
+#include "io/field_mapping.h"
+
+#include <QFontDatabase>
+#include <QFontMetricsF>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
@@ -8,8 +14,10 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <random>
 
 namespace vnland::georef {
@@ -48,6 +56,35 @@ struct ScanGeometry {
     }
 };
 
+/// DejaVu Sans (Vietnamese diacritics), registered with the font database
+/// when fontconfig does not already know it; empty when it cannot be loaded.
+QString sheetFontFamily()
+{
+    const QString family = QStringLiteral("DejaVu Sans");
+    if (QFontDatabase::families().contains(family))
+        return family;
+    const QString dir = QStringLiteral("/usr/share/fonts/truetype/dejavu/");
+    const int id = QFontDatabase::addApplicationFont(dir + QStringLiteral("DejaVuSans.ttf"));
+    QFontDatabase::addApplicationFont(dir + QStringLiteral("DejaVuSans-Bold.ttf"));
+    if (id < 0 || QFontDatabase::applicationFontFamilies(id).isEmpty())
+        return {};
+    return QFontDatabase::applicationFontFamilies(id).first();
+}
+
+/// "245,3" — one decimal, Vietnamese decimal comma.
+QString areaText(double area)
+{
+    return QString::number(area, 'f', 1).replace(QLatin1Char('.'), QLatin1Char(','));
+}
+
+/// Distance from point @p q to the rectangle @p r (0 inside).
+double distanceToRect(const QRectF &r, QPointF q)
+{
+    const double dx = std::max({r.left() - q.x(), 0.0, q.x() - r.right()});
+    const double dy = std::max({r.top() - q.y(), 0.0, q.y() - r.bottom()});
+    return std::hypot(dx, dy);
+}
+
 } // namespace
 
 SampleScan renderSampleScan(const crs::SheetFrame &frame, const SampleScanOptions &o)
@@ -61,6 +98,16 @@ SampleScan renderSampleScan(const crs::SheetFrame &frame, const SampleScanOption
     const int idealSize = static_cast<int>(std::ceil(paperMm * pxPerMm));
     QImage ideal(idealSize, idealSize, QImage::Format_Grayscale8);
     ideal.fill(255);
+    QString family;
+    bool textDrawn = false;
+    int skipped = 0;
+    struct PaperLabel {
+        std::string number;
+        QPointF at;
+        double w, h;
+        bool withArea;
+    };
+    std::vector<PaperLabel> labelsPaper;
     {
         QPainter p(&ideal);
         p.setRenderHint(QPainter::Antialiasing);
@@ -124,6 +171,136 @@ SampleScan renderSampleScan(const crs::SheetFrame &frame, const SampleScanOption
                     p.drawLine(q, q - QPointF(0, 5));
             }
         }
+        if (o.text && qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+            family = sheetFontFamily();
+        if (!family.isEmpty()) {
+            textDrawn = true;
+            const QColor ink(40, 40, 40);
+            p.setPen(ink);
+            auto font = [&](double emMm, bool bold = false) {
+                QFont f(family);
+                f.setPixelSize(std::max(1, static_cast<int>(std::lround(emMm * pxPerMm))));
+                f.setBold(bold);
+                f.setHintingPreference(QFont::PreferNoHinting);
+                return f;
+            };
+            auto widthMm = [&](const QFont &f, const QString &t) {
+                return QFontMetricsF(f, &ideal).horizontalAdvance(t) / pxPerMm;
+            };
+            // Text centred vertically (on its cap height) at a paper point; align -1 left, 0 centre, 1 right.
+            auto drawText = [&](QPointF atMm, const QString &t, const QFont &f, int align = 0, double angleDeg = 0) {
+                const QFontMetricsF fm(f, &ideal);
+                const double w = fm.horizontalAdvance(t);
+                p.save();
+                p.resetTransform();
+                p.translate(atMm * pxPerMm);
+                p.rotate(angleDeg);
+                p.setFont(f);
+                p.drawText(QPointF(align < 0 ? 0 : align == 0 ? -w / 2 : -w, fm.capHeight() / 2), t);
+                p.restore();
+            };
+            const double left = o.marginMm, top = o.marginMm, right = o.marginMm + frameMm, bottom = o.marginMm + frameMm;
+            // Title block above the outer frame, scale below it.
+            int sheetNo = o.title.sheetNo;
+            if (sheetNo <= 0) {
+                std::map<int, int> counts;
+                for (const auto &l : o.labels)
+                    if (l.sheetNo > 0 && l.at.x > frame.minEast && l.at.x < frame.maxEast && l.at.y > frame.minNorth
+                        && l.at.y < frame.maxNorth)
+                        ++counts[l.sheetNo];
+                for (const auto &[no, n] : counts)
+                    if (sheetNo <= 0 || n > counts[sheetNo])
+                        sheetNo = no;
+            }
+            const double mid = paperMm / 2;
+            drawText({mid, 11}, QStringLiteral("BẢN ĐỒ ĐỊA CHÍNH"), font(6.5, true));
+            QStringList place;
+            for (const auto *part : {&o.title.commune, &o.title.district, &o.title.province})
+                if (!part->empty())
+                    place << QString::fromStdString(*part).toUpper();
+            if (!place.isEmpty())
+                drawText({mid, 18.5}, place.join(QStringLiteral(" - ")), font(3.5));
+            drawText({mid, 24.5}, QStringLiteral("Số hiệu mảnh: ") + QString::fromStdString(frame.id), font(3.2, true));
+            if (sheetNo > 0)
+                drawText({right + 12, 24.5}, QStringLiteral("Tờ số: ") + QString::number(sheetNo), font(4, true), 1);
+            drawText({mid, bottom + 12 + 8}, QStringLiteral("Tỷ lệ 1:") + QString::number(frame.scale), font(4));
+            drawText({left - 12, bottom + 12 + 8}, QStringLiteral("Hệ tọa độ VN-2000"), font(2.5), -1);
+            // Km values of the grid lines between the inner and the outer frame (8–10.5 mm out, clear of the
+            // frame crosses' search windows): eastings on top and bottom, northings rotated on the sides.
+            const QFont gridFont = font(2.2);
+            std::vector<double> easts, norths;
+            for (const auto &c : crs::gridCrosses(frame)) {
+                if (std::find(easts.begin(), easts.end(), c.east) == easts.end())
+                    easts.push_back(c.east);
+                if (std::find(norths.begin(), norths.end(), c.north) == norths.end())
+                    norths.push_back(c.north);
+            }
+            for (double e : easts) {
+                const QString t = QString::number(e / 1000, 'f', 1);
+                const double x = mapToPaper({e, frame.maxNorth}).x();
+                drawText({x, top - 9.3}, t, gridFont);
+                drawText({x, bottom + 9.3}, t, gridFont);
+            }
+            for (double n : norths) {
+                const QString t = QString::number(n / 1000, 'f', 1);
+                const double y = mapToPaper({frame.minEast, n}).y();
+                drawText({left - 9.3, y}, t, gridFont, 0, -90);
+                drawText({right + 9.3, y}, t, gridFont, 0, -90);
+            }
+            // Parcel labels: thửa number over land-use code (over area when it fits), centred on the pole of
+            // inaccessibility; smaller variants when there is less room; none near a grid cross or the frame.
+            std::vector<QPointF> crossesMm;
+            for (const auto &c : crs::gridCrosses(frame))
+                crossesMm.push_back(mapToPaper({c.east, c.north}));
+            const QFont numberFont = font(2.4), codeFont = font(2.0), areaFont = font(1.8);
+            p.save();
+            p.setClipRect(QRectF(left, top, frameMm, frameMm));
+            for (const auto &l : o.labels) {
+                if (l.at.x <= frame.minEast || l.at.x >= frame.maxEast || l.at.y <= frame.minNorth || l.at.y >= frame.maxNorth)
+                    continue; // a parcel of a neighbouring sheet
+                const QPointF c = mapToPaper(l.at);
+                const double roomMm = l.roomM / scale * 1000;
+                const QString number = QString::fromStdString(l.number), code = QString::fromStdString(l.landuse);
+                struct Line {
+                    QString text;
+                    const QFont *font;
+                    double em;
+                };
+                std::vector<std::vector<Line>> variants;
+                if (!code.isEmpty() && l.area > 0)
+                    variants.push_back({{number, &numberFont, 2.4}, {code, &codeFont, 2.0}, {areaText(l.area), &areaFont, 1.8}});
+                if (!code.isEmpty())
+                    variants.push_back({{number, &numberFont, 2.4}, {code, &codeFont, 2.0}});
+                variants.push_back({{number, &numberFont, 2.4}});
+                bool drawn = false;
+                for (const auto &v : variants) {
+                    double w = 0, h = 0;
+                    for (const auto &line : v)
+                        w = std::max(w, widthMm(*line.font, line.text)), h += line.em * 1.05;
+                    if (std::hypot(w, h) / 2 > roomMm * 0.95)
+                        continue;
+                    const QRectF box(c.x() - w / 2 - 0.3, c.y() - h / 2 - 0.3, w + 0.6, h + 0.6);
+                    if (!QRectF(left + 1, top + 1, frameMm - 2, frameMm - 2).contains(box))
+                        continue;
+                    bool nearCross = false;
+                    for (const QPointF &x : crossesMm)
+                        nearCross = nearCross || distanceToRect(box, x) < o.crossClearanceMm;
+                    if (nearCross)
+                        continue;
+                    double y = c.y() - h / 2;
+                    for (const auto &line : v) {
+                        drawText({c.x(), y + line.em * 0.525}, line.text, *line.font);
+                        y += line.em * 1.05;
+                    }
+                    labelsPaper.push_back({l.number, c, w, h, v.size() == 3});
+                    drawn = true;
+                    break;
+                }
+                if (!drawn)
+                    ++skipped;
+            }
+            p.restore();
+        }
     }
 
     SampleScan scan;
@@ -179,6 +356,10 @@ SampleScan renderSampleScan(const crs::SheetFrame &frame, const SampleScanOption
         gcp.id = "r" + std::to_string(c.row) + "c" + std::to_string(c.col);
         scan.truth.add(gcp);
     }
+    scan.textDrawn = textDrawn;
+    scan.labelsSkipped = skipped;
+    for (const auto &l : labelsPaper)
+        scan.labels.push_back({l.number, g.pixel({l.at.x(), l.at.y()}), l.w, l.h, l.withArea});
     return scan;
 }
 
@@ -222,6 +403,114 @@ std::vector<std::vector<PointD>> readLines(const std::string &path, int epsg, st
             else if (type == wkbMultiLineString)
                 for (const auto *ls : *boundary->toMultiLineString())
                     addCurve(ls);
+        }
+    }
+    return out;
+}
+
+std::vector<SampleParcelLabel> readParcelLabels(const std::string &path, int epsg, SampleSheetTitle *title,
+                                                std::string *error)
+{
+    std::vector<SampleParcelLabel> out;
+    auto fail = [&](const std::string &m) {
+        if (error)
+            *error = m;
+        return std::vector<SampleParcelLabel>{};
+    };
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds)
+        return fail(path + ": cannot open the vector file");
+    std::map<std::string, int> places[3]; // commune, district, province → count
+    GEOSContextHandle_t h = geom::ctx();
+    for (OGRLayer *layer : ds->GetLayers()) {
+        const OGRSpatialReference *srs = layer->GetSpatialRef();
+        OGRSpatialReference want;
+        want.importFromEPSG(epsg);
+        if (srs && !srs->IsSame(&want)) {
+            const char *code = srs->GetAuthorityCode(nullptr);
+            if (!code || std::atoi(code) != epsg)
+                return fail(path + ": layer " + layer->GetName() + " is not in EPSG:" + std::to_string(epsg));
+        }
+        std::vector<std::string> names;
+        OGRFeatureDefn *defn = layer->GetLayerDefn();
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            names.push_back(defn->GetFieldDefn(i)->GetNameRef());
+        const auto mapping = io::FieldMapping::detect(names);
+        if (!mapping)
+            return fail(path + ": layer " + layer->GetName()
+                        + " has no parcel number field (Circular 75 or VNLand names expected)");
+        const auto fields = mapping->resolve(names);
+        auto field = [&](const char *target) {
+            const auto it = fields.find(target);
+            return it == fields.end() ? -1 : it->second;
+        };
+        const int fThua = field("thua_so"), fTo = field("to_so"), fCode = field("landuse_code"),
+                  fArea = field("source_area"), fLegal = field("legal_area"), fAddress = field("address");
+        for (auto &f : *layer) {
+            const OGRGeometry *geometry = f->GetGeometryRef();
+            if (!geometry || fThua < 0 || !f->IsFieldSetAndNotNull(fThua))
+                continue;
+            std::vector<unsigned char> wkb(geometry->WkbSize());
+            if (geometry->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso) != OGRERR_NONE)
+                continue;
+            const geom::GeomPtr g = geom::fromWkb(wkb.data(), wkb.size());
+            if (!g || GEOSisEmpty_r(h, g.get()))
+                continue;
+            SampleParcelLabel l;
+            // Pole of inaccessibility: centre and radius of the largest inscribed circle (1 cm tolerance).
+            const geom::GeomPtr mic(GEOSMaximumInscribedCircle_r(h, g.get(), 0.01));
+            const GEOSCoordSequence *seq = mic ? GEOSGeom_getCoordSeq_r(h, mic.get()) : nullptr;
+            if (!seq || GEOSCoordSeq_getXY_r(h, seq, 0, &l.at.x, &l.at.y) == 0)
+                continue;
+            GEOSLength_r(h, mic.get(), &l.roomM);
+            l.number = f->GetFieldAsString(fThua);
+            if (fTo >= 0)
+                l.sheetNo = f->GetFieldAsInteger(fTo);
+            if (fCode >= 0)
+                l.landuse = f->GetFieldAsString(fCode);
+            if (fArea >= 0 && f->IsFieldSetAndNotNull(fArea))
+                l.area = f->GetFieldAsDouble(fArea);
+            else if (fLegal >= 0 && f->IsFieldSetAndNotNull(fLegal))
+                l.area = f->GetFieldAsDouble(fLegal);
+            if (l.area <= 0)
+                l.area = geom::area(g.get());
+            out.push_back(std::move(l));
+            // "Thôn …, xã Cô Tô, huyện Cô Tô, tỉnh Quảng Ninh" → the three administrative levels.
+            if (title && fAddress >= 0) {
+                const QStringList parts = QString::fromUtf8(f->GetFieldAsString(fAddress)).split(QLatin1Char(','));
+                for (qsizetype k = 0; k < parts.size(); ++k) {
+                    QString part = parts[k].trimmed();
+                    const QString low = part.toLower();
+                    auto starts = [&](const char *pre) { return low.startsWith(QString::fromUtf8(pre)); };
+                    int level = -1;
+                    if (starts("xã ") || starts("phường ") || starts("thị trấn "))
+                        level = 0;
+                    else if (starts("huyện ") || starts("quận ") || starts("thị xã "))
+                        level = 1;
+                    else if (starts("tỉnh "))
+                        level = 2;
+                    else if (starts("thành phố "))
+                        level = k + 1 == parts.size() ? 2 : 1;
+                    if (level >= 0) {
+                        part[0] = part[0].toUpper();
+                        ++places[level][part.toStdString()];
+                    }
+                }
+            }
+        }
+    }
+    if (out.empty())
+        return fail(path + ": no parcels with a number");
+    if (title) {
+        std::string *targets[3] = {&title->commune, &title->district, &title->province};
+        for (int i = 0; i < 3; ++i) {
+            int best = 0;
+            std::string name;
+            for (const auto &[candidate, n] : places[i])
+                if (n > best)
+                    name = candidate, best = n;
+            if (targets[i]->empty())
+                *targets[i] = name;
         }
     }
     return out;

@@ -2,7 +2,12 @@
 // inner frame (khung trong), grid crosses every 10 cm of paper, ticks on the
 // frame, parcel lines from a vector file (or a synthetic block pattern),
 // then what a scanner does: rotation, different x/y scale, mild bending,
-// noise, greyscale. Drawn without text (QPainter text needs a QGuiApplication).
+// noise, greyscale. With a QGuiApplication the sheet also carries its text:
+// title block (BẢN ĐỒ ĐỊA CHÍNH, commune/district/province, tờ số, sheet id,
+// scale), km values of the grid lines between inner and outer frame, and per
+// parcel its thửa number over its land-use code (and area when it fits), in
+// DejaVu Sans; labels keep clear of the grid crosses so detection is not
+// disturbed. Without a QGuiApplication no text is drawn.
 // The true pixel position of every grid cross is kept as a GCP set.
 #pragma once
 
@@ -14,6 +19,25 @@
 #include <vector>
 
 namespace vnland::georef {
+
+/// One parcel's label: where (the pole of inaccessibility, map coordinates)
+/// and what.
+struct SampleParcelLabel {
+    PointD at;              // label point inside the parcel (x = east, y = north)
+    double roomM = 0;       // radius of the largest inscribed circle there, metres
+    std::string number;     // thửa số
+    std::string landuse;    // land-use code (ONT, LUC …)
+    double area = 0;        // m², 0 = unknown
+    int sheetNo = 0;        // tờ số of the parcel, 0 = unknown
+};
+
+/// Text of the title block; empty fields are left out.
+struct SampleSheetTitle {
+    std::string commune;    // "Xã Cô Tô"
+    std::string district;   // "Huyện Cô Tô"
+    std::string province;   // "Tỉnh Quảng Ninh"
+    int sheetNo = 0;        // tờ số; 0 = most common tờ of the labelled parcels
+};
 
 struct SampleScanOptions {
     double dpi = 150;
@@ -28,12 +52,28 @@ struct SampleScanOptions {
     int oversample = 2;         // ideal paper drawn at this multiple of the scan resolution (1 or 2)
     /// Parcel lines in map coordinates (x = east, y = north); empty → synthetic blocks.
     std::vector<std::vector<PointD>> lines;
+    /// Parcel labels (need a QGuiApplication, like every text).
+    std::vector<SampleParcelLabel> labels;
+    SampleSheetTitle title;
+    bool text = true;           // draw text when a QGuiApplication exists
+    double crossClearanceMm = 8; // no parcel label closer than this (paper) to a grid cross
+};
+
+/// A parcel label as drawn: its anchor in scan pixels and its box on paper.
+struct DrawnLabel {
+    std::string number;
+    PointD pixel;               // label point in the scan (continuous pixels)
+    double widthMm = 0, heightMm = 0;
+    bool withArea = false;
 };
 
 struct SampleScan {
     int width = 0, height = 0;
     std::vector<uint8_t> pixels; // row-major greyscale
     GcpSet truth;                // every grid cross: true pixel ↔ map coordinates, id "rRcC"
+    bool textDrawn = false;      // false without a QGuiApplication or with options.text = false
+    std::vector<DrawnLabel> labels; // parcel labels drawn
+    int labelsSkipped = 0;       // parcels in the frame left unlabelled: no room, or near a grid cross / the frame
 };
 
 SampleScan renderSampleScan(const crs::SheetFrame &frame, const SampleScanOptions &options);
@@ -41,6 +81,14 @@ SampleScan renderSampleScan(const crs::SheetFrame &frame, const SampleScanOption
 /// Polygon / line boundaries of a vector file as polylines; the file's CRS
 /// must be @p epsg. Empty + @p error on failure.
 std::vector<std::vector<PointD>> readLines(const std::string &vectorPath, int epsg, std::string *error = nullptr);
+
+/// Parcel labels of a vector file whose CRS must be @p epsg: label point and
+/// room from GEOS (maximum inscribed circle), thửa number, land-use code, area
+/// and tờ through the import field mapping (Circular 75 or VNLand names).
+/// @p title (optional) gets commune/district/province from the addresses.
+/// Empty + @p error on failure.
+std::vector<SampleParcelLabel> readParcelLabels(const std::string &vectorPath, int epsg, SampleSheetTitle *title = nullptr,
+                                                std::string *error = nullptr);
 
 /// Writes PNG (by extension) or GeoTIFF-less TIFF with DEFLATE; greyscale.
 bool writeScanImage(const SampleScan &scan, const std::string &path, std::string *error = nullptr);
