@@ -30,10 +30,13 @@ QStringList PluginManager::searchPaths() const
     if (QCoreApplication::instance()) {
         const QString appDir = QCoreApplication::applicationDirPath();
         paths << QDir(appDir).filePath(QStringLiteral("../" VNLAND_PLUGIN_SUBDIR));
-        paths << QDir(appDir).filePath(QStringLiteral("../plugins_out"));
+        if (qEnvironmentVariableIsEmpty("VNLAND_NO_BUILD_PLUGINS"))
+            paths << QDir(appDir).filePath(QStringLiteral("../plugins_out"));
     }
+    // The build tree is searched too (tests, running from the build folder), unless
+    // VNLAND_NO_BUILD_PLUGINS is set — the install test uses that to prove the installed path.
     const QString buildDir = QStringLiteral(VNLAND_BUILD_PLUGIN_DIR);
-    if (!buildDir.isEmpty())
+    if (!buildDir.isEmpty() && qEnvironmentVariableIsEmpty("VNLAND_NO_BUILD_PLUGINS"))
         paths << buildDir;
     QStringList unique;
     for (const QString &p : paths) {
