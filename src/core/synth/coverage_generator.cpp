@@ -443,6 +443,28 @@ void Generator::applyFaults(std::vector<Obj> &out, size_t objIndex, LotRing &lot
             ring.insert(ring.begin() + static_cast<long>(v + 1), ins.begin(), ins.end());
             m_faults.push_back(f);
             o.faultRefs.push_back({m_faults.size() - 1, 0});
+            // What validate also (truly) reports about this parcel, listed as faults of their own.
+            const bool spike = kind == "spike";
+            InjectedFault side;
+            side.sideEffectOf = kind;
+            side.x = spike ? f.x : quant(p.x + ux * 0.15);
+            side.y = spike ? f.y : quant(p.y + uy * 0.15);
+            side.kind = spike ? "overlap" : "gap";
+            side.unit = "m2";
+            side.measure = spike ? 0.15 : std::round(0.75 * std::min(0.3, len / 4) * 1000) / 1000;
+            side.note = spike ? "side effect of the spike: its needle overlaps the road"
+                              : "side effect of the bow-tie: its twisted loop leaves a notch next to the road uncovered";
+            m_faults.push_back(side);
+            o.faultRefs.push_back({m_faults.size() - 1, 0});
+            side.kind = "unmatched_vertex";
+            side.x = spike ? quant(p.x + ux * 0.05) : ins[2].x;
+            side.y = spike ? quant(p.y + uy * 0.05) : ins[2].y;
+            side.measure = 0;
+            side.unit = "";
+            side.note = "side effect of the " + std::string(spike ? "spike" : "bow-tie") +
+                        ": a new vertex on the road edge, where the road has no node";
+            m_faults.push_back(side);
+            o.faultRefs.push_back({m_faults.size() - 1, 0});
         } else if (kind == "unknown_code") {
             const char *code = kUnknownCodes[uniformInt(m_faultRng, 0, 4)];
             o.p.landuseCode = code;
@@ -486,6 +508,14 @@ void Generator::applyFaults(std::vector<Obj> &out, size_t objIndex, LotRing &lot
             f.note = "a second feature with the same polygon and another number";
             o.dupGeometry = true;
             m_faults.push_back(f);
+            o.faultRefs.push_back({m_faults.size() - 1, 0});
+            InjectedFault side = f; // the copy also overlaps the original entirely
+            side.kind = "overlap";
+            side.sideEffectOf = "duplicate_geometry";
+            side.unit = "m2";
+            side.measure = std::round(std::abs(signedArea(ring)) * 1000) / 1000;
+            side.note = "side effect of the duplicate geometry: the copy covers the original entirely";
+            m_faults.push_back(side);
             o.faultRefs.push_back({m_faults.size() - 1, 0});
         } else {
             continue;
@@ -617,7 +647,8 @@ void Generator::emitBand(std::vector<Obj> &objs, SynthResult &res)
                 copy.thuaSo = ++m_sheetCounter[*o.p.toSo - 1];
             copy.id = ++m_featureNo;
             for (const auto &ref : o.faultRefs)
-                if (m_faults[ref.faultIndex].kind == "duplicate_geometry")
+                if (m_faults[ref.faultIndex].kind == "duplicate_geometry"
+                    || m_faults[ref.faultIndex].sideEffectOf == "duplicate_geometry")
                     m_faults[ref.faultIndex].parcels.push_back(
                         {m_o.communeCode, copy.toSo.value_or(0), copy.thuaSo.value_or(0), copy.uuid});
             res.totalArea += area;
@@ -793,6 +824,8 @@ std::string SynthResult::manifestJson() const
         o[QStringLiteral("measure")] = f.measure;
         o[QStringLiteral("unit")] = s(f.unit);
         o[QStringLiteral("note")] = s(f.note);
+        if (!f.sideEffectOf.empty())
+            o[QStringLiteral("side_effect_of")] = s(f.sideEffectOf);
         fs.append(o);
     }
     root[QStringLiteral("faults")] = fs;

@@ -55,6 +55,10 @@ struct InjectedFault {
     double measure = 0;               ///< area m² (overlap, gap, sliver, spike), length m, or 0
     std::string unit;                 ///< "m2", "m", ""
     std::string note;
+    /// Not requested but caused by another fault (a spike's needle overlapping the
+    /// road, …): the kind of that fault; empty for requested faults. Such entries are
+    /// listed so that `vnland validate` reports exactly the manifest.
+    std::string sideEffectOf;
 };
 
 /// A map sheet (tờ bản đồ) of the coverage.
