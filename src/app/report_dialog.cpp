@@ -2,6 +2,7 @@
 #include "report_dialog.h"
 
 #include "report/report_tables.h"
+#include "plugin/plugin_manager.h"
 #include "report/report_writer.h"
 #include "store/project.h"
 
@@ -290,6 +291,9 @@ void ReportDialog::save()
     const auto format = report::parseFormat(m_format->currentData().toString().toStdString());
     if (!format)
         return;
+    // Plugins (the XLSX writer) are loaded once, here on the GUI thread, so
+    // their objects do not belong to a worker thread.
+    plugin::PluginManager::instance().loadPlugins();
     m_saving = true;
     updateButtons();
     m_status->setText(tr("Writing %1…").arg(path));

@@ -146,6 +146,15 @@ BOOST_FIXTURE_TEST_CASE(register_preview_and_save, ProjectFixture)
     const QByteArray bytes = readAll(csv);
     BOOST_TEST(bytes.contains(QStringLiteral("Chủ thửa 12").toUtf8()));
     BOOST_TEST(dlg.statusLabel()->text().contains(csv));
+
+    // XLSX through the report-writer plugin (a zip container).
+    dlg.formatCombo()->setCurrentIndex(dlg.formatCombo()->findData(QStringLiteral("xlsx")));
+    const QString xlsx = dlg.pathEdit()->text();
+    BOOST_TEST(xlsx.endsWith(QStringLiteral("so_muc_ke.xlsx")));
+    QTest::mouseClick(dlg.saveButton(), Qt::LeftButton);
+    BOOST_REQUIRE(savedSpy.count() == 3 || savedSpy.wait(60000));
+    BOOST_TEST(savedSpy.last().at(0).toBool(), savedSpy.last().at(1).toString().toStdString());
+    BOOST_TEST(readAll(xlsx).startsWith("PK"));
 }
 
 BOOST_FIXTURE_TEST_CASE(extract_of_selected_parcels, ProjectFixture)
@@ -258,6 +267,19 @@ BOOST_AUTO_TEST_CASE(cogo_rejects_unreadable_bearing)
     BOOST_TEST(dlg.storeButton()->isEnabled());
     BOOST_REQUIRE(dlg.result());
     BOOST_TEST(std::abs(dlg.result()->adjusted.back().east - 2100.0) < 1e-9);
+    BOOST_TEST(dlg.miscloseLabel()->text().contains(QStringLiteral("open traverse")));
+
+    // Closing on a known point 5 cm further east: f = 0.05 m over 100 m, 1:2000.
+    dlg.closingCombo()->setCurrentIndex(dlg.closingCombo()->findData(app::CogoDialog::CloseOnKnownPoint));
+    BOOST_TEST(!dlg.storeButton()->isEnabled());   // closing coordinates missing
+    QTest::keyClicks(dlg.closeNameEdit(), QStringLiteral("GPS2"));
+    QTest::keyClicks(dlg.closeNorthEdit(), QStringLiteral("1000"));
+    QTest::keyClicks(dlg.closeEastEdit(), QStringLiteral("2100,05"));   // decimal comma accepted
+    BOOST_TEST(dlg.miscloseLabel()->text().startsWith(QStringLiteral("f = 0.0500 m")), dlg.miscloseLabel()->text().toStdString());
+    BOOST_TEST(dlg.ratioLabel()->text() == QStringLiteral("1:2000"));
+    BOOST_REQUIRE(dlg.result());
+    BOOST_TEST(dlg.result()->adjusted.back().name == "GPS2");
+    BOOST_TEST(std::abs(dlg.result()->adjusted.back().east - 2100.05) < 1e-9);
 }
 
 BOOST_FIXTURE_TEST_CASE(statistics_problems_are_shown_and_block_saving, ProjectFixture)
