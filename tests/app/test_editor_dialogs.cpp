@@ -11,6 +11,7 @@
 #include "cogo_dialog.h"
 #include "main_window.h"
 #include "report_dialog.h"
+#include "translations.h"
 
 #include "report/report_tables.h"
 #include "store/database.h"
@@ -34,6 +35,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
+#include <QTranslator>
 
 #include <cmath>
 
@@ -306,3 +308,31 @@ BOOST_FIXTURE_TEST_CASE(statistics_problems_are_shown_and_block_saving, ProjectF
     BOOST_TEST(!dlg.saveButton()->isEnabled());
 }
 
+
+BOOST_AUTO_TEST_CASE(vietnamese_menus_and_titles)
+{
+    auto *app = QCoreApplication::instance();
+    BOOST_REQUIRE(app::installTranslations(*app, QStringLiteral("vi")));
+    {
+        app::MainWindow w;
+        QStringList menus;
+        for (QAction *a : w.menuBar()->actions())
+            menus << a->text();
+        BOOST_TEST(menus.contains(QStringLiteral("&Báo cáo")), menus.join(QLatin1Char(',')).toStdString());
+        QMenu *reports = w.menuBar()->findChild<QMenu *>(QStringLiteral("reportsMenu"));
+        BOOST_REQUIRE(reports);
+        QStringList entries;
+        for (QAction *a : reports->actions())
+            entries << a->text();
+        BOOST_TEST(entries == QStringList({QStringLiteral("Sổ mục kê đất đai…"), QStringLiteral("Bảng tổng hợp…"),
+                                           QStringLiteral("Thống kê đất đai…"), QStringLiteral("Trích lục thửa đất…"),
+                                           QStringLiteral("Báo cáo kiểm tra…")}),
+                   entries.join(QLatin1Char(',')).toStdString());
+        BOOST_TEST(w.findChild<QAction *>(QStringLiteral("cogoAction"))->text() == QStringLiteral("Đường chuyền &COGO…"));
+    }
+    for (QTranslator *t : app->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    QLocale::setDefault(QLocale::c());
+}
