@@ -11,6 +11,7 @@
 #include "georef/raster_store.h"
 #include "georef/sample_scan.h"
 #include "georef/warp.h"
+#include "report/report_data.h"
 #include "store/project.h"
 
 #include <QJsonArray>
@@ -41,7 +42,8 @@ const char *kUsage =
     "        --out FILE.points [--json] [--min-confidence C]\n"
     "  vnland georef sample --sheet ID --out SCAN.png|tif --truth FILE.points [--parcels FILE] [--dpi D]\n"
     "        [--seed N] [--noise S] [--oversample 1|2] [--epsg CODE] [--sheet-no N] [--commune T] [--district T]\n"
-    "        [--province T] [--no-text]   (text: title block, grid km values, thửa number / land use / area)\n"
+    "        [--province T] [--project P.sqlite] [--no-text]\n"
+    "        (text: title block, grid km values, thửa number / land use / area)\n"
     "GCP files: QGIS .points (both header variants) or CSV id,map_x,map_y,pixel_x,pixel_y,enabled.\n"
     "Transforms: linear, helmert, affine, polynomial2, polynomial3, tps, projective.\n"
     "Resampling: near, bilinear, cubic, cubicspline, lanczos. Tolerance = 0.2 mm × scale.\n";
@@ -398,7 +400,7 @@ int georefDetect(const Argv &argv)
 int georefSample(const Argv &argv)
 {
     Args a(argv, {"sheet", "out", "truth", "parcels", "dpi", "seed", "noise", "oversample", "epsg", "sheet-no", "commune",
-                  "district", "province"},
+                  "district", "province", "project"},
            {"help", "no-text"});
     if (!a.ok())
         return fail(a.error());
@@ -425,13 +427,35 @@ int georefSample(const Argv &argv)
         opt.lines = readLines(*parcels, std::stoi(a.value("epsg", "5899")), &err);
         if (opt.lines.empty())
             return fail(err.empty() ? *parcels + ": no lines" : err);
-        opt.title.commune = a.value("commune", "");
-        opt.title.district = a.value("district", "");
-        opt.title.province = a.value("province", "");
         opt.labels = readParcelLabels(*parcels, std::stoi(a.value("epsg", "5899")), &opt.title, &err);
         if (opt.labels.empty())
             return fail(err);
     }
+    // Title: the options, else the project (province, commune name in admin_unit), else the parcels' addresses.
+    if (const auto projectPath = a.value("project")) {
+        try {
+            auto project = store::Project::open(*projectPath, true);
+            const auto unit = report::unitInfo(*project, opt.title.communeCode);
+            auto withPrefix = [](const std::string &name, const char *prefix, std::initializer_list<const char *> known) {
+                const QString low = QString::fromStdString(name).toLower();
+                for (const char *k : known)
+                    if (low.startsWith(QString::fromUtf8(k)))
+                        return name;
+                return prefix + name;
+            };
+            if (!unit.communeName.empty() && unit.communeName != unit.communeCode)
+                opt.title.commune = withPrefix(unit.communeName, "Xã ", {"xã ", "phường ", "thị trấn "});
+            if (!unit.provinceName.empty())
+                opt.title.province = withPrefix(unit.provinceName, "Tỉnh ", {"tỉnh ", "thành phố "});
+        } catch (const std::exception &e) {
+            const std::string what = e.what();
+            return fail(what.rfind(*projectPath, 0) == 0 ? what : *projectPath + ": " + what);
+        }
+    }
+    for (const auto &[option, field] : {std::pair{"commune", &opt.title.commune}, std::pair{"district", &opt.title.district},
+                                        std::pair{"province", &opt.title.province}})
+        if (const auto v = a.value(option))
+            *field = *v;
     opt.text = !a.has("no-text");
     const auto scan = renderSampleScan(*frame, opt);
     if (!writeScanImage(scan, *out, &err))

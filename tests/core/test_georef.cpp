@@ -899,6 +899,7 @@ BOOST_AUTO_TEST_CASE(parcel_labels_come_from_the_parcels_file)
     BOOST_TEST(title.commune == "Xã Cô Tô");
     BOOST_TEST(title.district == "Huyện Cô Tô");
     BOOST_TEST(title.province == "Tỉnh Quảng Ninh");
+    BOOST_TEST(title.communeCode == "07192");
     int onSheet3 = 0;
     for (const auto &l : labels) {
         BOOST_TEST(!l.number.empty());
@@ -1012,4 +1013,26 @@ BOOST_AUTO_TEST_CASE(sample_sheet_text_is_drawn_and_crosses_are_still_found)
     const auto fit = fitGcps(res.gcps, TransformType::Polynomial2, 1000);
     BOOST_REQUIRE(fit.ok());
     BOOST_TEST(fit.pass);
+}
+
+BOOST_AUTO_TEST_CASE(cli_sample_with_labels_and_project_title)
+{
+    test::TempDir tmp;
+    const std::string parcels = test::sampleDir() + "/coto/coto_faulty.shp";
+    auto r = test::runCli("create '" + tmp.file("p.sqlite") + "' --epsg 5899");
+    BOOST_REQUIRE(r.exitCode == 0);
+    r = test::runCli("georef sample --sheet 322500-5-d --parcels '" + parcels + "' --project '" + tmp.file("p.sqlite")
+                     + "' --district 'Huyện Cô Tô' --dpi 50 --oversample 1 --out '" + tmp.file("s.png") + "' --truth '"
+                     + tmp.file("t.points") + "'");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    BOOST_TEST(r.out.find("parcel labels") != std::string::npos, r.out);
+    BOOST_TEST(std::filesystem::file_size(tmp.file("s.png")) > 10000u);
+    r = test::runCli("georef sample --sheet 322500-5-d --project '" + tmp.file("none.sqlite") + "' --dpi 50 --out '"
+                     + tmp.file("s.png") + "' --truth '" + tmp.file("t.points") + "'");
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(r.err.find("none.sqlite") != std::string::npos);
+    r = test::runCli("georef sample --sheet 322500-5-d --parcels '" + parcels + "' --epsg 3405 --dpi 50 --out '"
+                     + tmp.file("s.png") + "' --truth '" + tmp.file("t.points") + "'");
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(r.err.find("EPSG:3405") != std::string::npos);
 }

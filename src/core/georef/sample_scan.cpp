@@ -420,7 +420,7 @@ std::vector<SampleParcelLabel> readParcelLabels(const std::string &path, int eps
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds)
         return fail(path + ": cannot open the vector file");
-    std::map<std::string, int> places[3]; // commune, district, province → count
+    std::map<std::string, int> places[4]; // commune, district, province, commune code → count
     GEOSContextHandle_t h = geom::ctx();
     for (OGRLayer *layer : ds->GetLayers()) {
         const OGRSpatialReference *srs = layer->GetSpatialRef();
@@ -444,6 +444,7 @@ std::vector<SampleParcelLabel> readParcelLabels(const std::string &path, int eps
             const auto it = fields.find(target);
             return it == fields.end() ? -1 : it->second;
         };
+        const int fCommune = field("commune_code");
         const int fThua = field("thua_so"), fTo = field("to_so"), fCode = field("landuse_code"),
                   fArea = field("source_area"), fLegal = field("legal_area"), fAddress = field("address");
         for (auto &f : *layer) {
@@ -475,6 +476,8 @@ std::vector<SampleParcelLabel> readParcelLabels(const std::string &path, int eps
             if (l.area <= 0)
                 l.area = geom::area(g.get());
             out.push_back(std::move(l));
+            if (fCommune >= 0 && f->IsFieldSetAndNotNull(fCommune))
+                ++places[3][f->GetFieldAsString(fCommune)];
             // "Thôn …, xã Cô Tô, huyện Cô Tô, tỉnh Quảng Ninh" → the three administrative levels.
             if (title && fAddress >= 0) {
                 const QStringList parts = QString::fromUtf8(f->GetFieldAsString(fAddress)).split(QLatin1Char(','));
@@ -502,8 +505,8 @@ std::vector<SampleParcelLabel> readParcelLabels(const std::string &path, int eps
     if (out.empty())
         return fail(path + ": no parcels with a number");
     if (title) {
-        std::string *targets[3] = {&title->commune, &title->district, &title->province};
-        for (int i = 0; i < 3; ++i) {
+        std::string *targets[4] = {&title->commune, &title->district, &title->province, &title->communeCode};
+        for (int i = 0; i < 4; ++i) {
             int best = 0;
             std::string name;
             for (const auto &[candidate, n] : places[i])

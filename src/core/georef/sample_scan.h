@@ -37,6 +37,7 @@ struct SampleSheetTitle {
     std::string district;   // "Huyện Cô Tô"
     std::string province;   // "Tỉnh Quảng Ninh"
     int sheetNo = 0;        // tờ số; 0 = most common tờ of the labelled parcels
+    std::string communeCode; // most common commune code of the parcels file (not drawn)
 };
 
 struct SampleScanOptions {
@@ -85,7 +86,8 @@ std::vector<std::vector<PointD>> readLines(const std::string &vectorPath, int ep
 /// Parcel labels of a vector file whose CRS must be @p epsg: label point and
 /// room from GEOS (maximum inscribed circle), thửa number, land-use code, area
 /// and tờ through the import field mapping (Circular 75 or VNLand names).
-/// @p title (optional) gets commune/district/province from the addresses.
+/// @p title (optional) gets commune/district/province from the addresses and
+/// the commune code, where its fields are empty.
 /// Empty + @p error on failure.
 std::vector<SampleParcelLabel> readParcelLabels(const std::string &vectorPath, int epsg, SampleSheetTitle *title = nullptr,
                                                 std::string *error = nullptr);
