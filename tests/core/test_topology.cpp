@@ -565,6 +565,23 @@ BOOST_AUTO_TEST_CASE(fix_overlap_skips_exact_duplicates)
     BOOST_REQUIRE_EQUAL(plan.skipped.size(), 1u);
 }
 
+BOOST_AUTO_TEST_CASE(fix_duplicate_geometry_retires_the_later_copy)
+{
+    // Two copies of the first parcel: both later rows are retired into history (end_time set,
+    // rows and uuids kept, live area unchanged apart from the copies), the first stays live.
+    Fixture f({{box(0, 0, 10, 10), 1}, {box(10, 0, 20, 10), 2}, {box(0, 0, 10, 10), 3}, {box(0, 0, 10, 10), 4}});
+    checkFixed(f, Rule::DuplicateGeometry, false, -2);
+    const auto plan = topology::planFix(*f.project, Rule::DuplicateGeometry);
+    BOOST_REQUIRE_EQUAL(plan.edits.size(), 2u);
+    for (const auto &e : plan.edits) {
+        BOOST_TEST(e.retire);
+        BOOST_TEST((e.parcelId == f.ids[2] || e.parcelId == f.ids[3]));
+    }
+    topology::applyFix(*f.project, plan);
+    BOOST_TEST(std::abs(f.liveArea() - 200.0) < 1e-6);
+    BOOST_TEST(f.run({Rule::Overlap, Rule::DuplicateGeometry}).issues.empty());
+}
+
 BOOST_AUTO_TEST_CASE(fix_sliver_merges_into_longest_neighbour)
 {
     Fixture f({{box(0, 0, 30, 10)}, {box(0, 10, 30, 10.3)}, {box(0, 10.3, 30, 20)}, {box(30, 0, 31, 20.0)}});
@@ -835,23 +852,32 @@ BOOST_AUTO_TEST_CASE(coto_sample_faults_found_then_fixed)
     const int64_t live = store->db().queryInt("SELECT count(*) FROM parcel WHERE end_time IS NULL").value();
     store.reset();
 
-    // The fixes, in the order an officer would run them.
-    for (const char *rule : {"invalid_geometry", "overlap", "gap", "unmatched_vertex", "duplicate_vertex"}) {
+    const int64_t rows = store::Project::open(project, true)->db().queryInt("SELECT count(*) FROM parcel").value();
+
+    // The fixes, in the order an officer would run them. The exact duplicate cannot be
+    // removed without losing a row, so its fix retires the later copy into history.
+    for (const char *rule : {"invalid_geometry", "duplicate_geometry", "overlap", "gap", "unmatched_vertex",
+                             "duplicate_vertex"}) {
         r = test::runCli(std::string("fix ") + project + " --rule " + rule);
         BOOST_TEST(r.exitCode != 2, rule << ": " << r.out << r.err);
     }
-    r = test::runCli("validate " + project + " --quiet --rules invalid_geometry,gap,sliver,unmatched_vertex,"
-                     "near_vertices,duplicate_vertex,spike");
-    BOOST_TEST(r.exitCode == 0, r.out + r.err);
-    // The one overlap left is the injected exact duplicate: removing it would delete a parcel,
-    // which a fix never does; the officer decides.
-    r = test::runCli("validate " + project + " --quiet --rules overlap,duplicate_geometry --json " + tmp.file("o.json"));
-    const auto left =
-        QJsonDocument::fromJson(QByteArray::fromStdString(test::readFile(tmp.file("o.json")))).object()["issues"].toArray();
-    BOOST_TEST(left.size() == 2);
-    for (const auto &iv : left)
-        BOOST_TEST(iv.toObject()["detail"].toObject()["kind"].toString().toStdString() != "partial");
+    // Clean for every rule with a fix.
+    r = test::runCli("validate " + project + " --quiet --rules invalid_geometry,overlap,gap,sliver,duplicate_geometry,"
+                     "unmatched_vertex,near_vertices,duplicate_vertex --json " + tmp.file("after.json"));
+    BOOST_TEST(r.exitCode == 0, r.out + r.err + test::readFile(tmp.file("after.json")));
+    // No parcel is lost: every row stays; the one no longer live is the duplicate copy, kept
+    // in history, whose original is still live with the same polygon.
     store = store::Project::open(project, true);
-    BOOST_TEST(store->db().queryInt("SELECT count(*) FROM parcel WHERE end_time IS NULL").value() == live);
+    BOOST_TEST(store->db().queryInt("SELECT count(*) FROM parcel").value() == rows);
+    BOOST_TEST(store->db().queryInt("SELECT count(*) FROM parcel WHERE end_time IS NULL").value() == live - 1);
+    std::string copyUuid;
+    for (const auto &fv : faults)
+        if (fv.toObject()["kind"].toString() == "duplicate_geometry" && !fv.toObject().contains("side_effect_of"))
+            copyUuid = fv.toObject()["parcels"].toArray()[1].toObject()["uuid"].toString().toStdString();
+    store::Statement retired(store->db(), "SELECT count(*) FROM parcel WHERE end_time IS NOT NULL AND uuid = ?");
+    retired.bind(1, copyUuid);
+    BOOST_TEST((retired.step() && retired.int64(0) == 1));
+    BOOST_TEST(store->db().queryInt("SELECT count(*) FROM change_log WHERE action = 'fix_duplicate_geometry_retired'")
+                   .value() == 1);
     BOOST_TEST(store->db().queryInt("SELECT count(*) FROM change_log WHERE action LIKE 'fix_%'").value() > 0);
 }

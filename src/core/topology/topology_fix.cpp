@@ -476,6 +476,25 @@ void planSlivers(const ParcelIndex &index, const std::vector<Issue> &issues, Wor
     }
 }
 
+/// Exact duplicates: the parcel entered later (higher id) is retired into history
+/// (end_time set, the row and its uuid stay; the live coverage is unchanged because
+/// the parcel it duplicates remains). Nothing is deleted.
+void planDuplicates(const ParcelIndex &index, const std::vector<Issue> &issues, Working &w, FixPlan &plan)
+{
+    for (const Issue &issue : issues) {
+        if (issue.parcelIds.size() < 2)
+            continue;
+        const size_t a = index.indexOfId(std::min(issue.parcelIds[0], issue.parcelIds[1]));
+        const size_t b = index.indexOfId(std::max(issue.parcelIds[0], issue.parcelIds[1]));
+        if (a == SIZE_MAX || b == SIZE_MAX)
+            continue;
+        if (!w.retired.count(a)) // when a is itself a retired copy, its original stays
+            w.notes[b] = std::to_string(index.parcel(a).id);
+        w.retired.insert(b);
+        ++plan.issuesAddressed;
+    }
+}
+
 } // namespace
 
 bool isFixable(Rule r)
@@ -488,6 +507,7 @@ bool isFixable(Rule r)
     case Rule::Gap:
     case Rule::Overlap:
     case Rule::Sliver:
+    case Rule::DuplicateGeometry:
         return true;
     default:
         return false;
@@ -541,6 +561,9 @@ FixPlan planFix(const std::vector<model::Parcel> &parcels, const ValidationConte
     case Rule::Sliver:
         planSlivers(index, report.issues, w, plan);
         break;
+    case Rule::DuplicateGeometry:
+        planDuplicates(index, report.issues, w, plan);
+        break;
     default:
         break;
     }
@@ -573,8 +596,14 @@ FixPlan planFix(const std::vector<model::Parcel> &parcels, const ValidationConte
         e.before = p.wkb;
         e.areaBefore = index.area(i);
         e.retire = true;
-        e.action = "fix_sliver_merged";
-        e.detail = "{\"rule\":\"sliver\",\"merged_into\":" + w.notes[i] + ",\"area\":" + fmt(e.areaBefore, 3) + "}";
+        if (rule == Rule::DuplicateGeometry) {
+            e.action = "fix_duplicate_geometry_retired";
+            e.detail = "{\"rule\":\"duplicate_geometry\",\"duplicate_of\":" + (w.notes[i].empty() ? "null" : w.notes[i]) +
+                       ",\"area\":" + fmt(e.areaBefore, 3) + "}";
+        } else {
+            e.action = "fix_sliver_merged";
+            e.detail = "{\"rule\":\"sliver\",\"merged_into\":" + w.notes[i] + ",\"area\":" + fmt(e.areaBefore, 3) + "}";
+        }
         plan.edits.push_back(std::move(e));
     }
     return plan;

@@ -43,7 +43,9 @@ struct FixPlan {
 /// parcel that shares them), unmatched_vertex (snap to the neighbour and
 /// insert the shared node), gap (to the neighbour with the longest shared
 /// edge), overlap (removed from the parcel with the shorter shared edge),
-/// sliver (merged into the neighbour with the longest shared edge).
+/// sliver (merged into the neighbour with the longest shared edge),
+/// duplicate_geometry (the later copy is retired into history: end_time set,
+/// row kept, so no parcel is lost and the live coverage does not change).
 bool isFixable(Rule r);
 
 /// Computes the edits for @p rule without touching any store.
