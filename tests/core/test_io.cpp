@@ -447,6 +447,11 @@ BOOST_AUTO_TEST_CASE(bulk_import_builds_a_valid_spatial_index)
     BOOST_TEST(p->db().queryText("SELECT rtreecheck('idx_parcel_geom')").value() == "ok");
     BOOST_TEST(p->db().queryInt("SELECT count(*) FROM idx_parcel_geom").value() == 2500);
     BOOST_TEST(p->db().queryText("PRAGMA journal_mode").value() == "wal"); // back to WAL after the bulk load
+    // Secondary indexes dropped for the load are back, the identity one still unique.
+    for (const char *index : {"parcel_identity", "parcel_sheet", "parcel_landuse_parcel"})
+        BOOST_TEST(p->db().queryInt(std::string("SELECT count(*) FROM sqlite_master WHERE type='index' AND name='") + index + "'").value() == 1);
+    BOOST_CHECK_THROW(p->db().exec("INSERT INTO parcel(uuid, commune_code, to_so, thua_so) VALUES ('x', '07192', 1, 1)"),
+                      store::DbError);
     BOOST_TEST(p->db().queryInt("SELECT count(*) FROM sqlite_master WHERE type='trigger' AND tbl_name='parcel'").value()
                == triggersBefore);
     // The index answers window queries exactly like a full scan does.

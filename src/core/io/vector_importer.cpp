@@ -452,7 +452,7 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 db.exec("DROP TRIGGER \"" + t.first + "\""); // names from sqlite_master, not user input
             // Secondary indexes are cheaper to build once, sorted, than to grow row by row.
             store::Statement ix(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                                    " AND tbl_name IN ('parcel', 'parcel_landuse') AND name IN ('parcel_sheet',"
+                                    " AND tbl_name IN ('parcel', 'parcel_landuse') AND name IN ('parcel_sheet', 'parcel_identity', 'parcel_code_lookup',"
                                     " 'parcel_landuse_parcel')");
             while (ix.step())
                 savedIndexes.emplace_back(ix.text(0), ix.text(1));
