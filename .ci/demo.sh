@@ -18,9 +18,14 @@ echo "==> Export"
 "$VNLAND" export "$OUT/coto.sqlite" --to "$OUT/coto_tt75.shp" --format shp
 "$VNLAND" export "$OUT/coto.sqlite" --to "$OUT/coto_wgs84.geojson" --format geojson
 "$VNLAND" export "$OUT/coto.sqlite" --to "$OUT/coto.csv" --format csv
+echo "==> Validate (topology and attributes)"
+"$VNLAND" validate "$OUT/coto.sqlite" --json "$OUT/validation.json" || true
+echo "==> Reports"
+"$VNLAND" report register "$OUT/coto.sqlite" --out "$OUT/so_muc_ke.pdf" 2>/dev/null
+"$VNLAND" report statistics "$OUT/coto.sqlite" --out "$OUT/thong_ke.xlsx" --format xlsx 2>/dev/null
 echo "==> Summary"
 echo "Land database: $OUT/coto.sqlite (open it in QGIS or with: ogrinfo $OUT/coto.sqlite)"
-ogrinfo -so "$OUT/coto.sqlite" parcel 2>/dev/null | grep -E "Feature Count|EPSG|ID\[" | head -3 || true
+echo "ogrinfo: parcel layer, $(ogrinfo -so "$OUT/coto.sqlite" parcel 2>/dev/null | grep -E 'Feature Count' | sed 's/.*: //') features, CRS $(ogrinfo -so "$OUT/coto.sqlite" parcel 2>/dev/null | grep -oE 'ID\["EPSG",[0-9]+\]' | tail -1)"
 ls -l "$OUT"
 if [ -n "${DISPLAY:-}" ] && [ -x "$BUILD/src/app/vnland-editor" ]; then
   echo "==> Opening the editor"
