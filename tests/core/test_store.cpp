@@ -8,6 +8,7 @@
 #include "store/migrator.h"
 #include "store/parcel_store.h"
 #include "store/project.h"
+#include "store/spatialite_blob.h"
 
 #include <sqlite3.h>
 
@@ -109,4 +110,37 @@ BOOST_AUTO_TEST_CASE(parcel_identity_unique_among_live)
     auto back = geom::fromWkb(parcels[0].wkb.data(), parcels[0].wkb.size());
     BOOST_TEST(GEOSGeomTypeId_r(geom::ctx(), back.get()) == GEOS_MULTIPOLYGON);
     BOOST_TEST(geom::area(back.get()) == 100.0);
+}
+
+BOOST_AUTO_TEST_CASE(parcel_wkb_matches_spatialite_asbinary)
+{
+    // forEachParcel converts SpatiaLite blobs to WKB itself; it must agree with AsBinary byte for byte.
+    test::TempDir tmp;
+    auto p = store::Project::create(tmp.file("p.sqlite"), {});
+    {
+        store::ParcelWriter w(*p);
+        int n = 0;
+        for (const char *wkt :
+             {"POLYGON((502000 2320000, 502010 2320000, 502010 2320010, 502000 2320010, 502000 2320000))",
+              "POLYGON((0 0, 30 0, 30 30, 0 30, 0 0), (10 10, 20 10, 20 20, 10 20, 10 10))",
+              "MULTIPOLYGON(((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6.123456789, 5 5)))"}) {
+            auto g = geom::fromWkt(wkt);
+            model::Parcel parcel;
+            parcel.communeCode = "07192";
+            parcel.toSo = 1;
+            parcel.thuaSo = ++n;
+            parcel.wkb = geom::toWkb(g.get());
+            w.insert(parcel);
+        }
+    }
+    const auto parcels = store::loadParcels(*p);
+    BOOST_REQUIRE(parcels.size() == 3);
+    store::Statement st(p->db(), "SELECT AsBinary(geom) FROM parcel ORDER BY thua_so");
+    for (const auto &parcel : parcels) {
+        BOOST_REQUIRE(st.step());
+        const auto expected = st.blob(0);
+        BOOST_TEST(parcel.wkb == expected);
+    }
+    const std::vector<unsigned char> junk = {0x00, 0x01, 0x02};
+    BOOST_TEST(store::wkbFromSpatialiteBlob(junk.data(), junk.size()).empty());
 }

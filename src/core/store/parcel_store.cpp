@@ -13,7 +13,7 @@ namespace {
 const char *kSelect =
     "SELECT id, uuid, object_kind, commune_code, to_so, thua_so, to_so_cu, thua_so_cu, measured_area,"
     " legal_area, landuse_code, user_type_code, owner_name, address, certificate_issued, flags, begin_time,"
-    " end_time, AsBinary(geom) FROM parcel";
+    " end_time, geom FROM parcel";
 
 std::string whereClause(const ParcelFilter &f)
 {
@@ -51,6 +51,7 @@ void forEachParcel(Project &project, const ParcelFilter &filter, const std::func
     Statement st(project.db(), std::string(kSelect) + whereClause(filter) + " ORDER BY commune_code, to_so, thua_so, id");
     bindFilter(st, project.db(), filter);
     model::Parcel p;
+    std::optional<Statement> asBinary;
     while (st.step()) {
         p.id = st.int64(0);
         p.uuid = st.text(1);
@@ -70,7 +71,18 @@ void forEachParcel(Project &project, const ParcelFilter &filter, const std::func
         p.flags = st.text(15);
         p.beginTime = st.text(16);
         p.endTime = st.optText(17);
-        p.wkb = st.blob(18);
+        int size = 0;
+        const unsigned char *blob = st.blobData(18, &size);
+        p.wkb = blob ? wkbFromSpatialiteBlob(blob, static_cast<size_t>(size)) : std::vector<unsigned char>();
+        if (p.wkb.empty() && blob && size > 0) {
+            // Not a plain XY (multi)polygon blob: let SpatiaLite convert it.
+            if (!asBinary)
+                asBinary.emplace(project.db(), "SELECT AsBinary(?)");
+            asBinary->bindBlob(1, blob, static_cast<size_t>(size));
+            if (asBinary->step())
+                p.wkb = asBinary->blob(0);
+            asBinary->reset();
+        }
         if (!fn(p))
             break;
     }

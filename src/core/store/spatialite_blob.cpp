@@ -164,4 +164,64 @@ std::vector<unsigned char> multiPolygonBlobFromWkb(const unsigned char *wkb, siz
     return out;
 }
 
+namespace {
+
+/// Copies a polygon body (rings of XY points) from a SpatiaLite blob reader into WKB.
+bool polygonBodyToWkb(Reader &r, std::vector<unsigned char> &out)
+{
+    const uint32_t rings = r.u32();
+    if (!r.ok() || rings > 1000000)
+        return false;
+    put32(out, rings);
+    for (uint32_t i = 0; i < rings; ++i) {
+        const uint32_t n = r.u32();
+        if (!r.ok() || n > 100000000)
+            return false;
+        put32(out, n);
+        for (uint32_t k = 0; k < 2 * n; ++k) {
+            const double v = r.f64();
+            if (!r.ok())
+                return false;
+            putF64(out, v);
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+std::vector<unsigned char> wkbFromSpatialiteBlob(const unsigned char *blob, size_t size)
+{
+    if (size < 44 || blob[0] != 0x00 || blob[38] != 0x7C || blob[size - 1] != 0xFE || blob[1] > 1)
+        return {};
+    Reader r(blob + 39, size - 40);
+    r.setBig(blob[1] == 0);
+    const uint32_t cls = r.u32();
+    std::vector<unsigned char> out;
+    out.reserve(size);
+    out.push_back(0x01);
+    if (cls == 3) {
+        put32(out, 3);
+        if (!polygonBodyToWkb(r, out))
+            return {};
+    } else if (cls == 6) {
+        put32(out, 6);
+        const uint32_t parts = r.u32();
+        if (!r.ok() || parts > 10000000)
+            return {};
+        put32(out, parts);
+        for (uint32_t i = 0; i < parts; ++i) {
+            if (r.byte() != 0x69 || r.u32() != 3)
+                return {};
+            out.push_back(0x01);
+            put32(out, 3);
+            if (!polygonBodyToWkb(r, out))
+                return {};
+        }
+    } else {
+        return {};
+    }
+    return r.ok() ? out : std::vector<unsigned char>();
+}
+
 } // namespace vnland::store

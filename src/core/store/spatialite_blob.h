@@ -16,4 +16,8 @@ struct Mbr {
 /// Empty when the WKB is not a little- or big-endian 2D Polygon/MultiPolygon.
 std::vector<unsigned char> multiPolygonBlobFromWkb(const unsigned char *wkb, size_t size, int srid, Mbr *mbr);
 
+/// 2D little-endian ISO WKB of a SpatiaLite POLYGON or MULTIPOLYGON blob (XY,
+/// uncompressed). Empty for other classes: callers then ask SpatiaLite (AsBinary).
+std::vector<unsigned char> wkbFromSpatialiteBlob(const unsigned char *blob, size_t size);
+
 } // namespace vnland::store
