@@ -379,7 +379,9 @@ BOOST_AUTO_TEST_CASE(export_import_round_trips)
     writeShp(tmp.file("block.shp"), 5899, block(), "UTF-8");
     auto p = store::Project::create(tmp.file("p.sqlite"), {});
     BOOST_REQUIRE(io::importVector(*p, tmp.file("block.shp"), {}).ok);
+    p->db().exec("UPDATE parcel SET legal_landuse_code = 'LUK' WHERE thua_so = 1"); // legal type ≠ current
     const auto original = store::loadParcels(*p);
+    BOOST_REQUIRE(original[0].legalLanduseCode == "LUK");
     for (const std::string fmt : {"gpkg", "shp", "geojson", "spatialite"}) {
         BOOST_TEST_CONTEXT("format " << fmt)
         {
@@ -405,6 +407,7 @@ BOOST_AUTO_TEST_CASE(export_import_round_trips)
                 BOOST_TEST(back[i].uuid == original[i].uuid);
                 BOOST_TEST(back[i].ownerName == original[i].ownerName);
                 BOOST_TEST(*back[i].thuaSo == *original[i].thuaSo);
+                BOOST_TEST(back[i].legalLanduseCode == original[i].legalLanduseCode);
                 BOOST_TEST(std::abs(*back[i].measuredArea - *original[i].measuredArea) < 0.01);
             }
         }

@@ -717,3 +717,43 @@ BOOST_AUTO_TEST_CASE(sample_data_statistics_identities_hold)
     if (!owner.empty())
         BOOST_TEST(contains(pdfText(tmp.file("reg.pdf")), owner));
 }
+
+BOOST_FIXTURE_TEST_CASE(register_lists_co_users_and_the_legal_land_type, Fixture)
+{
+    {
+        store::ParcelWriter w(*project);
+        model::Parcel p;
+        p.communeCode = "07192";
+        p.toSo = 3;
+        p.thuaSo = 1;
+        p.landuseCode = "LUC";
+        p.legalLanduseCode = "LUK"; // the certificate still says LUK
+        p.ownerName = "Nguyễn Văn Hải và Trần Thị Mơ";
+        p.userTypeCode = "GDC";
+        p.measuredArea = 400.0;
+        p.legalArea = 400.0;
+        p.wkb = square(12, 0);
+        w.insert(p);
+        p.thuaSo = 2;
+        p.legalLanduseCode.clear();
+        p.ownerName = "Công ty Thương mại và Dịch vụ Cô Tô"; // an organisation: never split
+        p.userTypeCode = "TKT";
+        p.wkb = square(13, 0);
+        w.insert(p);
+    }
+    report::ReportFilter f;
+    f.toSo = 3;
+    const auto reg = report::buildRegister(*project, f);
+    BOOST_REQUIRE(reg.lines.size() == 3u);
+    BOOST_TEST(reg.lines[0].ownerName == "Nguyễn Văn Hải");
+    BOOST_TEST(reg.lines[0].legalCode == "LUK");
+    BOOST_TEST(reg.lines[0].currentCode == "LUC");
+    BOOST_TEST(reg.lines[1].coUserLine);
+    BOOST_TEST(reg.lines[1].ownerName == "Trần Thị Mơ");
+    BOOST_TEST(reg.lines[1].currentArea == 0);
+    BOOST_TEST(reg.lines[2].ownerName == "Công ty Thương mại và Dịch vụ Cô Tô");
+    BOOST_TEST(reg.lines[2].legalCode == "LUC"); // no separate legal type recorded: same as current
+    BOOST_TEST(reg.parcelCount == 2);
+    BOOST_TEST(reg.totalCurrent == 8000); // co-user lines carry no area
+    BOOST_TEST(report::splitCoUsers("A; B và C", "GDC") == (std::vector<std::string>{"A", "B", "C"}));
+}

@@ -46,6 +46,7 @@ const FieldDef kFields[] = {
     {"flags", "GhiChu", OFTString, 254},
     {"begin_time", "ThoiDiemBa", OFTString, 20},
     {"end_time", "ThoiDiemKe", OFTString, 20},
+    {"legal_landuse_code", "KyHieuMDPL", OFTString, 20},
 };
 
 void setString(OGRFeature &f, int i, const std::string &v)
@@ -75,6 +76,7 @@ void fillFeature(OGRFeature &f, const model::Parcel &p)
     setString(f, 14, p.flags);
     setString(f, 15, p.beginTime);
     setString(f, 16, p.endTime.value_or(""));
+    setString(f, 17, p.legalLanduseCode);
 }
 
 ExportResult fail(const std::string &msg)

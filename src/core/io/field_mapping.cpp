@@ -43,7 +43,7 @@ const std::vector<std::string> &FieldMapping::targets()
 {
     static const std::vector<std::string> t = {
         "commune_code", "to_so", "thua_so", "to_so_cu", "thua_so_cu", "source_area", "legal_area",
-        "landuse_code", "user_type_code", "owner_name", "address", "certificate_issued", "uuid",
+        "landuse_code", "legal_landuse_code", "user_type_code", "owner_name", "address", "certificate_issued", "uuid",
         "begin_time", "end_time", "object_kind"};
     return t;
 }

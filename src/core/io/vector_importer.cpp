@@ -604,6 +604,7 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 p.legalArea = number("legal_area").first;
                 const auto sourceArea = number("source_area").first;
                 p.landuseCode = upper(text("landuse_code"));
+                p.legalLanduseCode = upper(text("legal_landuse_code"));
                 p.userTypeCode = upper(text("user_type_code"));
                 p.ownerName = text("owner_name");
                 p.address = text("address");

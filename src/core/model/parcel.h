@@ -20,6 +20,7 @@ struct Parcel {
     std::optional<double> measuredArea;
     std::optional<double> legalArea;
     std::string landuseCode;           // main land-use code (mã loại đất)
+    std::string legalLanduseCode;      // land type on the legal papers, when it differs
     std::string userTypeCode;          // mã đối tượng sử dụng đất
     std::string ownerName;
     std::string address;

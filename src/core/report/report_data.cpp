@@ -127,7 +127,7 @@ void forEachParcelLines(store::Project &project, const ReportFilter &filter,
 {
     std::string sql =
         "SELECT p.id, p.commune_code, p.to_so, p.thua_so, p.object_kind, p.owner_name, p.user_type_code,"
-        " p.measured_area, p.legal_area, p.landuse_code, p.flags, pl.code, pl.area"
+        " p.measured_area, p.legal_area, p.landuse_code, p.flags, pl.code, pl.area, p.legal_landuse_code"
         " FROM parcel p LEFT JOIN parcel_landuse pl ON pl.parcel_id = p.id WHERE p.end_time IS NULL";
     if (!filter.communeCode.empty())
         sql += " AND p.commune_code = ?1";
@@ -169,6 +169,7 @@ void forEachParcelLines(store::Project &project, const ReportFilter &filter,
             cur.legalArea = st.optReal(8);
             cur.landuseCode = st.text(9);
             cur.flags = st.text(10);
+            cur.legalLanduseCode = st.text(13);
         }
         if (!st.isNull(11))
             cur.uses.push_back({st.text(11), st.optReal(12)});
@@ -195,12 +196,48 @@ std::vector<std::pair<std::string, Tenths>> lineAreas(const ParcelLines &p)
 
 // ------------------------------------------------------------------ register
 
+std::vector<std::string> splitCoUsers(const std::string &owner, const std::string &userType)
+{
+    // Only households and individuals (GDC) list co-users as "A và B" or "A; B"; an
+    // organisation's name may itself contain "và" ("Công ty Thương mại và Dịch vụ").
+    std::vector<std::string> out;
+    if (userType != "GDC") {
+        out.push_back(owner);
+        return out;
+    }
+    std::string rest = owner;
+    for (;;) {
+        size_t cut = std::string::npos, len = 0;
+        for (const std::string sep : {" và ", ";"}) {
+            const size_t at = rest.find(sep);
+            if (at != std::string::npos && at < cut) {
+                cut = at;
+                len = sep.size();
+            }
+        }
+        std::string part = rest.substr(0, cut);
+        while (!part.empty() && part.front() == ' ')
+            part.erase(part.begin());
+        while (!part.empty() && part.back() == ' ')
+            part.pop_back();
+        if (!part.empty())
+            out.push_back(part);
+        if (cut == std::string::npos)
+            break;
+        rest = rest.substr(cut + len);
+    }
+    if (out.empty())
+        out.push_back(owner);
+    return out;
+}
+
 RegisterData buildRegister(store::Project &project, const ReportFilter &filter)
 {
     RegisterData d;
     forEachParcelLines(project, filter, [&](const ParcelLines &p) {
         ++d.parcelCount;
         const auto areas = lineAreas(p);
+        const std::vector<std::string> coUsers = splitCoUsers(p.ownerName, p.userTypeCode);
         for (size_t i = 0; i < areas.size(); ++i) {
             RegisterLine l;
             l.parcelId = p.id;
@@ -217,6 +254,9 @@ RegisterData buildRegister(store::Project &project, const ReportFilter &filter)
                 l.legalArea = toTenths(*p.legalArea);
                 d.totalLegal += *l.legalArea;
             }
+            // Legal land type: from the legal papers when recorded, else the same as the current one.
+            if (i == 0 && (p.legalArea || !p.legalLanduseCode.empty()))
+                l.legalCode = p.legalLanduseCode.empty() ? p.landuseCode : p.legalLanduseCode;
             if (i == 0) {
                 std::string note = objectKindLabel(p.objectKind);
                 if (p.flags.find("unknown_landuse") != std::string::npos)
@@ -228,6 +268,22 @@ RegisterData buildRegister(store::Project &project, const ReportFilter &filter)
             if (!p.uses[i].second && p.uses.size() > 1)
                 l.note += std::string(l.note.empty() ? "" : "; ") + "chưa có diện tích theo mục đích";
             d.totalCurrent += l.currentArea;
+            if (i == 0)
+                l.ownerName = coUsers.front();
+            d.lines.push_back(std::move(l));
+        }
+        // PL15: one line per co-user (households: "A và B"), name only, after the land-use lines.
+        for (size_t k = 1; k < coUsers.size(); ++k) {
+            RegisterLine l;
+            l.parcelId = p.id;
+            l.communeCode = p.communeCode;
+            l.toSo = p.toSo;
+            l.thuaSo = p.thuaSo;
+            l.objectKind = p.objectKind;
+            l.ownerName = coUsers[k];
+            l.userTypeCode = p.userTypeCode;
+            l.firstOfParcel = false;
+            l.coUserLine = true;
             d.lines.push_back(std::move(l));
         }
     });

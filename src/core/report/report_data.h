@@ -70,7 +70,8 @@ struct RegisterLine {
     Tenths currentArea = 0;           ///< area of this land use (hiện trạng)
     std::string currentCode;
     std::optional<Tenths> legalArea;  ///< on the first line of a parcel only
-    std::string legalCode;            ///< no source column yet: stays empty
+    std::string legalCode;            ///< legal land type (legal_landuse_code, else the current code)
+    bool coUserLine = false;          ///< an extra line naming one more co-user
     std::string note;
     bool firstOfParcel = true;
 };
@@ -85,6 +86,9 @@ struct RegisterData {
 /// Register lines ordered by commune, tờ, thửa. The area of a line is the
 /// parcel's measured area when it has one land use, and the parcel_landuse
 /// area of each use when it has several.
+/// The co-users of a household parcel ("A và B", "A; B"); other user types: the name as is.
+std::vector<std::string> splitCoUsers(const std::string &owner, const std::string &userType);
+
 RegisterData buildRegister(store::Project &project, const ReportFilter &filter);
 
 // ---------------------------------------------------------------- summary (PL16)

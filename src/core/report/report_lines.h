@@ -19,6 +19,7 @@ struct ParcelLines {
     std::optional<double> measuredArea;
     std::optional<double> legalArea;
     std::string landuseCode;
+    std::string legalLanduseCode;
     std::string flags;
     std::vector<std::pair<std::string, std::optional<double>>> uses; ///< code, area (main use first)
 };

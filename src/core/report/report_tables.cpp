@@ -66,7 +66,10 @@ QList<plugin::ReportTable> registerTables(const RegisterData &data, store::Proje
     t.numericColumns = {4, 6};
     t.summedColumns = {4, 6};
     for (const auto &l : data.lines) {
-        if (l.firstOfParcel)
+        if (l.coUserLine)
+            t.rows.append({QString(), QString(), q(l.ownerName), q(l.userTypeCode), QString(), QString(), QString(),
+                           QString(), QStringLiteral("đồng sử dụng")});
+        else if (l.firstOfParcel)
             t.rows.append({opt(l.toSo), opt(l.thuaSo), q(l.ownerName), q(l.userTypeCode), num(l.currentArea),
                            q(l.currentCode), l.legalArea ? num(*l.legalArea) : QString(), q(l.legalCode), q(l.note)});
         else

@@ -13,7 +13,7 @@ namespace {
 const char *kSelect =
     "SELECT id, uuid, object_kind, commune_code, to_so, thua_so, to_so_cu, thua_so_cu, measured_area,"
     " legal_area, landuse_code, user_type_code, owner_name, address, certificate_issued, flags, begin_time,"
-    " end_time, geom FROM parcel";
+    " end_time, geom, legal_landuse_code FROM parcel";
 
 std::string whereClause(const ParcelFilter &f)
 {
@@ -71,6 +71,7 @@ void forEachParcel(Project &project, const ParcelFilter &filter, const std::func
         p.flags = st.text(15);
         p.beginTime = st.text(16);
         p.endTime = st.optText(17);
+        p.legalLanduseCode = st.text(19);
         int size = 0;
         const unsigned char *blob = st.blobData(18, &size);
         p.wkb = blob ? wkbFromSpatialiteBlob(blob, static_cast<size_t>(size)) : std::vector<unsigned char>();
@@ -109,6 +110,7 @@ struct ParcelWriter::Impl {
     Project &project;
     Statement insert;
     Statement insertBlob;
+    Statement setLegalCode;
     bool manualIndex = false;
     std::vector<RtreeEntry> indexEntries;
     Statement insertUse;
@@ -126,6 +128,7 @@ struct ParcelWriter::Impl {
                      " measured_area, legal_area, landuse_code, user_type_code, owner_name, address, certificate_issued,"
                      " flags, identity_conflict, import_id, geom)"
                      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        , setLegalCode(p.db(), "UPDATE parcel SET legal_landuse_code = ? WHERE id = ?")
         , insertUse(p.db(), "INSERT INTO parcel_landuse(parcel_id, code, area, is_main) VALUES (?,?,?,1)")
         , updateGeom(p.db(), "UPDATE parcel SET geom = CastToMultiPolygon(GeomFromWKB(?, ?)), measured_area = ? WHERE id = ?")
         , updateAttr(p.db(),
@@ -188,6 +191,8 @@ int64_t ParcelWriter::insert(const model::Parcel &p, std::optional<int64_t> impo
     }
     st.exec();
     const int64_t id = d->project.db().lastInsertId();
+    if (!p.legalLanduseCode.empty())
+        d->setLegalCode.bind(1, p.legalLanduseCode).bind(2, id).exec();
     if (d->manualIndex) {
         if (blob.empty())
             throw DbError(d->project.path() + ": parcel " + p.uuid + ": geometry is not a polygon");
@@ -216,6 +221,10 @@ void ParcelWriter::updateAttributes(const model::Parcel &p)
     bindText(st, 7, p.address);
     st.bind(8, p.flags).bind(9, p.id);
     st.exec();
+    if (p.legalLanduseCode.empty())
+        d->setLegalCode.bind(1, nullptr).bind(2, p.id).exec();
+    else
+        d->setLegalCode.bind(1, p.legalLanduseCode).bind(2, p.id).exec();
 }
 
 std::string newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString(); }
