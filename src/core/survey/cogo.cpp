@@ -2,6 +2,7 @@
 #include "survey/cogo.h"
 
 #include "crs/angle_format.h"
+#include "survey/text_fields.h"
 
 #include <QFile>
 
@@ -15,23 +16,7 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-std::vector<std::string> fields(std::string_view line)
-{
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : line) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == ',') {
-            if (!cur.empty())
-                out.push_back(std::move(cur));
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    if (!cur.empty())
-        out.push_back(std::move(cur));
-    return out;
-}
+std::vector<std::string> fields(std::string_view line) { return splitFields(line, " \t\r,"); }
 
 std::optional<double> number(const std::string &s)
 {

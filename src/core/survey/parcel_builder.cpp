@@ -2,6 +2,7 @@
 #include "survey/parcel_builder.h"
 
 #include "geom/geos_context.h"
+#include "survey/text_fields.h"
 
 #include <algorithm>
 #include <cctype>
@@ -14,23 +15,7 @@
 namespace vnland::survey {
 namespace {
 
-std::vector<std::string> tokens(const std::string &s)
-{
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : s) {
-        if (c == ' ' || c == '\t' || c == ',' || c == ';') {
-            if (!cur.empty())
-                out.push_back(std::move(cur));
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    if (!cur.empty())
-        out.push_back(std::move(cur));
-    return out;
-}
+std::vector<std::string> tokens(const std::string &s) { return splitFields(s, " \t,;"); }
 
 std::string upper(std::string s)
 {
