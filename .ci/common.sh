@@ -11,7 +11,7 @@ PACKAGES=(
   libspatialite-dev libsqlite3-dev sqlite3
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libboost-test-dev libxlsxwriter-dev
-  xvfb xauth poppler-utils fonts-dejavu-core
+  xvfb xauth poppler-utils fonts-dejavu-core unzip
 )
 
 install_missing() {
