@@ -2,6 +2,7 @@
 // driven with QTest mouse and key events and the results are checked against
 // the Document, the attribute table, the map selection and the database.
 #define BOOST_TEST_MODULE editor
+#include "app_fixture.h"
 #include <boost/test/unit_test.hpp>
 
 #include "editor_test_project.h"
@@ -54,21 +55,6 @@ using namespace vnland;
 
 namespace {
 
-struct AppFixture {
-    AppFixture()
-    {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-        QStandardPaths::setTestModeEnabled(true);
-        app = new QApplication(argc, argv);
-        QCoreApplication::setOrganizationName(QStringLiteral("VNLandTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("vnland-editor-test"));
-    }
-    ~AppFixture() { delete app; }
-    int argc = 1;
-    char arg0[16] = "test_editor";
-    char *argv[2] = {arg0, nullptr};
-    QApplication *app = nullptr;
-};
 BOOST_TEST_GLOBAL_FIXTURE(AppFixture);
 
 /// Types text that may contain Vietnamese letters (QTest::keyClicks only knows ASCII).

@@ -3,6 +3,7 @@
 // and checked against the core report tables, the written files, the core's
 // traverse adjustment and the survey_point rows in the project.
 #define BOOST_TEST_MODULE editor_dialogs
+#include "app_fixture.h"
 #include <boost/test/unit_test.hpp>
 
 #include "editor_test_project.h"
@@ -43,21 +44,6 @@ using namespace vnland;
 
 namespace {
 
-struct AppFixture {
-    AppFixture()
-    {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-        QStandardPaths::setTestModeEnabled(true);
-        app = new QApplication(argc, argv);
-        QCoreApplication::setOrganizationName(QStringLiteral("VNLandTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("vnland-editor-dialogs-test"));
-    }
-    ~AppFixture() { delete app; }
-    int argc = 1;
-    char arg0[24] = "test_editor_dialogs";
-    char *argv[2] = {arg0, nullptr};
-    QApplication *app = nullptr;
-};
 BOOST_TEST_GLOBAL_FIXTURE(AppFixture);
 
 struct ProjectFixture {

@@ -122,6 +122,29 @@ std::string objectKindLabel(const std::string &kind)
 
 } // namespace
 
+namespace {
+
+/// " AND …" restricting parcel alias p to the filter's commune and tờ (bound as ?1, ?2).
+std::string unitCondition(const ReportFilter &filter)
+{
+    std::string c;
+    if (!filter.communeCode.empty())
+        c += " AND p.commune_code = ?1";
+    if (filter.toSo)
+        c += " AND p.to_so = ?2";
+    return c;
+}
+
+void bindUnit(store::Statement &st, const ReportFilter &filter)
+{
+    if (!filter.communeCode.empty())
+        st.bind(1, filter.communeCode);
+    if (filter.toSo)
+        st.bind(2, *filter.toSo);
+}
+
+} // namespace
+
 void forEachParcelLines(store::Project &project, const ReportFilter &filter,
                         const std::function<void(const ParcelLines &)> &fn)
 {
@@ -129,16 +152,10 @@ void forEachParcelLines(store::Project &project, const ReportFilter &filter,
         "SELECT p.id, p.commune_code, p.to_so, p.thua_so, p.object_kind, p.owner_name, p.user_type_code,"
         " p.measured_area, p.legal_area, p.landuse_code, p.flags, pl.code, pl.area, p.legal_landuse_code"
         " FROM parcel p LEFT JOIN parcel_landuse pl ON pl.parcel_id = p.id WHERE p.end_time IS NULL";
-    if (!filter.communeCode.empty())
-        sql += " AND p.commune_code = ?1";
-    if (filter.toSo)
-        sql += " AND p.to_so = ?2";
+    sql += unitCondition(filter);
     sql += " ORDER BY p.commune_code, p.to_so, p.thua_so, p.id, pl.is_main DESC, pl.id";
     store::Statement st(project.db(), sql);
-    if (!filter.communeCode.empty())
-        st.bind(1, filter.communeCode);
-    if (filter.toSo)
-        st.bind(2, *filter.toSo);
+    bindUnit(st, filter);
     const std::set<ParcelRef> wanted(filter.parcels.begin(), filter.parcels.end());
 
     ParcelLines cur;
@@ -391,16 +408,10 @@ ValidationData buildValidation(store::Project &project, const ReportFilter &filt
     for (const auto &c : cols)
         sql += ", v.\"" + c + "\"";
     sql += " FROM validation_issue v LEFT JOIN parcel p ON p.id = v.parcel_id WHERE 1=1";
-    if (!filter.communeCode.empty())
-        sql += " AND p.commune_code = ?1";
-    if (filter.toSo)
-        sql += " AND p.to_so = ?2";
+    sql += unitCondition(filter);
     sql += " ORDER BY p.commune_code, p.to_so, p.thua_so, v.rowid";
     store::Statement st(project.db(), sql);
-    if (!filter.communeCode.empty())
-        st.bind(1, filter.communeCode);
-    if (filter.toSo)
-        st.bind(2, *filter.toSo);
+    bindUnit(st, filter);
     d.columns = {"commune_code", "to_so", "thua_so"};
     d.columns.insert(d.columns.end(), cols.begin(), cols.end());
     const auto ruleIt = std::find(d.columns.begin(), d.columns.end(), "rule");
