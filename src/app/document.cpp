@@ -9,10 +9,22 @@
 #include "store/project.h"
 #include "store/reference_data.h"
 
+#include "store/database.h"
+
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
+#include <QSaveFile>
 #include <QUndoStack>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
 
 namespace vnland::app {
 
@@ -51,7 +63,10 @@ model::Parcel attributesOnly(const model::Parcel &p)
 }
 } // namespace
 
-Document::Document() : m_undo(new QUndoStack(this)) {}
+Document::Document() : m_undo(new QUndoStack(this))
+{
+    connect(m_undo, &QUndoStack::indexChanged, this, &Document::writeJournal);
+}
 
 Document::~Document()
 {
@@ -74,7 +89,9 @@ std::unique_ptr<Document> Document::open(const QString &path, QString *error,
         doc->m_project = store::Project::open(path.toStdString());
         doc->m_writer = std::make_unique<store::ParcelWriter>(*doc->m_project);
         ParcelGeometry::Builder builder;
+        edit::ParcelGeoms exact;
         const auto n = store::countParcels(*doc->m_project);
+        exact.reserve(size_t(n));
         doc->m_parcels.reserve(size_t(n));
         int unreadable = 0;
         bool cancelled = false;
@@ -89,6 +106,8 @@ std::unique_ptr<Document> Document::open(const QString &path, QString *error,
             }
             if (!builder.add(p.wkb))
                 ++unreadable;
+            else
+                exact.emplace_back(p.id, edit::fromWkb(p.wkb));
             doc->m_rowOfId.insert(p.id, int(doc->m_parcels.size()));
             doc->m_parcels.push_back(attributesOnly(p));
             return true;
@@ -132,6 +151,26 @@ std::unique_ptr<Document> Document::open(const QString &path, QString *error,
             sheets->push_back(std::move(o));
         }
         doc->m_sheets = sheets;
+        doc->m_snap.build(exact);
+        edit::ParcelGeoms().swap(exact);
+        // Sheet frames and their 100 m grid crosses (10 cm at 1:1000), survey points.
+        for (const auto &s : *sheets) {
+            for (const auto &ring : s.rings) {
+                std::vector<edit::XY> line;
+                for (const QPointF &q : ring)
+                    line.push_back({q.x(), q.y()});
+                doc->m_snap.addLine(line, true);
+            }
+            const double step = 100;
+            for (double x = std::ceil(s.bbox.left() / step) * step; x <= s.bbox.right(); x += step)
+                for (double y = std::ceil(s.bbox.top() / step) * step; y <= s.bbox.bottom(); y += step)
+                    doc->m_snap.addPoint({x, y}, edit::PointKind::GridCross);
+        }
+        if (doc->m_project->db().queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'survey_point'").value_or(0)) {
+            store::Statement pts(doc->m_project->db(), "SELECT id, X(geom), Y(geom) FROM survey_point WHERE geom IS NOT NULL");
+            while (pts.step())
+                doc->m_snap.addPoint({pts.real(1), pts.real(2)}, edit::PointKind::SurveyPoint, pts.int64(0));
+        }
         if (unreadable > 0)
             QMetaObject::invokeMethod(doc.get(), [d = doc.get(), unreadable] {
                 emit d->message(tr("%n parcel(s) have no readable geometry and are not drawn", nullptr, unreadable));
@@ -319,15 +358,20 @@ bool Document::applyValue(int64_t parcelId, ParcelField field, const QVariant &v
     return true;
 }
 
+void Document::fillRenderAttrs(ParcelRenderAttrs &attrs, size_t row) const
+{
+    const auto &p = m_parcels[row];
+    attrs.fill[row] = LanduseColors::builtIn().fill(QString::fromStdString(p.landuseCode),
+                                                    QString::fromStdString(p.objectKind));
+    attrs.thua[row] = p.thuaSo ? QString::number(*p.thuaSo) : QString();
+    attrs.area[row] = formatArea(p.legalArea ? p.legalArea : p.measuredArea);
+    attrs.code[row] = QString::fromStdString(p.landuseCode);
+}
+
 void Document::updateRenderAttrs(int row)
 {
     auto attrs = std::make_shared<ParcelRenderAttrs>(*m_attrs);
-    const auto &p = m_parcels[size_t(row)];
-    attrs->fill[size_t(row)] = LanduseColors::builtIn().fill(QString::fromStdString(p.landuseCode),
-                                                               QString::fromStdString(p.objectKind));
-    attrs->thua[size_t(row)] = p.thuaSo ? QString::number(*p.thuaSo) : QString();
-    attrs->area[size_t(row)] = formatArea(p.legalArea ? p.legalArea : p.measuredArea);
-    attrs->code[size_t(row)] = QString::fromStdString(p.landuseCode);
+    fillRenderAttrs(*attrs, size_t(row));
     m_attrs = attrs;
 }
 
@@ -337,6 +381,535 @@ void Document::setSelection(const QSet<int> &rows)
         return;
     m_selection = rows;
     emit selectionChanged();
+}
+
+void Document::selectIds(const std::vector<int64_t> &ids)
+{
+    QSet<int> rows;
+    for (int64_t id : ids)
+        if (const int r = rowOfId(id); r >= 0)
+            rows.insert(r);
+    setSelection(rows);
+}
+
+std::vector<int64_t> Document::selectedIds() const
+{
+    std::vector<int64_t> ids;
+    for (int r : m_selection)
+        if (r >= 0 && r < parcelCount())
+            ids.push_back(m_parcels[size_t(r)].id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+// --- Geometry edits ----------------------------------------------------------
+
+namespace {
+
+const char *kRecordColumns =
+    "id, uuid, object_kind, commune_code, to_so, thua_so, to_so_cu, thua_so_cu, measured_area, legal_area,"
+    " landuse_code, legal_landuse_code, user_type_code, owner_name, address, certificate_issued, flags,"
+    " identity_conflict, import_id, begin_time, end_time";
+
+std::optional<int> optInt(const store::Statement &st, int col)
+{
+    return st.isNull(col) ? std::nullopt : std::optional<int>(st.integer(col));
+}
+
+void bindText(store::Statement &st, int i, const std::string &s)
+{
+    if (s.empty())
+        st.bind(i, nullptr);
+    else
+        st.bind(i, s);
+}
+
+/// Binds the 20 attribute columns after id (same order as kRecordColumns) from @p first.
+void bindRecord(store::Statement &st, int first, const ParcelRecord &r)
+{
+    const model::Parcel &p = r.parcel;
+    int i = first;
+    st.bind(i++, p.uuid);
+    st.bind(i++, p.objectKind.empty() ? std::string("parcel") : p.objectKind);
+    bindText(st, i++, p.communeCode);
+    st.bind(i++, p.toSo);
+    st.bind(i++, p.thuaSo);
+    bindText(st, i++, p.toSoCu);
+    bindText(st, i++, p.thuaSoCu);
+    st.bind(i++, p.measuredArea);
+    st.bind(i++, p.legalArea);
+    bindText(st, i++, p.landuseCode);
+    bindText(st, i++, p.legalLanduseCode);
+    bindText(st, i++, p.userTypeCode);
+    bindText(st, i++, p.ownerName);
+    bindText(st, i++, p.address);
+    st.bind(i++, p.certificateIssued);
+    st.bind(i++, p.flags);
+    st.bind(i++, r.identityConflict);
+    st.bind(i++, r.importId);
+    st.bind(i++, p.beginTime);
+    st.bind(i++, p.endTime);
+}
+
+QString nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
+
+QJsonValue optJson(const std::optional<int> &v) { return v ? QJsonValue(*v) : QJsonValue(); }
+QJsonValue optJson(const std::optional<double> &v) { return v ? QJsonValue(*v) : QJsonValue(); }
+QJsonValue optJson(const std::optional<std::string> &v) { return v ? QJsonValue(QString::fromStdString(*v)) : QJsonValue(); }
+std::string str(const QJsonValue &v) { return v.toString().toStdString(); }
+std::optional<int> optIntJ(const QJsonValue &v) { return v.isNull() || v.isUndefined() ? std::nullopt : std::optional<int>(v.toInt()); }
+std::optional<double> optRealJ(const QJsonValue &v)
+{
+    return v.isNull() || v.isUndefined() ? std::nullopt : std::optional<double>(v.toDouble());
+}
+
+} // namespace
+
+QJsonObject recordToJson(const ParcelRecord &r)
+{
+    QJsonObject o;
+    o[QStringLiteral("exists")] = r.exists;
+    if (!r.exists)
+        return o;
+    const model::Parcel &p = r.parcel;
+    o[QStringLiteral("id")] = qint64(p.id);
+    o[QStringLiteral("uuid")] = QString::fromStdString(p.uuid);
+    o[QStringLiteral("kind")] = QString::fromStdString(p.objectKind);
+    o[QStringLiteral("commune")] = QString::fromStdString(p.communeCode);
+    o[QStringLiteral("to")] = optJson(p.toSo);
+    o[QStringLiteral("thua")] = optJson(p.thuaSo);
+    o[QStringLiteral("toCu")] = QString::fromStdString(p.toSoCu);
+    o[QStringLiteral("thuaCu")] = QString::fromStdString(p.thuaSoCu);
+    o[QStringLiteral("measured")] = optJson(p.measuredArea);
+    o[QStringLiteral("legal")] = optJson(p.legalArea);
+    o[QStringLiteral("code")] = QString::fromStdString(p.landuseCode);
+    o[QStringLiteral("legalCode")] = QString::fromStdString(p.legalLanduseCode);
+    o[QStringLiteral("userType")] = QString::fromStdString(p.userTypeCode);
+    o[QStringLiteral("owner")] = QString::fromStdString(p.ownerName);
+    o[QStringLiteral("address")] = QString::fromStdString(p.address);
+    o[QStringLiteral("cert")] = optJson(p.certificateIssued);
+    o[QStringLiteral("flags")] = QString::fromStdString(p.flags);
+    o[QStringLiteral("begin")] = QString::fromStdString(p.beginTime);
+    o[QStringLiteral("end")] = optJson(p.endTime);
+    o[QStringLiteral("conflict")] = r.identityConflict;
+    o[QStringLiteral("import")] = r.importId ? QJsonValue(qint64(*r.importId)) : QJsonValue();
+    o[QStringLiteral("wkb")] = QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(p.wkb.data()), qsizetype(p.wkb.size())).toBase64());
+    QJsonArray uses;
+    for (const auto &u : r.uses)
+        uses.append(QJsonObject{{QStringLiteral("code"), QString::fromStdString(u.code)},
+                                {QStringLiteral("area"), optJson(u.area)},
+                                {QStringLiteral("main"), u.isMain}});
+    o[QStringLiteral("uses")] = uses;
+    return o;
+}
+
+ParcelRecord recordFromJson(const QJsonObject &o)
+{
+    ParcelRecord r;
+    r.exists = o.value(QStringLiteral("exists")).toBool();
+    if (!r.exists)
+        return r;
+    model::Parcel &p = r.parcel;
+    p.id = o.value(QStringLiteral("id")).toInteger();
+    p.uuid = str(o.value(QStringLiteral("uuid")));
+    p.objectKind = str(o.value(QStringLiteral("kind")));
+    p.communeCode = str(o.value(QStringLiteral("commune")));
+    p.toSo = optIntJ(o.value(QStringLiteral("to")));
+    p.thuaSo = optIntJ(o.value(QStringLiteral("thua")));
+    p.toSoCu = str(o.value(QStringLiteral("toCu")));
+    p.thuaSoCu = str(o.value(QStringLiteral("thuaCu")));
+    p.measuredArea = optRealJ(o.value(QStringLiteral("measured")));
+    p.legalArea = optRealJ(o.value(QStringLiteral("legal")));
+    p.landuseCode = str(o.value(QStringLiteral("code")));
+    p.legalLanduseCode = str(o.value(QStringLiteral("legalCode")));
+    p.userTypeCode = str(o.value(QStringLiteral("userType")));
+    p.ownerName = str(o.value(QStringLiteral("owner")));
+    p.address = str(o.value(QStringLiteral("address")));
+    p.certificateIssued = optIntJ(o.value(QStringLiteral("cert")));
+    p.flags = str(o.value(QStringLiteral("flags")));
+    p.beginTime = str(o.value(QStringLiteral("begin")));
+    if (const QJsonValue e = o.value(QStringLiteral("end")); e.isString())
+        p.endTime = str(e);
+    r.identityConflict = o.value(QStringLiteral("conflict")).toInt();
+    if (const QJsonValue i = o.value(QStringLiteral("import")); !i.isNull() && !i.isUndefined())
+        r.importId = i.toInteger();
+    const QByteArray wkb = QByteArray::fromBase64(o.value(QStringLiteral("wkb")).toString().toLatin1());
+    p.wkb.assign(wkb.begin(), wkb.end());
+    for (const QJsonValue &u : o.value(QStringLiteral("uses")).toArray())
+        r.uses.push_back({str(u[QStringLiteral("code")]), optRealJ(u[QStringLiteral("area")]), u[QStringLiteral("main")].toInt()});
+    return r;
+}
+
+bool sameRecord(const ParcelRecord &a, const ParcelRecord &b) { return recordToJson(a) == recordToJson(b); }
+
+ParcelRecord Document::record(int64_t id) const
+{
+    ParcelRecord r;
+    store::Statement st(m_project->db(), std::string("SELECT ") + kRecordColumns + ", AsBinary(geom) FROM parcel WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step())
+        return r;
+    r.exists = true;
+    model::Parcel &p = r.parcel;
+    int c = 0;
+    p.id = st.int64(c++);
+    p.uuid = st.text(c++);
+    p.objectKind = st.text(c++);
+    p.communeCode = st.text(c++);
+    p.toSo = optInt(st, c++);
+    p.thuaSo = optInt(st, c++);
+    p.toSoCu = st.text(c++);
+    p.thuaSoCu = st.text(c++);
+    p.measuredArea = st.optReal(c++);
+    p.legalArea = st.optReal(c++);
+    p.landuseCode = st.text(c++);
+    p.legalLanduseCode = st.text(c++);
+    p.userTypeCode = st.text(c++);
+    p.ownerName = st.text(c++);
+    p.address = st.text(c++);
+    p.certificateIssued = optInt(st, c++);
+    p.flags = st.text(c++);
+    r.identityConflict = st.integer(c++);
+    if (!st.isNull(c))
+        r.importId = st.int64(c);
+    ++c;
+    p.beginTime = st.text(c++);
+    p.endTime = st.optText(c++);
+    if (!st.isNull(c))
+        p.wkb = st.blob(c);
+    store::Statement uses(m_project->db(), "SELECT code, area, is_main FROM parcel_landuse WHERE parcel_id = ? ORDER BY id");
+    uses.bind(1, id);
+    while (uses.step())
+        r.uses.push_back({uses.text(0), uses.optReal(1), uses.integer(2)});
+    return r;
+}
+
+int64_t Document::reserveParcelId()
+{
+    const int64_t maxId = m_project->db().queryInt("SELECT coalesce(max(id), 0) FROM parcel").value_or(0);
+    m_nextId = std::max(m_nextId, maxId + 1);
+    return m_nextId++;
+}
+
+bool Document::writeRecords(const std::vector<std::pair<int64_t, const ParcelRecord *>> &records, const QString &action,
+                            QString *error)
+{
+    try {
+        auto &db = m_project->db();
+        store::Transaction tx(db);
+        // Numbers may move between the rows (renumbering, undo of a split): free
+        // them first so the unique (commune, tờ, thửa) index never sees a clash.
+        store::Statement clear(db, "UPDATE parcel SET thua_so = NULL WHERE id = ?");
+        for (const auto &[id, r] : records) {
+            clear.bind(1, id);
+            clear.exec();
+            clear.reset();
+        }
+        store::Statement exists(db, "SELECT 1 FROM parcel WHERE id = ?");
+        store::Statement delUses(db, "DELETE FROM parcel_landuse WHERE parcel_id = ?");
+        store::Statement delRow(db, "DELETE FROM parcel WHERE id = ?");
+        store::Statement update(db,
+                                "UPDATE parcel SET uuid=?, object_kind=?, commune_code=?, to_so=?, thua_so=?, to_so_cu=?,"
+                                " thua_so_cu=?, measured_area=?, legal_area=?, landuse_code=?, legal_landuse_code=?,"
+                                " user_type_code=?, owner_name=?, address=?, certificate_issued=?, flags=?,"
+                                " identity_conflict=?, import_id=?, begin_time=?, end_time=?,"
+                                " geom=CastToMultiPolygon(GeomFromWKB(?, ?)) WHERE id=?");
+        store::Statement insert(db, std::string("INSERT INTO parcel(") + kRecordColumns
+                                        + ", geom) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                                          " CastToMultiPolygon(GeomFromWKB(?, ?)))");
+        store::Statement addUse(db, "INSERT INTO parcel_landuse(parcel_id, code, area, is_main) VALUES (?,?,?,?)");
+        for (const auto &[id, r] : records) {
+            exists.bind(1, id);
+            const bool present = exists.step();
+            exists.reset();
+            delUses.bind(1, id);
+            delUses.exec();
+            delUses.reset();
+            std::string uuid = r->parcel.uuid;
+            if (!r->exists) {
+                if (present) {
+                    uuid = record(id).parcel.uuid;
+                    delRow.bind(1, id);
+                    delRow.exec();
+                    delRow.reset();
+                }
+            } else if (present) {
+                bindRecord(update, 1, *r);
+                update.bindBlob(21, r->parcel.wkb.data(), r->parcel.wkb.size()).bind(22, m_project->srid()).bind(23, id);
+                update.exec();
+                update.reset();
+            } else {
+                insert.bind(1, id);
+                bindRecord(insert, 2, *r);
+                insert.bindBlob(22, r->parcel.wkb.data(), r->parcel.wkb.size()).bind(23, m_project->srid());
+                insert.exec();
+                insert.reset();
+            }
+            if (r->exists)
+                for (const auto &u : r->uses) {
+                    addUse.bind(1, id).bind(2, u.code).bind(3, u.area).bind(4, u.isMain);
+                    addUse.exec();
+                    addUse.reset();
+                }
+            if (!uuid.empty())
+                store::logParcelChange(*m_project, uuid, action.toStdString(),
+                                       !r->exists ? "deleted" : r->parcel.endTime ? "retired" : "live", "vnland-editor");
+        }
+        tx.commit();
+    } catch (const std::exception &e) {
+        if (error)
+            *error = tr("Could not save the change to %1: %2").arg(path(), QString::fromUtf8(e.what()));
+        return false;
+    }
+    syncMemory(records);
+    return true;
+}
+
+void Document::syncMemory(const std::vector<std::pair<int64_t, const ParcelRecord *>> &records)
+{
+    const std::vector<int64_t> oldSelection = selectedIds();
+    // Remember where each surviving row's geometry is in the current store.
+    std::map<int64_t, const ParcelRecord *> byId;
+    for (const auto &[id, r] : records)
+        byId[id] = r;
+    std::vector<int> removeRows;
+    std::vector<int> updatedRows;
+    std::vector<const ParcelRecord *> appended;
+    for (const auto &[id, r] : byId) {
+        const int row = rowOfId(id);
+        if (row >= 0 && !r->live())
+            removeRows.push_back(row);
+        else if (row >= 0)
+            updatedRows.push_back(row);
+        else if (r->live())
+            appended.push_back(r);
+    }
+    std::sort(removeRows.begin(), removeRows.end());
+    // Source of each row's outline: the old store row, or decoded new rings.
+    std::vector<int64_t> source(m_parcels.size());
+    for (size_t i = 0; i < source.size(); ++i)
+        source[i] = int64_t(i);
+    std::vector<ParcelGeometry::Rings> newRings(byId.size());
+    std::map<int64_t, size_t> ringIndex;   // id -> newRings slot
+    size_t slot = 0;
+    for (const auto &[id, r] : byId)
+        if (r->live()) {
+            decodeWkbRings(r->parcel.wkb.data(), r->parcel.wkb.size(), newRings[slot]);
+            ringIndex[id] = slot++;
+            m_snap.update(id, edit::fromWkb(r->parcel.wkb));
+        } else {
+            m_snap.remove(id);
+        }
+
+    auto attributesOf = [](const ParcelRecord &r) {
+        model::Parcel p = r.parcel;
+        p.wkb.clear();
+        p.wkb.shrink_to_fit();
+        return p;
+    };
+    for (int row : updatedRows)
+        m_parcels[size_t(row)] = attributesOf(*byId[m_parcels[size_t(row)].id]);
+    // Removals, last row first so the indexes stay valid.
+    for (auto it = removeRows.rbegin(); it != removeRows.rend(); ++it) {
+        emit rowsAboutToBeRemoved(*it, *it);
+        m_parcels.erase(m_parcels.begin() + *it);
+        source.erase(source.begin() + *it);
+        emit rowsRemoved(*it, *it);
+    }
+    if (!appended.empty()) {
+        const int first = int(m_parcels.size());
+        emit rowsAboutToBeInserted(first, first + int(appended.size()) - 1);
+        for (const ParcelRecord *r : appended) {
+            m_parcels.push_back(attributesOf(*r));
+            source.push_back(-1);
+        }
+        emit rowsInserted(first, first + int(appended.size()) - 1);
+    }
+    m_rowOfId.clear();
+    m_rowOfId.reserve(qsizetype(m_parcels.size()));
+    std::vector<ParcelGeometry::RowSource> rows(m_parcels.size());
+    QList<int> changedRows;
+    for (size_t i = 0; i < m_parcels.size(); ++i) {
+        const int64_t id = m_parcels[i].id;
+        m_rowOfId.insert(id, int(i));
+        if (auto ri = ringIndex.find(id); ri != ringIndex.end()) {
+            rows[i].rings = &newRings[ri->second];
+            changedRows.append(int(i));
+        } else {
+            rows[i].baseRow = source[i];
+        }
+    }
+    m_geometry = m_geometry->edited(rows);
+    auto attrs = std::make_shared<ParcelRenderAttrs>();
+    if (removeRows.empty() && appended.empty()) {
+        *attrs = *m_attrs;
+    } else {
+        attrs->fill.resize(m_parcels.size());
+        attrs->thua.resize(m_parcels.size());
+        attrs->area.resize(m_parcels.size());
+        attrs->code.resize(m_parcels.size());
+        for (size_t i = 0; i < m_parcels.size(); ++i) {
+            if (source[i] >= 0) {
+                attrs->fill[i] = m_attrs->fill[size_t(source[i])];
+                attrs->thua[i] = m_attrs->thua[size_t(source[i])];
+                attrs->area[i] = m_attrs->area[size_t(source[i])];
+                attrs->code[i] = m_attrs->code[size_t(source[i])];
+            }
+        }
+    }
+    for (int row : changedRows)
+        fillRenderAttrs(*attrs, size_t(row));
+    m_attrs = attrs;
+
+    QSet<int> sel;
+    for (int64_t id : oldSelection)
+        if (const int r = rowOfId(id); r >= 0)
+            sel.insert(r);
+    const bool selChanged = sel != m_selection || !removeRows.empty() || !appended.empty();
+    m_selection = sel;
+    for (int row : changedRows)
+        if (row < int(m_parcels.size()) - int(appended.size()))
+            emit parcelChanged(row);
+    emit geometryChanged(changedRows);
+    if (selChanged)
+        emit selectionChanged();
+}
+
+void Document::reloadParcels(const std::vector<int64_t> &ids)
+{
+    std::vector<ParcelRecord> recs;
+    recs.reserve(ids.size());
+    for (int64_t id : ids)
+        recs.push_back(record(id));
+    std::vector<std::pair<int64_t, const ParcelRecord *>> list;
+    for (size_t i = 0; i < ids.size(); ++i)
+        list.emplace_back(ids[i], &recs[i]);
+    syncMemory(list);
+}
+
+bool Document::applyChanges(const QString &text, ChangeSet changes, QString *error)
+{
+    if (changes.empty())
+        return false;
+    for (auto &c : changes) {
+        if (c.after.exists) {
+            c.after.parcel.id = c.id;
+            if (c.after.parcel.uuid.empty())
+                c.after.parcel.uuid = store::newUuid();
+            if (c.after.parcel.beginTime.empty())
+                c.after.parcel.beginTime = nowUtc().toStdString();
+        }
+    }
+    std::vector<std::pair<int64_t, const ParcelRecord *>> list;
+    for (const auto &c : changes)
+        list.emplace_back(c.id, &c.after);
+    if (!writeRecords(list, QStringLiteral("edit_geometry"), error))
+        return false;
+    // Keep the after state exactly as stored (WKB as SpatiaLite writes it back).
+    for (auto &c : changes)
+        c.after = record(c.id);
+    m_undo->push(new GeometryEdit(this, text, std::move(changes), true));
+    return true;
+}
+
+// --- Crash journal -------------------------------------------------------------
+
+QString Document::journalPath() const { return path() + QStringLiteral(".vnland-journal"); }
+
+bool Document::hasJournal() const { return QFileInfo::exists(journalPath()); }
+
+void Document::setSketch(const QString &tool, const std::vector<QPointF> &points)
+{
+    m_sketchTool = points.empty() ? QString() : tool;
+    m_sketch = points;
+    writeJournal();
+    emit sketchChanged();
+}
+
+void Document::discardJournal() { QFile::remove(journalPath()); }
+
+void Document::writeJournal()
+{
+    if (m_restoring || !m_project)
+        return;
+    if (m_undo->count() == 0 && m_sketch.empty()) {
+        discardJournal();
+        return;
+    }
+    QJsonArray cmds;
+    for (int i = 0; i < m_undo->count(); ++i)
+        cmds.append(commandToJson(m_undo->command(i)));
+    QJsonArray sketch;
+    for (const QPointF &p : m_sketch)
+        sketch.append(QJsonArray{p.x(), p.y()});
+    QJsonObject root{{QStringLiteral("format"), QStringLiteral("vnland-journal 1")},
+                     {QStringLiteral("project"), path()},
+                     {QStringLiteral("written"), nowUtc()},
+                     {QStringLiteral("index"), m_undo->index()},
+                     {QStringLiteral("commands"), cmds},
+                     {QStringLiteral("sketchTool"), m_sketchTool},
+                     {QStringLiteral("sketch"), sketch}};
+    QSaveFile f(journalPath());
+    if (!f.open(QIODevice::WriteOnly))
+        return;
+    f.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
+    if (!f.commit())
+        emit message(tr("Could not write the journal %1").arg(journalPath()));
+}
+
+bool Document::restoreJournal(QString *error)
+{
+    QFile f(journalPath());
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("%1: cannot read the journal").arg(journalPath());
+        return false;
+    }
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    if (root.value(QStringLiteral("format")).toString() != QStringLiteral("vnland-journal 1")) {
+        if (error)
+            *error = tr("%1 is not an editor journal").arg(journalPath());
+        return false;
+    }
+    std::vector<std::unique_ptr<QUndoCommand>> cmds;
+    for (const QJsonValue &v : root.value(QStringLiteral("commands")).toArray())
+        if (auto c = commandFromJson(this, v.toObject()))
+            cmds.push_back(std::move(c));
+    const int index = std::clamp(root.value(QStringLiteral("index")).toInt(), 0, int(cmds.size()));
+    // The database must be in the state the history describes: each parcel as
+    // the last applied command left it (as the first undone one found it).
+    std::map<int64_t, ParcelRecord> expected;
+    for (int i = int(cmds.size()) - 1; i >= 0; --i)
+        collectExpected(cmds[size_t(i)].get(), i < index, expected);
+    bool consistent = true;
+    for (const auto &[id, rec] : expected)
+        if (!sameRecord(record(id), rec)) {
+            consistent = false;
+            break;
+        }
+    if (!consistent) {
+        cmds.clear();
+        emit message(tr("The undo history in the journal no longer matches the project; only the drawing is restored"));
+    }
+    m_restoring = true;
+    m_undo->clear();
+    for (auto &c : cmds)
+        m_undo->push(c.release());   // redo() does nothing while restoring
+    m_restoring = false;
+    if (consistent && index < m_undo->count()) {
+        m_restoring = true;   // undone commands: the database already has their before state
+        m_undo->setIndex(index);
+        m_restoring = false;
+    }
+    m_sketch.clear();
+    for (const QJsonValue &p : root.value(QStringLiteral("sketch")).toArray())
+        m_sketch.emplace_back(p.toArray().at(0).toDouble(), p.toArray().at(1).toDouble());
+    m_sketchTool = root.value(QStringLiteral("sketchTool")).toString();
+    writeJournal();
+    emit sketchChanged();
+    return consistent;
 }
 
 } // namespace vnland::app

@@ -5,6 +5,7 @@
 // is always current and "save" is never needed; undo writes the old value back.
 #pragma once
 
+#include "edit/snap_index.h"
 #include "model/parcel.h"
 #include "parcel_geometry.h"
 
@@ -31,6 +32,32 @@ class ParcelWriter;
 namespace vnland::app {
 
 enum class ParcelField { ToSo, ThuaSo, LanduseCode, OwnerName, Address, LegalArea };
+
+/// One row of table parcel exactly as stored (every column, the geometry as 2D
+/// WKB, its parcel_landuse rows), or "no such row". Geometry edits are undone
+/// by writing the records back, so a retired or deleted parcel returns exactly.
+struct ParcelRecord {
+    struct Use {
+        std::string code;
+        std::optional<double> area;
+        int isMain = 1;
+        bool operator==(const Use &) const = default;
+    };
+    bool exists = false;
+    model::Parcel parcel;                 // id, uuid, …, beginTime, endTime, wkb
+    int identityConflict = 0;
+    std::optional<int64_t> importId;
+    std::vector<Use> uses;
+    bool live() const { return exists && !parcel.endTime; }
+};
+
+/// One parcel before and after an edit.
+struct ParcelChange {
+    int64_t id = 0;
+    ParcelRecord before;
+    ParcelRecord after;
+};
+using ChangeSet = std::vector<ParcelChange>;
 
 /// What the parcel layer needs per parcel to draw (copied on edit, shared with workers).
 struct ParcelRenderAttrs {
@@ -74,6 +101,12 @@ public:
 
     QUndoStack *undoStack() const { return m_undo; }
 
+    /// Snapping index over the live parcels (exact double coordinates, kept in
+    /// step with every edit), the sheet frames, 100 m grid crosses inside the
+    /// frames and the survey points. Also the editor's source of exact parcel
+    /// geometry for the edit operations: snapIndex().parcel(id).
+    const edit::SnapIndex &snapIndex() const { return m_snap; }
+
     static QVariant fieldValue(const model::Parcel &p, ParcelField field);
     static QString fieldName(ParcelField field);
     /// Empty when @p value is acceptable for the parcel in @p row, else the reason.
@@ -85,15 +118,67 @@ public:
 
     const QSet<int> &selection() const { return m_selection; }
     void setSelection(const QSet<int> &rows);
+    /// Selects the live parcels with these ids (others are ignored).
+    void selectIds(const std::vector<int64_t> &ids);
+    std::vector<int64_t> selectedIds() const;
+
+    // --- Geometry edits -------------------------------------------------------
+    /// The stored row of parcel @p id (live or history), or exists = false.
+    ParcelRecord record(int64_t id) const;
+    /// An id for a new parcel row, unused in the database and by earlier calls.
+    int64_t reserveParcelId();
+    /// Writes the records (one transaction, change_log rows with @p action) and
+    /// brings the in-memory parcels in line. False + reason when the database refused.
+    bool writeRecords(const std::vector<std::pair<int64_t, const ParcelRecord *>> &records, const QString &action,
+                      QString *error = nullptr);
+    /// Applies @p changes (after states) and pushes one undoable command @p text;
+    /// false + reason (nothing pushed) when writing failed.
+    bool applyChanges(const QString &text, ChangeSet changes, QString *error = nullptr);
+    /// Re-reads these parcels (attributes + geometry) from the project database
+    /// after a core operation changed them: retired or deleted ids disappear,
+    /// new live ids are appended, the others are updated. Views follow through
+    /// the row signals, parcelChanged and geometryChanged.
+    void reloadParcels(const std::vector<int64_t> &ids);
+
+    /// Crash journal <project>.vnland-journal: the undo history and the sketch
+    /// being drawn, rewritten after every change; removed on a normal close.
+    QString journalPath() const;
+    /// Sets the in-progress sketch (tool name + world points) kept in the journal.
+    void setSketch(const QString &tool, const std::vector<QPointF> &points);
+    const std::vector<QPointF> &sketch() const { return m_sketch; }
+    QString sketchTool() const { return m_sketchTool; }
+    /// True when a journal from an earlier session (not closed normally) exists.
+    bool hasJournal() const;
+    /// Restores the undo history and the sketch from the journal. Commands whose
+    /// after state no longer matches the database are dropped (reported).
+    bool restoreJournal(QString *error = nullptr);
+    /// Removes the journal (normal close, or the officer declined the restore).
+    void discardJournal();
+    /// Writes the journal now (called after each change; public for tests).
+    void writeJournal();
+    /// True while restoring the journal: commands then do not touch the database.
+    bool isRestoring() const { return m_restoring; }
 
 signals:
     void parcelChanged(int row);
+    /// Row structure changes (the attribute table follows them).
+    void rowsAboutToBeRemoved(int first, int last);
+    void rowsRemoved(int first, int last);
+    void rowsAboutToBeInserted(int first, int last);
+    void rowsInserted(int first, int last);
+    /// The geometry store was replaced after an edit; @p rows are the rows whose
+    /// outline changed (new rows included), for an immediate overlay.
+    void geometryChanged(const QList<int> &rows);
+    void sketchChanged();
     void selectionChanged();
     void message(const QString &text);
 
 private:
     Document();
     void updateRenderAttrs(int row);
+    /// Brings memory in line with these rows (live → present, else absent).
+    void syncMemory(const std::vector<std::pair<int64_t, const ParcelRecord *>> &records);
+    void fillRenderAttrs(ParcelRenderAttrs &attrs, size_t row) const;
     static void setField(model::Parcel &p, ParcelField field, const QVariant &value);
 
     std::unique_ptr<store::Project> m_project;
@@ -105,6 +190,11 @@ private:
     std::shared_ptr<const SheetOutlines> m_sheets;
     QSet<int> m_selection;
     QUndoStack *m_undo;
+    edit::SnapIndex m_snap;
+    int64_t m_nextId = 0;
+    std::vector<QPointF> m_sketch;
+    QString m_sketchTool;
+    bool m_restoring = false;
 };
 
 /// Formats an area in m² with one decimal in the UI locale.

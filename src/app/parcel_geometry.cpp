@@ -169,23 +169,29 @@ std::shared_ptr<const ParcelGeometry> ParcelGeometry::Builder::finish()
     g->m_ringOffset = std::move(m_ringOffset);
     g->m_parcelRing = std::move(m_parcelRing);
 
-    const size_t n = g->m_parcelRing.size() - 1;
-    g->m_bbox.resize(n);
-    g->m_label.resize(n);
+    g->finalize();
+    return g;
+}
+
+void ParcelGeometry::finalize()
+{
+    const size_t n = m_parcelRing.size() - 1;
+    m_bbox.resize(n);
+    m_label.resize(n);
     for (size_t i = 0; i < n; ++i) {
         float x0 = std::numeric_limits<float>::max(), y0 = x0, x1 = std::numeric_limits<float>::lowest(), y1 = x1;
         double bestArea = -1;
         QPointF label;
-        for (uint32_t r = g->firstRing(i); r < g->endRing(i); ++r) {
-            const uint32_t b = g->ringBegin(r), e = g->ringBegin(r + 1);
+        for (uint32_t r = firstRing(i); r < endRing(i); ++r) {
+            const uint32_t b = ringBegin(r), e = ringBegin(r + 1);
             double a2 = 0, cx = 0, cy = 0;
             for (uint32_t k = b; k < e; ++k) {
-                const FPoint &p = g->m_points[k];
+                const FPoint &p = m_points[k];
                 x0 = std::min(x0, p.x);
                 x1 = std::max(x1, p.x);
                 y0 = std::min(y0, p.y);
                 y1 = std::max(y1, p.y);
-                const FPoint &q = g->m_points[k + 1 < e ? k + 1 : b];
+                const FPoint &q = m_points[k + 1 < e ? k + 1 : b];
                 const double c = double(p.x) * q.y - double(q.x) * p.y;
                 a2 += c;
                 cx += (double(p.x) + q.x) * c;
@@ -193,19 +199,80 @@ std::shared_ptr<const ParcelGeometry> ParcelGeometry::Builder::finish()
             }
             if (std::abs(a2) > bestArea && e > b) {
                 bestArea = std::abs(a2);
-                label = std::abs(a2) > 1e-9 ? QPointF(cx / (3 * a2), cy / (3 * a2)) : QPointF(g->m_points[b].x, g->m_points[b].y);
+                label = std::abs(a2) > 1e-9 ? QPointF(cx / (3 * a2), cy / (3 * a2)) : QPointF(m_points[b].x, m_points[b].y);
             }
         }
         if (x0 > x1) {
-            g->m_bbox[i] = QRectF();
-            g->m_label[i] = g->m_origin;
+            m_bbox[i] = QRectF();
+            m_label[i] = m_origin;
             continue;
         }
-        g->m_bbox[i] = QRectF(QPointF(x0 + minX, y0 + minY), QPointF(x1 + minX, y1 + minY));
-        g->m_label[i] = label + g->m_origin;
+        m_bbox[i] = QRectF(QPointF(x0 + m_origin.x(), y0 + m_origin.y()), QPointF(x1 + m_origin.x(), y1 + m_origin.y()));
+        m_label[i] = label + m_origin;
     }
-    g->buildIndex();
+    QRectF ext;
+    for (const QRectF &b : m_bbox)
+        if (!b.isNull())
+            ext = ext.isNull() ? b : ext.united(b);
+    m_extent = ext.isNull() ? QRectF(m_origin, QSizeF(0, 0)) : ext;
+    buildIndex();
+}
+
+std::shared_ptr<const ParcelGeometry> ParcelGeometry::edited(const std::vector<RowSource> &rows) const
+{
+    auto g = std::make_shared<ParcelGeometry>();
+    g->m_origin = m_origin;
+    if (size() == 0) {
+        for (const RowSource &s : rows)
+            if (s.rings)
+                for (const auto &r : *s.rings)
+                    if (!r.empty()) {
+                        g->m_origin = r.front();
+                        break;
+                    }
+    }
+    size_t points = 0;
+    for (const RowSource &s : rows)
+        if (s.baseRow >= 0)
+            points += m_ringOffset[m_parcelRing[size_t(s.baseRow) + 1]] - m_ringOffset[m_parcelRing[size_t(s.baseRow)]];
+        else if (s.rings)
+            for (const auto &r : *s.rings)
+                points += r.size();
+    g->m_points.reserve(points);
+    g->m_parcelRing.reserve(rows.size() + 1);
+    const double ox = g->m_origin.x(), oy = g->m_origin.y();
+    for (const RowSource &s : rows) {
+        if (s.baseRow >= 0) {
+            const size_t i = size_t(s.baseRow);
+            for (uint32_t r = firstRing(i); r < endRing(i); ++r) {
+                g->m_points.insert(g->m_points.end(), m_points.begin() + ringBegin(r), m_points.begin() + ringBegin(r + 1));
+                g->m_ringOffset.push_back(uint32_t(g->m_points.size()));
+            }
+        } else if (s.rings) {
+            for (const auto &ring : *s.rings) {
+                for (const QPointF &p : ring)
+                    g->m_points.push_back({float(p.x() - ox), float(p.y() - oy)});
+                g->m_ringOffset.push_back(uint32_t(g->m_points.size()));
+            }
+        }
+        g->m_parcelRing.push_back(uint32_t(g->m_ringOffset.size() - 1));
+    }
+    g->finalize();
     return g;
+}
+
+ParcelGeometry::Rings ParcelGeometry::rings(size_t i) const
+{
+    Rings out;
+    if (i >= size())
+        return out;
+    for (uint32_t r = firstRing(i); r < endRing(i); ++r) {
+        std::vector<QPointF> ring;
+        for (uint32_t k = ringBegin(r); k < ringBegin(r + 1); ++k)
+            ring.emplace_back(m_origin.x() + m_points[k].x, m_origin.y() + m_points[k].y);
+        out.push_back(std::move(ring));
+    }
+    return out;
 }
 
 void ParcelGeometry::buildIndex()

@@ -43,7 +43,22 @@ public:
 
     class Builder;
 
+    /// Rings in absolute coordinates (outer and holes, as decoded from WKB).
+    using Rings = std::vector<std::vector<QPointF>>;
+    /// Where a row of an edited store comes from: a row of this store, or new rings.
+    struct RowSource {
+        int64_t baseRow = -1;          // >= 0: copy that row's rings
+        const Rings *rings = nullptr;  // else: these rings (absolute coordinates)
+    };
+    /// A new store with rows taken from this one or replaced (edits, inserts,
+    /// removals). Keeps the origin; O(points) copy plus a fresh index, a few
+    /// milliseconds at 100 000 parcels, so an edit never waits for a reload.
+    std::shared_ptr<const ParcelGeometry> edited(const std::vector<RowSource> &rows) const;
+    /// Rings of parcel @p i in absolute coordinates (float precision).
+    Rings rings(size_t i) const;
+
 private:
+    void finalize();
     void buildIndex();
 
     QPointF m_origin;

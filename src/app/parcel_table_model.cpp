@@ -15,10 +15,16 @@ void ParcelTableModel::setDocument(Document *doc)
     if (m_doc)
         disconnect(m_doc, nullptr, this, nullptr);
     m_doc = doc;
-    if (m_doc)
+    if (m_doc) {
         connect(m_doc, &Document::parcelChanged, this, [this](int row) {
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         });
+        // Geometry edits add and remove rows (new parcels, retired ones).
+        connect(m_doc, &Document::rowsAboutToBeRemoved, this, [this](int a, int b) { beginRemoveRows({}, a, b); });
+        connect(m_doc, &Document::rowsRemoved, this, [this] { endRemoveRows(); });
+        connect(m_doc, &Document::rowsAboutToBeInserted, this, [this](int a, int b) { beginInsertRows({}, a, b); });
+        connect(m_doc, &Document::rowsInserted, this, [this] { endInsertRows(); });
+    }
     endResetModel();
 }
 

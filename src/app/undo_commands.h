@@ -4,16 +4,25 @@
 
 #include "document.h"
 
+#include <QJsonObject>
 #include <QUndoCommand>
+
+#include <map>
+#include <memory>
 
 namespace vnland::app {
 
 /// Generic attribute edit: one field of one parcel.
 class ChangeValue : public QUndoCommand {
 public:
-    ChangeValue(Document *doc, int64_t parcelId, ParcelField field, QVariant oldValue, QVariant newValue);
+    ChangeValue(Document *doc, int64_t parcelId, ParcelField field, QVariant oldValue, QVariant newValue,
+                QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
+    int64_t parcelId() const { return m_parcelId; }
+    ParcelField field() const { return m_field; }
+    const QVariant &oldValue() const { return m_old; }
+    const QVariant &newValue() const { return m_new; }
 
 private:
     Document *m_doc;
@@ -22,6 +31,34 @@ private:
     QVariant m_old;
     QVariant m_new;
 };
+
+/// A geometry edit (add, reshape, split, merge, delete, renumber, vertex edits):
+/// the parcel rows before and after. redo writes the after records, undo the
+/// before records, so retired and deleted parcels come back exactly.
+class GeometryEdit : public QUndoCommand {
+public:
+    /// @p applied: the after state is already written (the first redo is skipped).
+    GeometryEdit(Document *doc, const QString &text, ChangeSet changes, bool applied, QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+    const ChangeSet &changes() const { return m_changes; }
+
+private:
+    void write(bool after);
+    Document *m_doc;
+    ChangeSet m_changes;
+    bool m_skipRedo;
+};
+
+/// Journal serialisation of the undo stack (GeometryEdit, ChangeValue, macros).
+QJsonObject recordToJson(const ParcelRecord &r);
+ParcelRecord recordFromJson(const QJsonObject &o);
+bool sameRecord(const ParcelRecord &a, const ParcelRecord &b);
+QJsonObject commandToJson(const QUndoCommand *cmd);
+std::unique_ptr<QUndoCommand> commandFromJson(Document *doc, const QJsonObject &o);
+/// Adds to @p expected the database state @p cmd implies for its parcels
+/// (after when @p applied, else before); called from the last command back.
+void collectExpected(const QUndoCommand *cmd, bool applied, std::map<int64_t, ParcelRecord> &expected);
 
 /// RAII macro guard: commands pushed while it lives undo as one step.
 class UndoMacro {
