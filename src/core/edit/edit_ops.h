@@ -37,7 +37,7 @@ struct ClipResult {
     bool ok = false;
     std::string error;                 ///< why not ok: candidate invalid, nothing left …
     MultiPoly geometry;                ///< candidate minus the union of the neighbours
-    std::vector<int64_t> clippedBy;    ///< neighbours that took area off (or moved its vertices), ascending
+    std::vector<int64_t> clippedBy;    ///< neighbours that overlapped the drawn parcel (took area off), ascending
     std::vector<int64_t> invalidNeighbours; ///< neighbours that failed GEOSisValid; made valid for the clip
     /// Neighbours that must take new vertices so the shared boundary has
     /// identical vertices on both sides (a result vertex on the middle of a
@@ -101,7 +101,8 @@ struct VertexEditResult {
 };
 
 /// Moves the vertex at @p from to @p to in every parcel having a vertex
-/// within @p tol of @p from (all such vertices of a parcel move). ok = false
+/// within @p tol of @p from (in each ring only the vertex nearest to @p from
+/// moves, so two vertices of one ring never merge by accident). ok = false
 /// when no parcel has a vertex there. Invalid results are still returned in
 /// changed and listed in invalid: the caller decides to refuse or accept.
 VertexEditResult moveVertex(const ParcelGeoms &parcels, XY from, XY to, double tol);

@@ -1,0 +1,455 @@
+// Headless digitizing engine (src/core/edit): geometry conversion, snapping,
+// avoid-overlap clipping, split/merge, topological vertex edits, tracing,
+// Circular 25/2014 numbering and typed input. Small hand-made cases with
+// exact vertices, and a combined case validated by the topology engine.
+#define BOOST_TEST_MODULE edit
+#include <boost/test/unit_test.hpp>
+
+#include "edit/edit_ops.h"
+#include "geom/geos_context.h"
+#include "model/parcel.h"
+#include "topology/topology_engine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <random>
+#include <set>
+#include <stdexcept>
+
+using namespace vnland;
+using edit::MultiPoly;
+using edit::Poly;
+using edit::Ring;
+using edit::XY;
+
+namespace vnland::edit {
+std::ostream &operator<<(std::ostream &o, const XY &p) { return o << "(" << p.x << ", " << p.y << ")"; }
+std::ostream &operator<<(std::ostream &o, SnapKind k) { return o << static_cast<int>(k); }
+} // namespace vnland::edit
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+MultiPoly rect(double x0, double y0, double x1, double y1)
+{
+    return {Poly{{Ring{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}}}};
+}
+
+MultiPoly poly(std::initializer_list<XY> pts) { return {Poly{{Ring(pts)}}}; }
+
+bool hasVertex(const MultiPoly &mp, XY v)
+{
+    for (const Poly &p : mp)
+        for (const Ring &r : p.rings)
+            for (const XY &q : r)
+                if (q == v)
+                    return true;
+    return false;
+}
+
+std::set<std::pair<double, double>> vertexSet(const MultiPoly &mp)
+{
+    std::set<std::pair<double, double>> s;
+    for (const Poly &p : mp)
+        for (const Ring &r : p.rings)
+            for (const XY &q : r)
+                s.insert({q.x, q.y});
+    return s;
+}
+
+double overlapArea(const MultiPoly &a, const MultiPoly &b)
+{
+    auto ga = edit::toGeos(a), gb = edit::toGeos(b);
+    geom::GeomPtr i(GEOSIntersection_r(geom::ctx(), ga.get(), gb.get()));
+    return geom::area(i.get());
+}
+
+} // namespace
+
+// ------------------------------------------------------------------ geometry
+
+BOOST_AUTO_TEST_CASE(geometry_round_trip_drops_closing_point)
+{
+    MultiPoly mp{Poly{{Ring{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}, Ring{{2, 2}, {4, 2}, {4, 4}, {2, 4}}}}};
+    auto g = edit::toGeos(mp);
+    BOOST_REQUIRE(g);
+    BOOST_TEST(GEOSGeomTypeId_r(geom::ctx(), g.get()) == GEOS_MULTIPOLYGON);
+    BOOST_TEST(geom::area(g.get()) == 96.0);
+    const MultiPoly back = edit::fromWkb(edit::toWkb(mp));
+    BOOST_REQUIRE_EQUAL(back.size(), 1u);
+    BOOST_REQUIRE_EQUAL(back[0].rings.size(), 2u);
+    BOOST_TEST(back[0].rings[0].size() == 4u); // no repeated closing point
+    BOOST_TEST(back[0].rings[1].size() == 4u);
+    BOOST_TEST(edit::area(back) == 96.0);
+    BOOST_TEST(edit::vertexCount(back) == 8u);
+    BOOST_TEST(!edit::toGeos(poly({{0, 0}, {1, 1}}))); // too few vertices
+    std::string why;
+    BOOST_TEST(!edit::isValid(poly({{0, 0}, {10, 10}, {10, 0}, {0, 10}}), &why)); // bow tie
+    BOOST_TEST(!why.empty());
+}
+
+// ------------------------------------------------------------------ snapping
+
+BOOST_AUTO_TEST_CASE(snap_prefers_vertex_over_segment)
+{
+    edit::SnapIndex idx;
+    idx.build({{1, rect(0, 0, 10, 10)}, {2, rect(10, 0, 20, 10)}});
+    BOOST_TEST(idx.parcelCount() == 2u);
+    // 0.4 from the vertex (10,10), 0.1 from the top edge: the vertex wins.
+    auto r = idx.snap({10.4, 9.9}, 0.5);
+    BOOST_TEST(r.kind == edit::SnapKind::ParcelVertex);
+    BOOST_TEST(r.point == (XY{10, 10}));
+    BOOST_TEST(r.parcelId == 1); // equal distance: lower id
+    BOOST_TEST(r.vertex == 2);
+    BOOST_TEST(r.ring == 0);
+    BOOST_TEST(r.part == 0);
+    BOOST_TEST(std::abs(r.distance - std::hypot(0.4, 0.1)) < 1e-12);
+    // Only a segment within tolerance.
+    r = idx.snap({15, 9.8}, 0.5);
+    BOOST_TEST(r.kind == edit::SnapKind::ParcelSegment);
+    BOOST_TEST(r.point == (XY{15, 10}));
+    BOOST_TEST(r.parcelId == 2);
+    BOOST_TEST(r.segment == 2); // (20,10)->(10,10)
+    // Nothing near.
+    BOOST_TEST(!idx.snap({15, 5}, 0.5).found());
+    // Flags: vertices off -> segment.
+    r = idx.snap({10.4, 9.9}, 0.5, edit::SnapToSegment);
+    BOOST_TEST(r.kind == edit::SnapKind::ParcelSegment);
+    BOOST_TEST(std::abs(r.point.y - 10) < 1e-12);
+    // Excluding parcel 1 gives parcel 2's vertex.
+    r = idx.snap({10.4, 9.9}, 0.5, edit::SnapToAll, 1);
+    BOOST_TEST(r.parcelId == 2);
+    BOOST_TEST(r.vertex == 3);
+}
+
+BOOST_AUTO_TEST_CASE(snap_extra_points_and_frames)
+{
+    edit::SnapIndex idx(10);
+    idx.build({{1, rect(0, 0, 10, 10)}});
+    idx.addPoint({30, 30}, edit::PointKind::GridCross, 7);
+    idx.addPoint({40, 30}, edit::PointKind::SurveyPoint, 8);
+    idx.addLine({{-50, -50}, {100, -50}, {100, 100}, {-50, 100}}, true, 3);
+    auto r = idx.snap({30.2, 29.9}, 1);
+    BOOST_TEST(r.kind == edit::SnapKind::GridCross);
+    BOOST_TEST(r.point == (XY{30, 30}));
+    BOOST_TEST(r.parcelId == 7);
+    r = idx.snap({40.1, 30}, 1);
+    BOOST_TEST(r.kind == edit::SnapKind::SurveyPoint);
+    BOOST_TEST(r.parcelId == 8);
+    BOOST_TEST(!idx.snap({40.1, 30}, 1, edit::SnapToVertex | edit::SnapToGridCross).found());
+    r = idx.snap({99.5, 20}, 1); // frame edge
+    BOOST_TEST(r.kind == edit::SnapKind::SheetFrame);
+    BOOST_TEST(r.point == (XY{100, 20}));
+    BOOST_TEST(r.segment == 1);
+    BOOST_TEST(r.parcelId == 3);
+    r = idx.snap({99.5, 99.2}, 1); // frame corner beats frame edge
+    BOOST_TEST(r.kind == edit::SnapKind::SheetFrame);
+    BOOST_TEST(r.point == (XY{100, 100}));
+    BOOST_TEST(r.vertex == 2);
+    r = idx.snap({-49.5, 20}, 1); // closing edge of a closed frame
+    BOOST_TEST(r.segment == 3);
+    idx.clearLines();
+    BOOST_TEST(!idx.snap({99.5, 20}, 1).found());
+    idx.clearPoints();
+    BOOST_TEST(!idx.snap({30.2, 29.9}, 1).found());
+}
+
+BOOST_AUTO_TEST_CASE(snap_index_update_remove_vertices_at)
+{
+    edit::SnapIndex idx(5);
+    idx.build({{1, rect(0, 0, 10, 10)}, {2, rect(10, 0, 20, 10)}, {3, rect(0, 10, 10, 20)}});
+    auto v = idx.verticesAt({10.01, 10}, 0.05);
+    BOOST_REQUIRE_EQUAL(v.size(), 3u);
+    std::set<int64_t> ids;
+    for (const auto &x : v) {
+        ids.insert(x.parcelId);
+        BOOST_TEST(x.point == (XY{10, 10}));
+    }
+    BOOST_TEST((ids == std::set<int64_t>{1, 2, 3}));
+    auto s = idx.segmentsAt({10, 5}, 0.1);
+    BOOST_TEST(s.size() == 2u); // shared edge of 1 and 2
+    // Move parcel 2 away: the old place snaps to nothing of it.
+    idx.update(2, rect(100, 0, 110, 10));
+    BOOST_TEST(idx.verticesAt({10, 10}, 0.05).size() == 2u);
+    BOOST_TEST(idx.snap({105, 10.2}, 0.5).parcelId == 2);
+    BOOST_TEST(idx.parcel(2) != nullptr);
+    BOOST_TEST((idx.parcelsInBox(99, -1, 101, 1) == std::vector<int64_t>{2}));
+    BOOST_TEST((idx.parcelsInBox(2, 2, 3, 3) == std::vector<int64_t>{1})); // box inside a parcel
+    idx.remove(2);
+    BOOST_TEST(!idx.snap({105, 10.2}, 0.5).found());
+    BOOST_TEST(idx.parcel(2) == nullptr);
+    BOOST_TEST(idx.parcelCount() == 2u);
+    idx.remove(42); // unknown: no-op
+    BOOST_TEST(idx.parcelCount() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(snap_index_fast_at_100k_parcels)
+{
+    // 100 000 parcels of 20 m × 25 m with 6 vertices (a jittered grid).
+    edit::ParcelGeoms parcels;
+    parcels.reserve(100000);
+    const int cols = 400;
+    for (int i = 0; i < 100000; ++i) {
+        const double x = 500000 + (i % cols) * 20.0, y = 1200000 + (i / cols) * 25.0;
+        parcels.push_back({i + 1, poly({{x, y}, {x + 10, y}, {x + 20, y}, {x + 20, y + 25}, {x + 10, y + 25}, {x, y + 25}})});
+    }
+    edit::SnapIndex idx;
+    auto t0 = std::chrono::steady_clock::now();
+    idx.build(parcels);
+    const double buildS = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> ux(500000, 500000 + cols * 20.0), uy(1200000, 1200000 + 250 * 25.0);
+    int found = 0;
+    t0 = std::chrono::steady_clock::now();
+    const int queries = 20000;
+    for (int q = 0; q < queries; ++q)
+        found += idx.snap({ux(rng), uy(rng)}, 1.5).found();
+    const double perQueryMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / queries;
+    t0 = std::chrono::steady_clock::now();
+    for (int i = 1; i <= 1000; ++i)
+        idx.update(i, parcels[i - 1].second);
+    const double perUpdateMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / 1000;
+    BOOST_TEST_MESSAGE("snap index: build " << buildS << " s, " << perQueryMs << " ms/query, " << perUpdateMs
+                                            << " ms/update, cell " << idx.cellSize() << " m");
+    BOOST_TEST(found > queries / 10);
+    BOOST_TEST(perQueryMs < 5.0);
+    BOOST_TEST(perUpdateMs < 5.0);
+    // A large tolerance (zoomed out) still answers, and correctly.
+    const auto r = idx.snap({500000 + 3, 1200000 + 3}, 50);
+    BOOST_TEST(r.kind == edit::SnapKind::ParcelVertex);
+    BOOST_TEST(r.point == (XY{500000, 1200000}));
+}
+
+// ----------------------------------------------------------------- numbering
+
+BOOST_AUTO_TEST_CASE(next_parcel_number)
+{
+    BOOST_TEST(edit::nextParcelNumber({}) == 1);
+    BOOST_TEST(edit::nextParcelNumber({3, 17, 5}) == 18);
+}
+
+BOOST_AUTO_TEST_CASE(renumber_zig_zag)
+{
+    // Three bands of 10 m: top band west→east, middle east→west, bottom west→east.
+    const std::vector<std::pair<int64_t, XY>> pts{
+        {11, {50, 95}}, {12, {10, 92}}, {13, {30, 98}},  // top band
+        {21, {15, 85}}, {22, {45, 81}}, {23, {30, 88}},  // middle band
+        {31, {40, 75}}, {32, {5, 71}},                   // bottom band
+    };
+    const auto n = edit::renumberZigZag(pts, 10);
+    BOOST_REQUIRE_EQUAL(n.size(), 8u);
+    BOOST_TEST(n.at(12) == 1);
+    BOOST_TEST(n.at(13) == 2);
+    BOOST_TEST(n.at(11) == 3);
+    BOOST_TEST(n.at(22) == 4);
+    BOOST_TEST(n.at(23) == 5);
+    BOOST_TEST(n.at(21) == 6);
+    BOOST_TEST(n.at(32) == 7);
+    BOOST_TEST(n.at(31) == 8);
+    BOOST_TEST(edit::renumberZigZag({}, 10).empty());
+    BOOST_CHECK_THROW(edit::renumberZigZag(pts, 0), std::invalid_argument);
+}
+
+// --------------------------------------------------------------- typed input
+
+BOOST_AUTO_TEST_CASE(typed_bearing_distance_xy)
+{
+    const double expected = (123 + 45 / 60.0 + 30 / 3600.0) * kPi / 180.0;
+    for (const char *t : {"123°45'30\"", "123 45 30", "123:45:30", "123-45-30", " 123°45'30\" "}) {
+        const auto b = edit::parseBearing(t);
+        BOOST_REQUIRE_MESSAGE(b, t);
+        BOOST_TEST(std::abs(*b - expected) < 1e-12);
+    }
+    const auto dec = edit::parseBearing("123.7583");
+    BOOST_REQUIRE(dec);
+    BOOST_TEST(std::abs(*dec - 123.7583 * kPi / 180.0) < 1e-12);
+    std::string err;
+    BOOST_TEST(!edit::parseBearing("abc", &err));
+    BOOST_TEST(err.find("abc") != std::string::npos);
+    BOOST_TEST(!edit::parseBearing("360", &err));
+    BOOST_TEST(!edit::parseBearing("", &err));
+
+    BOOST_TEST(*edit::parseDistance("12,5") == 12.5);
+    BOOST_TEST(*edit::parseDistance("12.5 m") == 12.5);
+    BOOST_TEST(!edit::parseDistance("-3", &err));
+    BOOST_TEST(!edit::parseDistance("x", &err));
+
+    // Surveyor order: X (north) first, then Y (east).
+    auto p = edit::parseXY("1234567.89 567890.12");
+    BOOST_REQUIRE(p);
+    BOOST_TEST(p->y == 1234567.89);
+    BOOST_TEST(p->x == 567890.12);
+    p = edit::parseXY("1234567,89; 567890,12");
+    BOOST_REQUIRE(p);
+    BOOST_TEST(p->y == 1234567.89);
+    BOOST_TEST(p->x == 567890.12);
+    p = edit::parseXY("1234567.5,567890.25");
+    BOOST_REQUIRE(p);
+    BOOST_TEST(p->y == 1234567.5);
+    BOOST_TEST(p->x == 567890.25);
+    BOOST_TEST(!edit::parseXY("1234567.89", &err));
+    BOOST_TEST(!edit::parseXY("1 2 3", &err));
+    BOOST_TEST(!edit::parseXY("a b", &err));
+    BOOST_TEST(err.find("X (bắc)") != std::string::npos);
+
+    // Polar: bearing clockwise from north, x = east.
+    const XY o{1000, 2000};
+    XY q = edit::polarPoint(o, 10, 0);
+    BOOST_TEST(std::abs(q.x - 1000) < 1e-9);
+    BOOST_TEST(std::abs(q.y - 2010) < 1e-9);
+    q = edit::polarPoint(o, 10, kPi / 2);
+    BOOST_TEST(std::abs(q.x - 1010) < 1e-9);
+    BOOST_TEST(std::abs(q.y - 2000) < 1e-9);
+    q = edit::polarPoint(o, 10, *edit::parseBearing("135"));
+    BOOST_TEST(std::abs(q.x - (1000 + 10 / std::sqrt(2.0))) < 1e-9);
+    BOOST_TEST(std::abs(q.y - (2000 - 10 / std::sqrt(2.0))) < 1e-9);
+    BOOST_TEST(std::abs(edit::bearingBetween(o, q) - 3 * kPi / 4) < 1e-12);
+    BOOST_TEST(edit::formatBearing(expected) == "123°45'30.0\"");
+    BOOST_TEST(edit::formatBearing((59 + 59 / 60.0 + 59.99 / 3600) * kPi / 180, 1) == "60°00'00.0\"");
+}
+
+// ------------------------------------------------------------- avoid overlap
+
+BOOST_AUTO_TEST_CASE(clip_square_overlapping_by_30cm_comes_back_touching)
+{
+    const MultiPoly neighbour = rect(0, 0, 10, 10);
+    const auto r = edit::clipByNeighbours(rect(9.7, 0, 19.7, 10), {{1, neighbour}}, 0.5);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST((r.clippedBy == std::vector<int64_t>{1}));
+    BOOST_TEST(r.invalidNeighbours.empty());
+    BOOST_TEST(r.neighbourUpdates.empty());
+    BOOST_TEST(overlapArea(r.geometry, neighbour) == 0.0);
+    BOOST_TEST(std::abs(edit::area(r.geometry) - 97.0) < 1e-9);
+    BOOST_TEST(std::abs(r.removedArea - 3.0) < 1e-9);
+    BOOST_TEST(hasVertex(r.geometry, {10, 0}));
+    BOOST_TEST(hasVertex(r.geometry, {10, 10}));
+    BOOST_TEST(!hasVertex(r.geometry, {9.7, 0}));
+    BOOST_TEST((vertexSet(r.geometry) == std::set<std::pair<double, double>>{{10, 0}, {19.7, 0}, {19.7, 10}, {10, 10}}));
+    BOOST_TEST(edit::isValid(r.geometry));
+}
+
+BOOST_AUTO_TEST_CASE(clip_deep_overlap_is_cut_and_t_junctions_go_into_the_neighbour)
+{
+    // 2 m deep overlap (beyond the snap tolerance): cut along the neighbour's edge.
+    auto r = edit::clipByNeighbours(rect(8, 0, 18, 10), {{1, rect(0, 0, 10, 10)}}, 0.5);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST(std::abs(edit::area(r.geometry) - 80.0) < 1e-9);
+    BOOST_TEST(std::abs(r.removedArea - 20.0) < 1e-9);
+    BOOST_TEST((vertexSet(r.geometry) == std::set<std::pair<double, double>>{{10, 0}, {18, 0}, {18, 10}, {10, 10}}));
+
+    // The neighbour's edge is longer than the new parcel's: (10,0) and (10,10) are new
+    // nodes on it, so the neighbour gets them too.
+    const MultiPoly tall = rect(0, -5, 10, 15);
+    r = edit::clipByNeighbours(rect(9.7, 0, 19.7, 10), {{4, tall}}, 0.5);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST(overlapArea(r.geometry, tall) == 0.0);
+    BOOST_TEST(hasVertex(r.geometry, {10, 0}));
+    BOOST_TEST(hasVertex(r.geometry, {10, 10}));
+    BOOST_REQUIRE_EQUAL(r.neighbourUpdates.size(), 1u);
+    BOOST_TEST(r.neighbourUpdates[0].first == 4);
+    const MultiPoly &nb = r.neighbourUpdates[0].second;
+    BOOST_TEST(edit::vertexCount(nb) == 6u);
+    BOOST_TEST(hasVertex(nb, {10, 0}));
+    BOOST_TEST(hasVertex(nb, {10, 10}));
+    BOOST_TEST(edit::isValid(nb));
+    BOOST_TEST(std::abs(edit::area(nb) - 200.0) < 1e-9);
+}
+
+BOOST_AUTO_TEST_CASE(clip_closes_a_small_gap_onto_the_neighbour_edge)
+{
+    // Drawn 0.2 m short of the neighbour's edge x = 10, away from its corners.
+    const MultiPoly neighbour = rect(0, 0, 10, 10);
+    const auto r = edit::clipByNeighbours(rect(10.2, 2, 20, 8), {{1, neighbour}}, 0.5);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST(hasVertex(r.geometry, {10, 2}));
+    BOOST_TEST(hasVertex(r.geometry, {10, 8}));
+    BOOST_TEST(overlapArea(r.geometry, neighbour) == 0.0);
+    BOOST_REQUIRE_EQUAL(r.neighbourUpdates.size(), 1u);
+    BOOST_TEST(hasVertex(r.neighbourUpdates[0].second, {10, 2}));
+    BOOST_TEST(hasVertex(r.neighbourUpdates[0].second, {10, 8}));
+}
+
+BOOST_AUTO_TEST_CASE(clip_reports_invalid_neighbours_and_bad_candidates)
+{
+    // A bow-tie neighbour overlapping the new parcel: repaired for the clip and reported.
+    const MultiPoly bowTie = poly({{8, 0}, {12, 10}, {12, 0}, {8, 10}});
+    auto r = edit::clipByNeighbours(rect(10, 0, 20, 10), {{5, bowTie}, {6, rect(100, 100, 110, 110)}}, 0.01);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST((r.invalidNeighbours == std::vector<int64_t>{5}));
+    BOOST_TEST((r.clippedBy == std::vector<int64_t>{5}));
+    BOOST_TEST(r.removedArea > 1.0); // the bow tie's right triangle (10,5)-(12,10)-(12,0) was taken off
+    BOOST_TEST(std::abs(r.removedArea - 10.0) < 1e-6);
+    // Candidate inside the neighbour: nothing left.
+    r = edit::clipByNeighbours(rect(2, 2, 4, 4), {{1, rect(0, 0, 10, 10)}}, 0.1);
+    BOOST_TEST(!r.ok);
+    BOOST_TEST(!r.error.empty());
+    // Invalid candidate.
+    r = edit::clipByNeighbours(poly({{0, 0}, {10, 10}, {10, 0}, {0, 10}}), {{1, rect(20, 0, 30, 10)}}, 0.1);
+    BOOST_TEST(!r.ok);
+    BOOST_TEST(r.error.find("không hợp lệ") != std::string::npos);
+    // No neighbours near: unchanged.
+    r = edit::clipByNeighbours(rect(0, 0, 5, 5), {{1, rect(20, 0, 30, 10)}}, 0.1);
+    BOOST_REQUIRE(r.ok);
+    BOOST_TEST(std::abs(edit::area(r.geometry) - 25.0) < 1e-12);
+    BOOST_TEST(r.clippedBy.empty());
+}
+
+// -------------------------------------------------------- topological vertices
+
+BOOST_AUTO_TEST_CASE(move_shared_vertex_moves_it_in_both_parcels)
+{
+    const edit::ParcelGeoms ps{{1, rect(0, 0, 10, 10)}, {2, rect(10, 0, 20, 10)}, {3, rect(30, 0, 40, 10)}};
+    auto r = edit::moveVertex(ps, {10.02, 9.99}, {11, 12}, 0.05);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_REQUIRE_EQUAL(r.changed.size(), 2u);
+    BOOST_TEST(r.changed[0].first == 1);
+    BOOST_TEST(r.changed[1].first == 2);
+    for (const auto &[id, g] : r.changed) {
+        BOOST_TEST(hasVertex(g, {11, 12}));
+        BOOST_TEST(!hasVertex(g, {10, 10}));
+        BOOST_TEST(edit::vertexCount(g) == 4u);
+    }
+    BOOST_TEST(r.invalid.empty());
+    BOOST_TEST(overlapArea(r.changed[0].second, r.changed[1].second) < 1e-9);
+    // Nothing there.
+    r = edit::moveVertex(ps, {5, 5}, {6, 6}, 0.05);
+    BOOST_TEST(!r.ok);
+    // A move that folds the ring over itself is returned but reported invalid.
+    r = edit::moveVertex({{1, rect(0, 0, 10, 10)}}, {0, 0}, {20, 5}, 0.05);
+    BOOST_REQUIRE(r.ok);
+    BOOST_REQUIRE((r.invalid == std::vector<int64_t>{1}));
+    BOOST_TEST(!r.invalidReasons[0].empty());
+}
+
+BOOST_AUTO_TEST_CASE(insert_and_delete_vertex_on_shared_edge)
+{
+    const edit::ParcelGeoms ps{{1, rect(0, 0, 10, 10)}, {2, rect(10, 0, 20, 10)}};
+    auto r = edit::insertVertex(ps, {10.03, 4}, 0.05);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_REQUIRE_EQUAL(r.changed.size(), 2u);
+    for (const auto &[id, g] : r.changed) {
+        BOOST_TEST(hasVertex(g, {10, 4}));
+        BOOST_TEST(edit::vertexCount(g) == 5u);
+        BOOST_TEST(edit::isValid(g));
+    }
+    BOOST_TEST(std::abs(edit::area(r.changed[0].second) - 100.0) < 1e-12);
+    BOOST_TEST(!edit::insertVertex(ps, {5, 5}, 0.05).ok);
+    // Delete it again from both.
+    const edit::ParcelGeoms after = r.changed;
+    r = edit::deleteVertex(after, {10, 4.01}, 0.05);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_REQUIRE_EQUAL(r.changed.size(), 2u);
+    for (const auto &[id, g] : r.changed) {
+        BOOST_TEST(!hasVertex(g, {10, 4}));
+        BOOST_TEST(edit::vertexCount(g) == 4u);
+    }
+    // A triangle keeps its 3 vertices: refused, nothing changed.
+    r = edit::deleteVertex({{1, rect(0, 0, 10, 10)}, {2, poly({{10, 0}, {20, 0}, {10, 10}})}}, {10, 10}, 0.05);
+    BOOST_TEST(!r.ok);
+    BOOST_TEST(r.changed.empty());
+    BOOST_TEST(r.error.find("3") != std::string::npos);
+}
