@@ -33,5 +33,9 @@ int cmdSheet(const Argv &args);
 int cmdParcelCode(const Argv &args);
 int cmdValidate(const Argv &args);
 int cmdFix(const Argv &args);
+int cmdPublish(const Argv &args);
+int cmdCheckout(const Argv &args);
+int cmdCheckin(const Argv &args);
+int cmdValidateServer(const Argv &args);
 
 } // namespace vnland::cli

@@ -30,6 +30,10 @@ const std::vector<Command> &commands()
         {"parcel-code", "parcel codes (GeoHash of the pole of inaccessibility)", &cmdParcelCode},
         {"validate", "check topology and attributes of a project's parcels", &cmdValidate},
         {"fix", "fix one rule's findings (gaps, overlaps, slivers, vertices …)", &cmdFix},
+        {"publish", "publish a project to a PostgreSQL/PostGIS land-database server", &cmdPublish},
+        {"checkout", "check a map sheet or commune out of the server into a work project", &cmdCheckout},
+        {"checkin", "check a work project's edits back into the server (conflicts refused)", &cmdCheckin},
+        {"validate-server", "overlap/gap rules across borders on the server's data", &cmdValidateServer},
     };
     return list;
 }

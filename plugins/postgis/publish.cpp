@@ -1,0 +1,194 @@
+// vnland publish: the project's land database into a PostGIS schema.
+// Reference tables are upserted row by row; parcels go through COPY into a
+// temporary stage table and are merged set-based in the same transaction:
+// matched by UUID, else by identity (commune, tờ, thửa) of a live parcel;
+// changed parcels keep their old row in parcel_history (end_time set);
+// unchanged parcels are not touched, so re-publishing changes nothing.
+#include "local_rows.h"
+#include "pg_connection.h"
+#include "pg_schema.h"
+#include "sync_ops.h"
+
+#include "store/project.h"
+
+#include <algorithm>
+#include <set>
+
+namespace vnland::postgis {
+namespace {
+
+std::string join(const std::vector<std::string> &items, const std::string &sep)
+{
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i)
+        out += (i ? sep : std::string()) + items[i];
+    return out;
+}
+
+/// Upserts a small reference table row by row (bound values) on its key.
+/// Rows whose values are the same are left alone (no new row version).
+long long upsertTable(store::Project &project, Connection &c, const std::string &table,
+                      const std::vector<std::string> &key, const std::string &geomColumn, const std::string &where,
+                      int srid)
+{
+    const std::vector<std::string> server = serverColumns(c, table);
+    std::vector<LocalColumn> cols;
+    for (const LocalColumn &col : localColumns(project.db(), table, {"id"}))
+        if (std::find(server.begin(), server.end(), col.name) != server.end())
+            cols.push_back(col);
+    std::vector<std::string> names, params, sets, cmpOld, cmpNew;
+    for (size_t i = 0; i < cols.size(); ++i) {
+        const std::string q = c.quoteIdent(cols[i].name);
+        names.push_back(q);
+        params.push_back("$" + std::to_string(i + 1));
+        if (std::find(key.begin(), key.end(), cols[i].name) == key.end()) {
+            sets.push_back(q + " = EXCLUDED." + q);
+            cmpOld.push_back("t." + q);
+            cmpNew.push_back("EXCLUDED." + q);
+        }
+    }
+    if (!geomColumn.empty()) {
+        const std::string q = c.quoteIdent(geomColumn);
+        names.push_back(q);
+        params.push_back("$" + std::to_string(cols.size() + 1) + "::geometry");
+        sets.push_back(q + " = EXCLUDED." + q);
+        cmpOld.push_back("ST_AsEWKB(t." + q + ")");
+        cmpNew.push_back("ST_AsEWKB(EXCLUDED." + q + ")");
+    }
+    std::vector<std::string> keyQ;
+    for (const auto &k : key)
+        keyQ.push_back(c.quoteIdent(k));
+    const std::string sql = "INSERT INTO " + c.quoteIdent(table) + " AS t (" + join(names, ", ") + ") VALUES (" +
+                            join(params, ", ") + ") ON CONFLICT (" + join(keyQ, ", ") + ") DO UPDATE SET " +
+                            join(sets, ", ") + " WHERE (" + join(cmpOld, ", ") + ") IS DISTINCT FROM (" +
+                            join(cmpNew, ", ") + ")";
+    long long changed = 0;
+    forEachLocalRow(project.db(), table, cols, geomColumn, where, {}, [&](const RowValues &v, const auto &wkb) {
+        Params p;
+        for (const auto &x : v)
+            p.add(x);
+        if (!geomColumn.empty())
+            p.add(wkb.empty() ? std::optional<std::string>() : std::optional<std::string>(ewkbHex(wkb, srid)));
+        changed += c.exec(sql, p).affected();
+        return true;
+    });
+    return changed;
+}
+
+} // namespace
+
+plugin::SyncReport publishProject(store::Project &project, const std::string &conninfo,
+                                  const plugin::SyncOptions &options)
+{
+    plugin::SyncReport report;
+    const std::string schema = schemaName(options);
+    auto progress = [&](const std::string &s) {
+        if (options.progress)
+            options.progress(QString::fromStdString(s));
+    };
+    Connection c(conninfo);
+    Transaction tx(c);
+    std::vector<std::string> log;
+    const int srid = ensureSchema(c, schema, project.srid(), &log);
+    lockSchemaForWrite(c, schema);
+    for (const auto &l : log)
+        progress(l);
+
+    // Reference data and sheets (small): row by row.
+    upsertTable(project, c, "project_meta", {"key"}, "", "key NOT LIKE 'sync.%'", srid);
+    upsertTable(project, c, "landuse_code", {"code"}, "", "", srid);
+    upsertTable(project, c, "landuse_hierarchy", {"scheme", "code"}, "", "", srid);
+    upsertTable(project, c, "admin_unit", {"code"}, "", "", srid);
+    report.count("map_sheet changed", upsertTable(project, c, "map_sheet", {"commune_code", "to_so"}, "frame", "", srid));
+
+    // Parcels: COPY into a stage table.
+    const std::vector<std::string> server = serverColumns(c, "parcel");
+    std::vector<LocalColumn> cols;
+    for (const LocalColumn &col : localColumns(project.db(), "parcel", {"id", "import_id"}))
+        if (std::find(server.begin(), server.end(), col.name) != server.end())
+            cols.push_back(col);
+    std::vector<std::string> names, cmp;
+    for (const auto &col : cols) {
+        names.push_back(c.quoteIdent(col.name));
+        if (col.name != "uuid" && col.name != "begin_time")
+            cmp.push_back(c.quoteIdent(col.name));
+    }
+    const std::string colList = join(names, ", ");
+    c.execScript("CREATE TEMP TABLE vnland_stage ON COMMIT DROP AS SELECT " + colList +
+                 ", geom FROM parcel WITH NO DATA; ALTER TABLE vnland_stage ADD COLUMN sid BIGINT");
+    progress("copying parcels");
+    c.copyBegin("COPY vnland_stage (" + colList + ", geom) FROM STDIN");
+    std::string buf;
+    buf.reserve(1 << 21);
+    long long rows = 0;
+    forEachLocalRow(project.db(), "parcel", cols, "geom", "", {}, [&](const RowValues &v, const auto &wkb) {
+        for (const auto &x : v) {
+            appendCopyField(buf, x);
+            buf += '\t';
+        }
+        if (wkb.empty())
+            buf += "\\N";
+        else
+            buf += ewkbHex(wkb, srid);
+        buf += '\n';
+        ++rows;
+        if (buf.size() > (1 << 20)) {
+            c.copyPut(buf.data(), buf.size());
+            buf.clear();
+        }
+        return true;
+    });
+    if (!buf.empty())
+        c.copyPut(buf.data(), buf.size());
+    c.copyEnd();
+    progress("merging " + std::to_string(rows) + " parcels");
+    c.execScript("ANALYZE vnland_stage");
+
+    // Match by UUID, then by the identity of a live parcel.
+    c.exec("UPDATE vnland_stage s SET sid = p.id FROM parcel p WHERE p.uuid = s.uuid");
+    c.exec("UPDATE vnland_stage s SET sid = p.id FROM parcel p"
+           " WHERE s.sid IS NULL AND s.end_time IS NULL AND s.identity_conflict = 0 AND s.thua_so IS NOT NULL"
+           " AND p.end_time IS NULL AND p.identity_conflict = 0 AND p.commune_code = s.commune_code"
+           " AND p.to_so = s.to_so AND p.thua_so = s.thua_so");
+    std::vector<std::string> pOld, sNew, sets;
+    for (const auto &q : cmp) {
+        pOld.push_back("p." + q);
+        sNew.push_back("s." + q);
+        sets.push_back(q + " = s." + q);
+    }
+    c.exec("CREATE TEMP TABLE vnland_changed ON COMMIT DROP AS SELECT s.sid FROM vnland_stage s JOIN parcel p ON p.id = s.sid"
+           " WHERE (" + join(pOld, ", ") + ", ST_AsEWKB(p.geom)) IS DISTINCT FROM (" + join(sNew, ", ") +
+           ", ST_AsEWKB(s.geom))");
+    const std::string now = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+    // History: the server's row as it was, closed now.
+    std::vector<std::string> all;
+    for (const auto &n : serverColumns(c, "parcel"))
+        all.push_back(c.quoteIdent(n));
+    std::vector<std::string> allSel;
+    for (const auto &q : all)
+        allSel.push_back(q == "end_time" ? "coalesce(p.end_time, " + now + ")" : "p." + q);
+    c.exec("INSERT INTO parcel_history (" + join(all, ", ") + ") SELECT " + join(allSel, ", ") +
+           " FROM parcel p JOIN vnland_changed ch ON ch.sid = p.id");
+    const long long updated =
+        c.exec("UPDATE parcel p SET " + join(sets, ", ") + ", geom = s.geom, begin_time = CASE WHEN s.end_time IS NULL THEN " +
+               now + " ELSE p.begin_time END FROM vnland_stage s JOIN vnland_changed ch ON ch.sid = s.sid WHERE p.id = s.sid")
+            .affected();
+    const long long inserted = c.exec("INSERT INTO parcel (" + colList + ", geom) SELECT " + colList +
+                                      ", geom FROM vnland_stage WHERE sid IS NULL")
+                                   .affected();
+    const std::string source = "publish " + project.path();
+    c.exec("INSERT INTO change_log(parcel_uuid, action, detail, source)"
+           " SELECT p.uuid, 'publish_update', NULL, $1 FROM parcel p JOIN vnland_changed ch ON ch.sid = p.id",
+           Params().add(source));
+    if (inserted > 0)
+        c.exec("INSERT INTO change_log(action, detail, source) VALUES ('publish_insert', $1, $2)",
+               Params().add(std::to_string(inserted) + " parcels").add(source));
+    tx.commit();
+    report.count("parcels read", rows);
+    report.count("inserted", inserted);
+    report.count("updated", updated);
+    report.count("unchanged", rows - inserted - updated);
+    return report;
+}
+
+} // namespace vnland::postgis

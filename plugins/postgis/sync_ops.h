@@ -1,0 +1,34 @@
+// The four server operations of the PostGIS backend, each in its own file
+// (publish.cpp, checkout.cpp, checkin.cpp, server_validate.cpp). They throw
+// PgError/DbError on failure; PostgisBackend turns that into a SyncReport.
+#pragma once
+
+#include "plugin/sync_backend.h"
+
+#include <string>
+
+namespace vnland::postgis {
+
+class Connection;
+
+plugin::SyncReport publishProject(store::Project &project, const std::string &conninfo,
+                                  const plugin::SyncOptions &options);
+plugin::SyncReport checkoutArea(const std::string &conninfo, const plugin::SyncOptions &options,
+                                const std::string &workPath);
+plugin::SyncReport checkinWork(store::Project &work, const plugin::SyncOptions &options);
+plugin::SyncReport validateServerData(const std::string &conninfo, const plugin::SyncOptions &options);
+
+/// options.schema or the default "vnland"; throws PgError when not a plain name.
+std::string schemaName(const plugin::SyncOptions &options);
+/// Serialises writers (publish, check-in) of one schema inside the current transaction.
+void lockSchemaForWrite(Connection &c, const std::string &schema);
+
+// Keys of the work project's project_meta written at check-out.
+inline constexpr const char *kMetaConnection = "sync.connection";
+inline constexpr const char *kMetaSchema = "sync.schema";
+inline constexpr const char *kMetaLock = "sync.lock_id";
+inline constexpr const char *kMetaHolder = "sync.holder";
+inline constexpr const char *kMetaBaseline = "sync.baseline_issues";
+inline constexpr const char *kMetaCheckedIn = "sync.checked_in";
+
+} // namespace vnland::postgis
