@@ -453,3 +453,160 @@ BOOST_AUTO_TEST_CASE(insert_and_delete_vertex_on_shared_edge)
     BOOST_TEST(r.changed.empty());
     BOOST_TEST(r.error.find("3") != std::string::npos);
 }
+
+// ---------------------------------------------------------------- split/merge
+
+BOOST_AUTO_TEST_CASE(split_by_line_then_merge_back)
+{
+    const MultiPoly square = rect(0, 0, 10, 10);
+    auto s = edit::splitByLine(square, {{5, -1}, {5, 11}});
+    BOOST_REQUIRE_MESSAGE(s.ok, s.error);
+    BOOST_REQUIRE_EQUAL(s.parts.size(), 2u);
+    for (const MultiPoly &p : s.parts) {
+        BOOST_TEST(std::abs(edit::area(p) - 50.0) < 1e-9);
+        BOOST_TEST(hasVertex(p, {5, 0}));
+        BOOST_TEST(hasVertex(p, {5, 10}));
+        BOOST_TEST(edit::vertexCount(p) == 4u);
+    }
+    BOOST_TEST(overlapArea(s.parts[0], s.parts[1]) == 0.0);
+    BOOST_REQUIRE_EQUAL(s.newBoundaryVertices.size(), 2u);
+    std::set<std::pair<double, double>> nb;
+    for (const XY &v : s.newBoundaryVertices)
+        nb.insert({v.x, v.y});
+    BOOST_TEST((nb == std::set<std::pair<double, double>>{{5, 0}, {5, 10}}));
+
+    // A bent line makes three pieces out of an L-crossing? No: two, with the bend vertex shared.
+    auto bent = edit::splitByLine(square, {{3, -1}, {3, 4}, {7, 6}, {7, 11}});
+    BOOST_REQUIRE_MESSAGE(bent.ok, bent.error);
+    BOOST_REQUIRE_EQUAL(bent.parts.size(), 2u);
+    BOOST_TEST(hasVertex(bent.parts[0], {3, 4}));
+    BOOST_TEST(hasVertex(bent.parts[1], {7, 6}));
+    BOOST_TEST(std::abs(edit::area(bent.parts[0]) + edit::area(bent.parts[1]) - 100.0) < 1e-9);
+
+    // Lines that do not cross the parcel completely.
+    BOOST_TEST(!edit::splitByLine(square, {{5, -1}, {5, 5}}).ok);
+    BOOST_TEST(!edit::splitByLine(square, {{20, -1}, {20, 11}}).ok);
+    BOOST_TEST(!edit::splitByLine(square, {{5, 5}}).ok);
+
+    // Merge back: the split nodes are gone, the square is whole again.
+    auto m = edit::merge(s.parts);
+    BOOST_REQUIRE_MESSAGE(m.ok, m.error);
+    BOOST_TEST(std::abs(edit::area(m.geometry) - 100.0) < 1e-9);
+    BOOST_TEST(edit::vertexCount(m.geometry) == 4u);
+    BOOST_TEST(m.removedVertices.size() == 2u);
+    // ... unless a neighbour below still needs (5,0).
+    m = edit::merge(s.parts, {{5, 0}});
+    BOOST_REQUIRE_MESSAGE(m.ok, m.error);
+    BOOST_TEST(edit::vertexCount(m.geometry) == 5u);
+    BOOST_TEST(hasVertex(m.geometry, {5, 0}));
+    BOOST_TEST(!hasVertex(m.geometry, {5, 10}));
+}
+
+BOOST_AUTO_TEST_CASE(merge_refuses_parts_that_do_not_share_an_edge)
+{
+    auto m = edit::merge({rect(0, 0, 10, 10), rect(20, 0, 30, 10)});
+    BOOST_TEST(!m.ok);
+    BOOST_TEST(m.error.find("liền kề") != std::string::npos);
+    m = edit::merge({rect(0, 0, 10, 10), rect(10, 10, 20, 20)}); // corner only
+    BOOST_TEST(!m.ok);
+    BOOST_TEST(!edit::merge({rect(0, 0, 10, 10)}).ok);
+    // Three in an L: one polygon of 6 vertices.
+    m = edit::merge({rect(0, 0, 10, 10), rect(10, 0, 20, 10), rect(0, 10, 10, 20)});
+    BOOST_REQUIRE_MESSAGE(m.ok, m.error);
+    BOOST_TEST(m.geometry.size() == 1u);
+    BOOST_TEST(edit::vertexCount(m.geometry) == 6u);
+    BOOST_TEST(std::abs(edit::area(m.geometry) - 300.0) < 1e-9);
+    BOOST_TEST(hasVertex(m.geometry, {10, 10})); // the re-entrant corner stays
+}
+
+// -------------------------------------------------------------------- tracing
+
+BOOST_AUTO_TEST_CASE(trace_along_boundaries)
+{
+    const std::vector<MultiPoly> b{rect(0, 0, 10, 10), rect(10, 0, 20, 10)};
+    auto t = edit::trace(b, {0.02, 5}, {15, 10.01}, 0.05);
+    BOOST_REQUIRE_MESSAGE(t.ok, t.error);
+    BOOST_REQUIRE_EQUAL(t.path.size(), 4u);
+    BOOST_TEST(t.path[0] == (XY{0, 5}));
+    BOOST_TEST(t.path[1] == (XY{0, 10}));
+    BOOST_TEST(t.path[2] == (XY{10, 10}));
+    BOOST_TEST(t.path[3] == (XY{15, 10}));
+    BOOST_TEST(std::abs(t.length - 20.0) < 1e-9);
+    // Both ends on the shared edge.
+    t = edit::trace(b, {10, 2}, {10, 8}, 0.05);
+    BOOST_REQUIRE_MESSAGE(t.ok, t.error);
+    BOOST_REQUIRE_EQUAL(t.path.size(), 2u);
+    BOOST_TEST(std::abs(t.length - 6.0) < 1e-9);
+    // Crossing boundaries are noded: the way goes through the crossing (10,5).
+    t = edit::trace({rect(0, 0, 10, 10), rect(5, 5, 15, 15)}, {2, 0}, {15, 15}, 0.05);
+    BOOST_REQUIRE_MESSAGE(t.ok, t.error);
+    BOOST_TEST(std::abs(t.length - 28.0) < 1e-9);
+    BOOST_TEST((std::find(t.path.begin(), t.path.end(), XY{10, 5}) != t.path.end()));
+    // Off the boundaries, and not connected.
+    BOOST_TEST(!edit::trace(b, {5, 5}, {15, 10}, 0.05).ok);
+    t = edit::trace({rect(0, 0, 10, 10), rect(50, 0, 60, 10)}, {0, 5}, {50, 5}, 0.05);
+    BOOST_TEST(!t.ok);
+    BOOST_TEST(!t.error.empty());
+}
+
+// ------------------------------------------------- combined: digitize 5 parcels
+
+BOOST_AUTO_TEST_CASE(five_parcels_clipped_one_after_another_validate_clean)
+{
+    // Drawn by hand: corners up to 0.45 m off the neighbours' corners, edges overlapping.
+    const std::vector<MultiPoly> drawn{
+        rect(0, 0, 20, 30),
+        poly({{19.8, 0.1}, {40.2, 0.1}, {40.2, 30.1}, {19.8, 30.1}}),
+        poly({{-0.2, 29.8}, {40.1, 29.8}, {40.1, 50}, {-0.2, 50.3}}),
+        poly({{40, -0.3}, {60, -0.3}, {60, 50.2}, {40, 50.2}}),
+        poly({{-0.1, 0.2}, {60.2, -0.1}, {60.1, -10}, {0, -10}}),
+    };
+    edit::ParcelGeoms done;
+    for (size_t i = 0; i < drawn.size(); ++i) {
+        const auto r = edit::clipByNeighbours(drawn[i], done, 0.5);
+        BOOST_REQUIRE_MESSAGE(r.ok, "parcel " << i + 1 << ": " << r.error);
+        BOOST_TEST(r.invalidNeighbours.empty());
+        for (const auto &[id, g] : r.neighbourUpdates)
+            for (auto &d : done)
+                if (d.first == id)
+                    d.second = g;
+        done.push_back({static_cast<int64_t>(i + 1), r.geometry});
+    }
+    std::vector<model::Parcel> parcels;
+    for (const auto &[id, g] : done) {
+        BOOST_TEST(edit::isValid(g));
+        for (const auto &[id2, g2] : done)
+            if (id2 > id)
+                BOOST_TEST(overlapArea(g, g2) < 1e-9, "overlap " << id << "/" << id2);
+        model::Parcel p;
+        p.id = id;
+        p.uuid = "p" + std::to_string(id);
+        p.communeCode = "22222";
+        p.toSo = 1;
+        p.thuaSo = static_cast<int>(id);
+        p.landuseCode = "ONT";
+        p.measuredArea = edit::area(g);
+        p.wkb = edit::toWkb(g);
+        parcels.push_back(std::move(p));
+    }
+    topology::ValidationContext context;
+    const auto report = topology::validate(parcels, context);
+    for (const auto &issue : report.issues)
+        BOOST_TEST_MESSAGE(topology::ruleId(issue.rule) << ": " << issue.message);
+    BOOST_TEST(report.count(topology::Rule::Overlap) == 0u);
+    BOOST_TEST(report.count(topology::Rule::Gap) == 0u);
+    BOOST_TEST(report.count(topology::Rule::UnmatchedVertex) == 0u);
+    BOOST_TEST(report.count(topology::Rule::InvalidGeometry) == 0u);
+    BOOST_TEST(report.count(topology::Rule::Sliver) == 0u);
+    // The whole block has no hole: the union's area equals the sum of the parcels.
+    double sum = 0;
+    std::vector<MultiPoly> all;
+    for (const auto &[id, g] : done) {
+        sum += edit::area(g);
+        all.push_back(g);
+    }
+    const auto whole = edit::merge(all);
+    BOOST_REQUIRE_MESSAGE(whole.ok, whole.error);
+    BOOST_TEST(std::abs(edit::area(whole.geometry) - sum) < 1e-6);
+    BOOST_TEST(whole.geometry[0].rings.size() == 1u); // no hole
+}

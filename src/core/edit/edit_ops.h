@@ -66,6 +66,10 @@ struct SplitResult {
     bool ok = false;
     std::string error;
     std::vector<MultiPoly> parts; ///< 2 or more single-polygon pieces, largest first
+    /// Points where the line meets the parcel's outline and that were not
+    /// vertices of it: neighbours sharing that outline need them too (apply
+    /// insertVertex with each, or the validation reports T-junctions).
+    std::vector<XY> newBoundaryVertices;
 };
 
 /// Splits @p parcel by the polyline @p line (tách thửa): the boundary and
