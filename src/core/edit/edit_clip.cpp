@@ -116,6 +116,15 @@ ClipResult clipByNeighbours(const MultiPoly &candidate, const ParcelGeoms &neigh
     std::vector<Neighbour> near;
     for (size_t i = 0; i < neighbours.size(); ++i) {
         const auto &[id, mp] = neighbours[i];
+        // Far parcels are skipped before any GEOS work: callers may pass a whole view.
+        geom::Envelope box;
+        for (const Poly &p : mp)
+            for (const Ring &ring : p.rings)
+                for (const XY &v : ring)
+                    box.expand(v.x, v.y);
+        if (!box.empty && (box.minX > env.maxX + snapTol || box.maxX < env.minX - snapTol ||
+                           box.minY > env.maxY + snapTol || box.maxY < env.minY - snapTol))
+            continue;
         GeomPtr g = toGeos(mp);
         bool invalid = !g;
         if (g && !geom::isValid(g.get())) {
@@ -126,10 +135,6 @@ ClipResult clipByNeighbours(const MultiPoly &candidate, const ParcelGeoms &neigh
         if (invalid)
             r.invalidNeighbours.push_back(id);
         if (!g || GEOSisEmpty_r(ctx(), g.get()) == 1)
-            continue;
-        const geom::Envelope e = geom::envelope(g.get());
-        if (e.empty || e.minX > env.maxX + snapTol || e.maxX < env.minX - snapTol || e.minY > env.maxY + snapTol ||
-            e.maxY < env.minY - snapTol)
             continue;
         near.push_back({id, std::move(g), i});
     }

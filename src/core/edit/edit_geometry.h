@@ -9,9 +9,10 @@
 //  - Ring: each vertex ONCE, the ring is implicitly closed — there is NO
 //    repeated closing point (vertex indices are then unambiguous). Inputs that
 //    do repeat the first point at the end are accepted (the copy is dropped).
-//  - Poly: rings[0] is the exterior (vỏ), rings[1..] are holes. Orientation of
-//    inputs does not matter; outputs come normalised by GEOS (exterior
-//    clockwise, holes counter-clockwise) unless a function says otherwise.
+//  - Poly: rings[0] is the exterior (vỏ), rings[1..] are holes. Orientation is
+//    not significant: inputs may run either way; results of GEOS operations
+//    (clip, split, merge) come in whatever orientation GEOS gives, vertex edits
+//    keep the input's order and orientation.
 //  - MultiPoly: the parts of one parcel; a normal parcel has one part.
 #pragma once
 

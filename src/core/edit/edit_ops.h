@@ -38,7 +38,7 @@ struct ClipResult {
     std::string error;                 ///< why not ok: candidate invalid, nothing left …
     MultiPoly geometry;                ///< candidate minus the union of the neighbours
     std::vector<int64_t> clippedBy;    ///< neighbours that overlapped the drawn parcel (took area off), ascending
-    std::vector<int64_t> invalidNeighbours; ///< neighbours that failed GEOSisValid; made valid for the clip
+    std::vector<int64_t> invalidNeighbours; ///< near neighbours that failed GEOSisValid; made valid for the clip
     /// Neighbours that must take new vertices so the shared boundary has
     /// identical vertices on both sides (a result vertex on the middle of a
     /// neighbour edge = a T-junction): apply them in the same edit. Only
@@ -55,8 +55,10 @@ struct ClipResult {
 /// Result vertices along the shared boundary coincide exactly with neighbour
 /// vertices (neighbourUpdates adds the missing ones to the neighbours).
 /// Invalid neighbours are repaired with GEOSMakeValid for the clip and listed
-/// in invalidNeighbours. ok = false when the candidate itself is invalid or
-/// nothing (or only slivers) remains.
+/// in invalidNeighbours. Neighbours whose box is farther than @p snapTol from
+/// the candidate's box are skipped cheaply (passing a whole view is fine, the
+/// ids from SnapIndex::parcelsInBox are better). ok = false when the candidate
+/// itself is invalid or nothing (or only slivers) remains.
 ClipResult clipByNeighbours(const MultiPoly &candidate, const ParcelGeoms &neighbours, double snapTol,
                             const ClipOptions &options = {});
 

@@ -59,9 +59,11 @@ void finish(VertexEditResult &r)
     r.ok = true;
 }
 
-} // namespace
-
-VertexEditResult moveVertex(const ParcelGeoms &parcels, XY from, XY to, double tol)
+/// Applies @p op to the vertex nearest to @p at (within tol) of every ring of
+/// every parcel. op(ring, vertex, error) returns false to refuse the whole
+/// edit (error then completes "Thửa <id>…").
+template <class Op>
+VertexEditResult editVertexPerRing(const ParcelGeoms &parcels, XY at, double tol, Op op)
 {
     VertexEditResult r;
     const double tol2 = tol * tol;
@@ -71,11 +73,15 @@ VertexEditResult moveVertex(const ParcelGeoms &parcels, XY from, XY to, double t
         for (Poly &p : mp)
             for (Ring &ring : p.rings) {
                 // Only the nearest vertex of each ring: two vertices of one ring never merge by accident.
-                const int v = nearestVertex(ring, from, tol2);
+                const int v = nearestVertex(ring, at, tol2);
                 if (v < 0)
                     continue;
-                ring[static_cast<size_t>(v)] = to;
-                ring = openRing(ring); // moving onto the next vertex removes the duplicate
+                std::string error;
+                if (!op(ring, v, error)) {
+                    r.changed.clear();
+                    r.error = "Thửa " + std::to_string(id) + error;
+                    return r;
+                }
                 touched = true;
             }
         if (touched)
@@ -87,6 +93,17 @@ VertexEditResult moveVertex(const ParcelGeoms &parcels, XY from, XY to, double t
     }
     finish(r);
     return r;
+}
+
+} // namespace
+
+VertexEditResult moveVertex(const ParcelGeoms &parcels, XY from, XY to, double tol)
+{
+    return editVertexPerRing(parcels, from, tol, [to](Ring &ring, int v, std::string &) {
+        ring[static_cast<size_t>(v)] = to;
+        ring = openRing(ring); // moving onto the next vertex removes the duplicate
+        return true;
+    });
 }
 
 VertexEditResult insertVertex(const ParcelGeoms &parcels, XY at, double tol)
@@ -145,35 +162,14 @@ VertexEditResult insertVertex(const ParcelGeoms &parcels, XY at, double tol)
 
 VertexEditResult deleteVertex(const ParcelGeoms &parcels, XY at, double tol)
 {
-    VertexEditResult r;
-    const double tol2 = tol * tol;
-    for (const auto &[id, in] : parcels) {
-        MultiPoly mp = detail::opened(in);
-        bool touched = false;
-        for (Poly &p : mp)
-            for (Ring &ring : p.rings) {
-                const int v = nearestVertex(ring, at, tol2);
-                if (v < 0)
-                    continue;
-                ring.erase(ring.begin() + v);
-                ring = openRing(ring);
-                if (ring.size() < 3) {
-                    r.changed.clear();
-                    r.error = "Không xóa được đỉnh: thửa " + std::to_string(id) +
-                              " sẽ còn ít hơn 3 đỉnh";
-                    return r;
-                }
-                touched = true;
-            }
-        if (touched)
-            r.changed.push_back({id, std::move(mp)});
-    }
-    if (r.changed.empty()) {
-        r.error = "Không có đỉnh thửa nào tại vị trí đã chọn";
-        return r;
-    }
-    finish(r);
-    return r;
+    return editVertexPerRing(parcels, at, tol, [](Ring &ring, int v, std::string &error) {
+        ring.erase(ring.begin() + v);
+        ring = openRing(ring);
+        if (ring.size() >= 3)
+            return true;
+        error = " sẽ còn ít hơn 3 đỉnh: không xóa được đỉnh";
+        return false;
+    });
 }
 
 } // namespace vnland::edit

@@ -2,6 +2,7 @@
 // cells its bounding box covers; extra points in their cell; frame lines are
 // few and scanned linearly. A query visits only the cells within tolerance.
 #include "edit/snap_index.h"
+#include "edit/edit_support.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,26 +29,8 @@ struct Box {
     bool empty() const { return minX > maxX; }
 };
 
-double dist2(XY a, XY b)
-{
-    const double dx = a.x - b.x, dy = a.y - b.y;
-    return dx * dx + dy * dy;
-}
-
-/// Nearest point to @p p on segment a-b.
-XY nearestOnSegment(XY p, XY a, XY b)
-{
-    const double dx = b.x - a.x, dy = b.y - a.y;
-    const double len2 = dx * dx + dy * dy;
-    if (len2 == 0)
-        return a;
-    const double t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0);
-    if (t == 0)
-        return a;
-    if (t == 1)
-        return b;
-    return {a.x + t * dx, a.y + t * dy};
-}
+using detail::dist2;
+using detail::nearestOnSegment;
 
 uint64_t cellKey(int64_t ix, int64_t iy)
 {
@@ -180,37 +163,21 @@ struct SnapIndex::Impl {
         parcels.erase(it);
     }
 
-    /// Calls f(SegRef) for every segment listed in the cells within tol of p
-    /// (a segment may come more than once).
-    template <class F>
-    void forSegmentsNear(XY p, double tol, F &&f) const
+    /// Calls f(item) for every item listed in the cells of @p map within tol
+    /// of p (a segment may come more than once); all items when that would
+    /// visit more cells than the map has.
+    template <class Map, class F>
+    void forNear(const Map &map, XY p, double tol, F &&f) const
     {
-        const bool ok = forCells(p.x - tol, p.y - tol, p.x + tol, p.y + tol, 4 * segCells.size() + 64,
-                                 [&](uint64_t key) {
-                                     auto c = segCells.find(key);
-                                     if (c != segCells.end())
-                                         for (const SegRef &r : c->second)
-                                             f(r);
-                                 });
-        if (!ok)
-            for (const auto &[key, refs] : segCells)
-                for (const SegRef &r : refs)
+        const bool ok = forCells(p.x - tol, p.y - tol, p.x + tol, p.y + tol, 4 * map.size() + 64, [&](uint64_t key) {
+            auto c = map.find(key);
+            if (c != map.end())
+                for (const auto &r : c->second)
                     f(r);
-    }
-
-    template <class F>
-    void forPointsNear(XY p, double tol, F &&f) const
-    {
-        const bool ok = forCells(p.x - tol, p.y - tol, p.x + tol, p.y + tol, 4 * pointCells.size() + 64,
-                                 [&](uint64_t key) {
-                                     auto c = pointCells.find(key);
-                                     if (c != pointCells.end())
-                                         for (const PointRef &r : c->second)
-                                             f(r);
-                                 });
+        });
         if (!ok)
-            for (const auto &[key, refs] : pointCells)
-                for (const PointRef &r : refs)
+            for (const auto &[key, refs] : map)
+                for (const auto &r : refs)
                     f(r);
     }
 
@@ -325,7 +292,7 @@ SnapResult SnapIndex::snap(XY p, double tol, SnapFlags flags, int64_t excludeId)
     };
     const bool wantV = flags & SnapToVertex, wantS = flags & SnapToSegment;
     if (wantV || wantS) {
-        m_d->forSegmentsNear(p, tol, [&](const Impl::SegRef &ref) {
+        m_d->forNear(m_d->segCells, p, tol, [&](const Impl::SegRef &ref) {
             if (ref.entry->id == excludeId)
                 return;
             const Ring &r = Impl::ringOf(ref);
@@ -356,7 +323,7 @@ SnapResult SnapIndex::snap(XY p, double tol, SnapFlags flags, int64_t excludeId)
     }
     const bool wantG = flags & SnapToGridCross, wantP = flags & SnapToSurveyPoint;
     if ((wantG || wantP) && m_d->pointCount) {
-        m_d->forPointsNear(p, tol, [&](const Impl::PointRef &pt) {
+        m_d->forNear(m_d->pointCells, p, tol, [&](const Impl::PointRef &pt) {
             if ((pt.kind == PointKind::GridCross && !wantG) || (pt.kind == PointKind::SurveyPoint && !wantP))
                 return;
             SnapResult c;
@@ -401,7 +368,7 @@ std::vector<VertexRef> SnapIndex::verticesAt(XY p, double tol) const
     std::set<std::tuple<int64_t, int, int, int>> seen;
     std::vector<std::pair<double, VertexRef>> found;
     const double tol2 = tol * tol;
-    m_d->forSegmentsNear(p, tol, [&](const Impl::SegRef &ref) {
+    m_d->forNear(m_d->segCells, p, tol, [&](const Impl::SegRef &ref) {
         const Ring &r = Impl::ringOf(ref);
         const int v = ref.seg;
         const double d2 = dist2(p, r[v]);
@@ -424,7 +391,7 @@ std::vector<SegmentRef> SnapIndex::segmentsAt(XY p, double tol) const
     std::set<std::tuple<int64_t, int, int, int>> seen;
     std::vector<SegmentRef> out;
     const double tol2 = tol * tol;
-    m_d->forSegmentsNear(p, tol, [&](const Impl::SegRef &ref) {
+    m_d->forNear(m_d->segCells, p, tol, [&](const Impl::SegRef &ref) {
         const Ring &r = Impl::ringOf(ref);
         const XY q = nearestOnSegment(p, r[ref.seg], r[(ref.seg + 1) % r.size()]);
         const double d2 = dist2(p, q);
