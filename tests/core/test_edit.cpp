@@ -398,6 +398,25 @@ BOOST_AUTO_TEST_CASE(clip_reports_invalid_neighbours_and_bad_candidates)
     BOOST_TEST(r.clippedBy.empty());
 }
 
+BOOST_AUTO_TEST_CASE(clip_drops_sliver_parts)
+{
+    // Drawn 1 mm past the far side of the neighbour: a 6 mm² strip would be left there.
+    auto r = edit::clipByNeighbours(rect(-0.001, 2, 15, 8), {{1, rect(0, 0, 10, 10)}}, 0.0);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST(r.geometry.size() == 1u);
+    BOOST_TEST(std::abs(edit::area(r.geometry) - 30.0) < 1e-9);
+    // A bigger leftover is a real part and stays.
+    r = edit::clipByNeighbours(rect(-0.5, 2, 15, 8), {{1, rect(0, 0, 10, 10)}}, 0.0);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST(r.geometry.size() == 2u);
+    // The threshold is an option.
+    edit::ClipOptions strict;
+    strict.minPartArea = 5.0;
+    r = edit::clipByNeighbours(rect(-0.5, 2, 15, 8), {{1, rect(0, 0, 10, 10)}}, 0.0, strict);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST(r.geometry.size() == 1u);
+}
+
 // -------------------------------------------------------- topological vertices
 
 BOOST_AUTO_TEST_CASE(move_shared_vertex_moves_it_in_both_parcels)
