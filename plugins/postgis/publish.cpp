@@ -161,12 +161,11 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
            ", ST_AsEWKB(s.geom))");
     const std::string now = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
     // History: the server's row as it was, closed now.
-    std::vector<std::string> all;
-    for (const auto &n : serverColumns(c, "parcel"))
+    std::vector<std::string> all, allSel;
+    for (const auto &n : serverColumns(c, "parcel")) {
         all.push_back(c.quoteIdent(n));
-    std::vector<std::string> allSel;
-    for (const auto &q : all)
-        allSel.push_back(q == "end_time" ? "coalesce(p.end_time, " + now + ")" : "p." + q);
+        allSel.push_back(n == "end_time" ? "coalesce(p.end_time, " + now + ")" : "p." + c.quoteIdent(n));
+    }
     c.exec("INSERT INTO parcel_history (" + join(all, ", ") + ") SELECT " + join(allSel, ", ") +
            " FROM parcel p JOIN vnland_changed ch ON ch.sid = p.id");
     const long long updated =
