@@ -218,6 +218,13 @@ BOOST_AUTO_TEST_CASE(snap_index_fast_at_100k_parcels)
     BOOST_TEST(found > queries / 10);
     BOOST_TEST(perQueryMs < 5.0);
     BOOST_TEST(perUpdateMs < 5.0);
+    // Zoomed out to the whole 8 km × 6 km block, 10 px are about 100 m.
+    t0 = std::chrono::steady_clock::now();
+    for (int q = 0; q < 200; ++q)
+        found += idx.snap({ux(rng), uy(rng)}, 100).found();
+    const double wideMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / 200;
+    BOOST_TEST_MESSAGE("snap index: " << wideMs << " ms/query at 100 m tolerance");
+    BOOST_TEST(wideMs < 5.0);
     // A large tolerance (zoomed out) still answers, and correctly.
     const auto r = idx.snap({500000 + 3, 1200000 + 3}, 50);
     BOOST_TEST(r.kind == edit::SnapKind::ParcelVertex);
@@ -391,6 +398,13 @@ BOOST_AUTO_TEST_CASE(clip_reports_invalid_neighbours_and_bad_candidates)
     r = edit::clipByNeighbours(poly({{0, 0}, {10, 10}, {10, 0}, {0, 10}}), {{1, rect(20, 0, 30, 10)}}, 0.1);
     BOOST_TEST(!r.ok);
     BOOST_TEST(r.error.find("không hợp lệ") != std::string::npos);
+    // Already touching along a whole edge: nothing to clip, nothing to add.
+    r = edit::clipByNeighbours(rect(10, 0, 20, 10), {{1, rect(0, 0, 10, 10)}}, 0.5);
+    BOOST_REQUIRE(r.ok);
+    BOOST_TEST(r.clippedBy.empty());
+    BOOST_TEST(r.neighbourUpdates.empty());
+    BOOST_TEST(r.removedArea < 1e-12);
+    BOOST_TEST((vertexSet(r.geometry) == std::set<std::pair<double, double>>{{10, 0}, {20, 0}, {20, 10}, {10, 10}}));
     // No neighbours near: unchanged.
     r = edit::clipByNeighbours(rect(0, 0, 5, 5), {{1, rect(20, 0, 30, 10)}}, 0.1);
     BOOST_REQUIRE(r.ok);
@@ -570,19 +584,15 @@ BOOST_AUTO_TEST_CASE(trace_along_boundaries)
 
 // ------------------------------------------------- combined: digitize 5 parcels
 
-BOOST_AUTO_TEST_CASE(five_parcels_clipped_one_after_another_validate_clean)
+namespace {
+
+/// Clips each drawn parcel against the ones before it (applying the neighbour
+/// updates) and validates the result with the topology engine.
+void digitizeAndValidate(const std::vector<MultiPoly> &drawn, double snapTol)
 {
-    // Drawn by hand: corners up to 0.45 m off the neighbours' corners, edges overlapping.
-    const std::vector<MultiPoly> drawn{
-        rect(0, 0, 20, 30),
-        poly({{19.8, 0.1}, {40.2, 0.1}, {40.2, 30.1}, {19.8, 30.1}}),
-        poly({{-0.2, 29.8}, {40.1, 29.8}, {40.1, 50}, {-0.2, 50.3}}),
-        poly({{40, -0.3}, {60, -0.3}, {60, 50.2}, {40, 50.2}}),
-        poly({{-0.1, 0.2}, {60.2, -0.1}, {60.1, -10}, {0, -10}}),
-    };
     edit::ParcelGeoms done;
     for (size_t i = 0; i < drawn.size(); ++i) {
-        const auto r = edit::clipByNeighbours(drawn[i], done, 0.5);
+        const auto r = edit::clipByNeighbours(drawn[i], done, snapTol);
         BOOST_REQUIRE_MESSAGE(r.ok, "parcel " << i + 1 << ": " << r.error);
         BOOST_TEST(r.invalidNeighbours.empty());
         for (const auto &[id, g] : r.neighbourUpdates)
@@ -628,4 +638,38 @@ BOOST_AUTO_TEST_CASE(five_parcels_clipped_one_after_another_validate_clean)
     BOOST_REQUIRE_MESSAGE(whole.ok, whole.error);
     BOOST_TEST(std::abs(edit::area(whole.geometry) - sum) < 1e-6);
     BOOST_TEST(whole.geometry[0].rings.size() == 1u); // no hole
+}
+
+/// Five parcels drawn by hand: corners up to 0.45 m off the neighbours'
+/// corners, edges overlapping or short of them.
+std::vector<MultiPoly> fiveDrawnParcels()
+{
+    return {
+        rect(0, 0, 20, 30),
+        poly({{19.8, 0.1}, {40.2, 0.1}, {40.2, 30.1}, {19.8, 30.1}}),
+        poly({{-0.2, 29.8}, {40.1, 29.8}, {40.1, 50}, {-0.2, 50.3}}),
+        poly({{40, -0.3}, {60, -0.3}, {60, 50.2}, {40, 50.2}}),
+        poly({{-0.1, 0.2}, {60.2, -0.1}, {60.1, -10}, {0, -10}}),
+    };
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(five_parcels_clipped_one_after_another_validate_clean)
+{
+    digitizeAndValidate(fiveDrawnParcels(), 0.5);
+}
+
+BOOST_AUTO_TEST_CASE(five_parcels_rotated_at_vn2000_coordinates_validate_clean)
+{
+    // The same sketch turned by 17° and moved to VN-2000 magnitudes: the
+    // intersection nodes are no longer round numbers.
+    const double a = 17 * kPi / 180, c = std::cos(a), s = std::sin(a);
+    std::vector<MultiPoly> drawn = fiveDrawnParcels();
+    for (MultiPoly &mp : drawn)
+        for (Poly &p : mp)
+            for (Ring &r : p.rings)
+                for (XY &v : r)
+                    v = {552345.678 + c * v.x - s * v.y, 1201234.567 + s * v.x + c * v.y};
+    digitizeAndValidate(drawn, 0.5);
 }
