@@ -12,6 +12,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cctype>
+
 using namespace vnland;
 
 BOOST_AUTO_TEST_CASE(create_applies_schema_and_metadata)
@@ -143,4 +146,22 @@ BOOST_AUTO_TEST_CASE(parcel_wkb_matches_spatialite_asbinary)
     }
     const std::vector<unsigned char> junk = {0x00, 0x01, 0x02};
     BOOST_TEST(store::wkbFromSpatialiteBlob(junk.data(), junk.size()).empty());
+}
+
+BOOST_AUTO_TEST_CASE(new_uuids_are_version7_and_ordered)
+{
+    // RFC 9562 layout: 8-4-4-4-12 lower-case hex, version nibble 7, variant 10xx; one
+    // process's UUIDs sort in creation order (index appends, not random page splits).
+    std::vector<std::string> ids;
+    for (int i = 0; i < 20000; ++i)
+        ids.push_back(vnland::store::newUuid());
+    for (const auto &u : ids) {
+        BOOST_REQUIRE_EQUAL(u.size(), 36u);
+        BOOST_CHECK(u[8] == '-' && u[13] == '-' && u[18] == '-' && u[23] == '-');
+        BOOST_CHECK_EQUAL(u[14], '7');
+        BOOST_CHECK(std::string("89ab").find(u[19]) != std::string::npos);
+        BOOST_CHECK(std::all_of(u.begin(), u.end(), [](char c) { return c == '-' || (std::isxdigit(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c))); }));
+    }
+    for (size_t i = 1; i < ids.size(); ++i)
+        BOOST_REQUIRE_MESSAGE(ids[i - 1] < ids[i], ids[i - 1] << " !< " << ids[i]);
 }

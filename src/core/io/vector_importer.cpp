@@ -19,11 +19,16 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <future>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -392,7 +397,8 @@ ImportResult importVector(store::Project &project, const std::string &source, co
         total += std::max<GIntBig>(0, p.layer->GetFeatureCount(TRUE));
 
     // Existing live identities, to flag duplicates instead of failing on the unique index.
-    std::set<std::string> identities;
+    std::unordered_set<std::string> identities;
+    identities.reserve(1024);
     store::Database &db = project.db();
     {
         store::Statement st(db, "SELECT commune_code, to_so, thua_so FROM parcel WHERE end_time IS NULL AND"
@@ -414,11 +420,18 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 return;
             try {
                 switched = db.queryText("PRAGMA journal_mode=DELETE").value_or("") == "delete";
+                // Room for the whole load in the page cache: no spilling of half-filled pages
+                // mid-transaction; the commit writes them once, in order.
+                db.exec("PRAGMA cache_size=-524288");
             } catch (const std::exception &) {
             }
         }
         ~JournalGuard()
         {
+            try {
+                db.exec("PRAGMA cache_size=-65536");
+            } catch (const std::exception &) {
+            }
             if (!switched)
                 return;
             try {
@@ -442,7 +455,7 @@ ImportResult importVector(store::Project &project, const std::string &source, co
         // inserted with their index rows written directly, and the triggers re-created from
         // their saved SQL. We guarantee type and SRID ourselves (CastToMultiPolygon, bound SRID).
         const bool bulk = total > 2000;
-        std::vector<std::pair<std::string, std::string>> savedTriggers, savedIndexes;
+        std::vector<std::pair<std::string, std::string>> savedTriggers;
         if (bulk) {
             store::Statement st(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'parcel'"
                                     " AND name IN ('gii_parcel_geom', 'ggi_parcel_geom', 'tmi_parcel_geom')");
@@ -450,14 +463,8 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 savedTriggers.emplace_back(st.text(0), st.text(1));
             for (const auto &t : savedTriggers)
                 db.exec("DROP TRIGGER \"" + t.first + "\""); // names from sqlite_master, not user input
-            // Secondary indexes are cheaper to build once, sorted, than to grow row by row.
-            store::Statement ix(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                                    " AND tbl_name IN ('parcel', 'parcel_landuse') AND name IN ('parcel_sheet', 'parcel_identity', 'parcel_code_lookup',"
-                                    " 'parcel_landuse_parcel')");
-            while (ix.step())
-                savedIndexes.emplace_back(ix.text(0), ix.text(1));
-            for (const auto &i : savedIndexes)
-                db.exec("DROP INDEX \"" + i.first + "\"");
+            // Secondary indexes stay: rows arrive mostly in sheet order, so their index entries
+            // append near the end, and the writer thread maintains them while the reader works.
         }
         store::ParcelWriter writer(project);
         writer.setManualSpatialIndex(bulk);
@@ -474,7 +481,10 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             int64_t fid = 0;
             std::optional<double> sourceArea;
             std::string invalidReason;
+            std::string unreadable; // set by the checker: the geometry cannot be parsed
+            store::ParcelWriter::Encoded encoded;
         };
+        constexpr size_t kBatch = 1024;
         struct Outcome {
             std::string layer;
             int64_t fid = 0;
@@ -484,61 +494,187 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             std::string rejected; // non-empty: the row was not written, and why
             double area = 0;
         };
+        // Three stages, each on its own thread, handing batches over bounded queues: this thread
+        // reads and maps features (GDAL), a checker parses them with GEOS (validity, area), a
+        // writer inserts the rows. The OS spreads the three over the cores. The database
+        // connection is used only by the writer while the pipeline runs; drain() joins both
+        // threads before this thread touches the database again (sheet frames, final steps).
+        struct Pipeline {
+            using Batch = std::vector<PendingRow>;
+            struct Queue {
+                std::mutex m;
+                std::condition_variable cv;
+                std::deque<Batch> items;
+                bool closed = false;
+                void push(Batch b)
+                {
+                    std::unique_lock lock(m);
+                    cv.wait(lock, [&] { return items.size() < 3; });
+                    items.push_back(std::move(b));
+                    cv.notify_all();
+                }
+                void close()
+                {
+                    std::lock_guard lock(m);
+                    closed = true;
+                    cv.notify_all();
+                }
+                std::optional<Batch> pop()
+                {
+                    std::unique_lock lock(m);
+                    cv.wait(lock, [&] { return !items.empty() || closed; });
+                    if (items.empty())
+                        return std::nullopt;
+                    Batch b = std::move(items.front());
+                    items.pop_front();
+                    cv.notify_all();
+                    return b;
+                }
+            };
+            store::ParcelWriter &writer;
+            int64_t importId;
+            int srid;
+            std::unique_ptr<Queue> toCheck, toWrite;
+            std::thread checker, writerThread;
+            std::vector<Outcome> outcomes;
+            std::exception_ptr error;
+            bool running = false;
+
+            void start()
+            {
+                toCheck = std::make_unique<Queue>();
+                toWrite = std::make_unique<Queue>();
+                error = nullptr;
+                running = true;
+                checker = std::thread([this] {
+                    while (auto b = toCheck->pop()) {
+                        for (PendingRow &row : *b)
+                            check(row);
+                        toWrite->push(std::move(*b));
+                    }
+                    toWrite->close();
+                });
+                writerThread = std::thread([this] {
+                    while (auto b = toWrite->pop()) {
+                        if (error)
+                            continue; // keep draining so the checker never blocks
+                        try {
+                            for (PendingRow &row : *b)
+                                write(row);
+                        } catch (...) {
+                            error = std::current_exception();
+                        }
+                    }
+                });
+            }
+            void push(Batch b)
+            {
+                if (!running)
+                    start();
+                toCheck->push(std::move(b));
+            }
+            /// Waits for every batch to be written; rethrows a database error of the writer.
+            void drain()
+            {
+                if (!running)
+                    return;
+                toCheck->close();
+                checker.join();
+                writerThread.join();
+                running = false;
+                if (error)
+                    std::rethrow_exception(error);
+            }
+            ~Pipeline()
+            {
+                if (running) {
+                    toCheck->close();
+                    checker.join();
+                    writerThread.join();
+                }
+            }
+            void check(PendingRow &row) const
+            {
+                model::Parcel &p = row.parcel;
+                geom::GeomPtr gg = geom::fromWkb(p.wkb.data(), p.wkb.size());
+                if (!gg) {
+                    row.unreadable = "geometry cannot be read (" + geom::lastError() + ")";
+                    return;
+                }
+                if (!geom::isValid(gg.get(), &row.invalidReason))
+                    addFlag(p.flags, "invalid_geometry");
+                else
+                    row.invalidReason.clear();
+                if (GEOSGetNumGeometries_r(geom::ctx(), gg.get()) > 1)
+                    addFlag(p.flags, "multipart");
+                p.measuredArea = geom::area(gg.get());
+                if (row.sourceArea && std::abs(*row.sourceArea - *p.measuredArea) > std::max(0.5, 0.005 * *p.measuredArea))
+                    addFlag(p.flags, "area_differs_from_source");
+                row.encoded = store::ParcelWriter::encode(p.wkb, srid);
+                if (p.uuid.empty())
+                    p.uuid = store::newUuid();
+            }
+            void write(PendingRow &row)
+            {
+                model::Parcel &p = row.parcel;
+                Outcome o{std::move(row.layer), row.fid, {}, {}, {}, {}, 0};
+                if (!row.unreadable.empty()) {
+                    o.rejected = std::move(row.unreadable);
+                    outcomes.push_back(std::move(o));
+                    return;
+                }
+                o.reason = std::move(row.invalidReason);
+                writer.insert(p, row.encoded, importId);
+                o.area = *p.measuredArea;
+                areaSum += o.area;
+                if (!p.flags.empty()) {
+                    o.flags = p.flags;
+                    o.ident = p.communeCode + "/" + (p.toSo ? std::to_string(*p.toSo) : "?") + "/"
+                        + (p.thuaSo ? std::to_string(*p.thuaSo) : "?");
+                }
+                // Only rows with something to report are kept: 1 M clean rows need no memory here.
+                if (!o.flags.empty() || !o.rejected.empty())
+                    outcomes.push_back(std::move(o));
+                else
+                    ++cleanRows;
+            }
+            int64_t cleanRows = 0;
+            double areaSum = 0;
+        } pipeline{writer, rep.importId, project.srid(), {}, {}, {}, {}, {}, {}, false};
         std::vector<PendingRow> batch;
-        std::future<std::vector<Outcome>> pending;
         const auto waitPending = [&] {
-            if (!pending.valid())
-                return;
-            for (Outcome &o : pending.get()) { // rethrows a database error of the worker
+            pipeline.drain();
+            for (Outcome &o : pipeline.outcomes) {
                 if (!o.rejected.empty()) {
                     --rep.imported;
                     ++rep.rejectedCount;
                     rep.rejected.push_back({o.layer, o.fid, o.rejected});
                     continue;
                 }
-                rep.totalArea += o.area;
                 if (!o.flags.empty())
                     rep.flagged.push_back({o.layer, o.fid, o.flags + (o.reason.empty() ? "" : " (" + o.reason + ")"), o.ident});
             }
-        };
-        const auto checkAndWrite = [&writer, importId = rep.importId](std::vector<PendingRow> rows) {
-            std::vector<Outcome> out;
-            out.reserve(rows.size());
-            for (PendingRow &row : rows) {
-                model::Parcel &p = row.parcel;
-                Outcome o{row.layer, row.fid, {}, {}, {}, {}, 0};
-                geom::GeomPtr gg = geom::fromWkb(p.wkb.data(), p.wkb.size());
-                if (!gg) {
-                    o.rejected = "geometry cannot be read (" + geom::lastError() + ")";
-                    out.push_back(std::move(o));
-                    continue;
-                }
-                o.reason = std::move(row.invalidReason);
-                if (GEOSGetNumGeometries_r(geom::ctx(), gg.get()) > 1)
-                    addFlag(p.flags, "multipart");
-                p.measuredArea = geom::area(gg.get());
-                if (row.sourceArea && std::abs(*row.sourceArea - *p.measuredArea) > std::max(0.5, 0.005 * *p.measuredArea))
-                    addFlag(p.flags, "area_differs_from_source");
-                writer.insert(p, importId);
-                o.area = *p.measuredArea;
-                if (!p.flags.empty()) {
-                    o.flags = p.flags;
-                    o.ident = p.communeCode + "/" + (p.toSo ? std::to_string(*p.toSo) : "?") + "/"
-                        + (p.thuaSo ? std::to_string(*p.thuaSo) : "?");
-                }
-                out.push_back(std::move(o));
-            }
-            return out;
+            pipeline.outcomes.clear();
+            rep.totalArea += pipeline.areaSum;
+            pipeline.areaSum = 0;
         };
         const auto flushBatch = [&] {
-            waitPending();
             if (batch.empty())
                 return;
-            pending = std::async(std::launch::async, checkAndWrite, std::move(batch));
+            pipeline.push(std::move(batch));
             batch.clear();
+            batch.reserve(kBatch);
         };
+        // Mapped target fields, resolved to source field indexes once per layer.
+        enum Target { F_commune_code, F_to_so, F_thua_so, F_to_so_cu, F_thua_so_cu, F_legal_area, F_source_area, F_landuse_code, F_legal_landuse_code, F_user_type_code, F_owner_name, F_address, F_certificate_issued, F_uuid, F_object_kind, F_scale, F_sheet_id, F_Count };
+        static const char *const kTargetNames[F_Count] = {"commune_code", "to_so", "thua_so", "to_so_cu", "thua_so_cu", "legal_area", "source_area", "landuse_code", "legal_landuse_code", "user_type_code", "owner_name", "address", "certificate_issued", "uuid", "object_kind", "scale", "sheet_id"};
         for (LayerPlan &plan : plans) {
             OGRFeatureDefn *defn = plan.layer->GetLayerDefn();
+            std::array<int, F_Count> fieldOf;
+            for (size_t t = 0; t < F_Count; ++t) {
+                const auto it = plan.fields.find(kTargetNames[t]);
+                fieldOf[t] = it == plan.fields.end() ? -1 : it->second;
+            }
             plan.layer->ResetReading();
             for (auto &feature : *plan.layer) {
                 if (options.cancel && options.cancel->load())
@@ -555,16 +691,16 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 // Attributes.
                 model::Parcel p;
                 std::string badText;
-                const auto text = [&](const char *target) -> std::string {
-                    auto it = plan.fields.find(target);
-                    if (it == plan.fields.end() || !feature->IsFieldSetAndNotNull(it->second))
+                const auto text = [&](Target target) -> std::string {
+                    const int field = fieldOf[size_t(target)];
+                    if (field < 0 || !feature->IsFieldSetAndNotNull(field))
                         return {};
-                    std::string raw = feature->GetFieldAsString(it->second);
-                    if (!plan.isString[it->second])
+                    std::string raw = feature->GetFieldAsString(field);
+                    if (!plan.isString[field])
                         return trim(raw);
                     if (*encoding == TextEncoding::Utf8) {
                         if (!isValidUtf8(raw)) {
-                            badText = defn->GetFieldDefn(it->second)->GetNameRef();
+                            badText = defn->GetFieldDefn(field)->GetNameRef();
                             return {};
                         }
                         return trim(decode(raw, *encoding));
@@ -572,20 +708,20 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                     return trim(decode(raw, *encoding));
                 };
                 // Numeric fields are read as numbers (GetFieldAsString would format them first).
-                const auto number = [&](const char *target) -> std::pair<std::optional<double>, bool> {
-                    auto it = plan.fields.find(target);
-                    if (it == plan.fields.end() || !feature->IsFieldSetAndNotNull(it->second))
+                const auto number = [&](Target target) -> std::pair<std::optional<double>, bool> {
+                    const int field = fieldOf[size_t(target)];
+                    if (field < 0 || !feature->IsFieldSetAndNotNull(field))
                         return {std::nullopt, false};
-                    const OGRFieldType type = defn->GetFieldDefn(it->second)->GetType();
+                    const OGRFieldType type = defn->GetFieldDefn(field)->GetType();
                     if (type == OFTInteger || type == OFTInteger64 || type == OFTReal)
-                        return {feature->GetFieldAsDouble(it->second), false};
+                        return {feature->GetFieldAsDouble(field), false};
                     const std::string t = text(target);
                     if (t.empty())
                         return {std::nullopt, false};
                     const auto v = parseDouble(t);
                     return {v, !v};
                 };
-                const auto integer = [&](const char *target, bool *bad) -> std::optional<int> {
+                const auto integer = [&](Target target, bool *bad) -> std::optional<int> {
                     const auto [v, unreadable] = number(target);
                     if (unreadable || (v && (*v != std::floor(*v) || std::abs(*v) > 1e9))) {
                         *bad = true;
@@ -593,25 +729,25 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                     }
                     return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
                 };
-                p.communeCode = text("commune_code");
+                p.communeCode = text(F_commune_code);
                 if (p.communeCode.empty())
                     p.communeCode = options.communeCode;
                 bool badNumber = false;
-                p.toSo = integer("to_so", &badNumber);
-                p.thuaSo = integer("thua_so", &badNumber);
-                p.toSoCu = text("to_so_cu");
-                p.thuaSoCu = text("thua_so_cu");
-                p.legalArea = number("legal_area").first;
-                const auto sourceArea = number("source_area").first;
-                p.landuseCode = upper(text("landuse_code"));
-                p.legalLanduseCode = upper(text("legal_landuse_code"));
-                p.userTypeCode = upper(text("user_type_code"));
-                p.ownerName = text("owner_name");
-                p.address = text("address");
+                p.toSo = integer(F_to_so, &badNumber);
+                p.thuaSo = integer(F_thua_so, &badNumber);
+                p.toSoCu = text(F_to_so_cu);
+                p.thuaSoCu = text(F_thua_so_cu);
+                p.legalArea = number(F_legal_area).first;
+                const auto sourceArea = number(F_source_area).first;
+                p.landuseCode = upper(text(F_landuse_code));
+                p.legalLanduseCode = upper(text(F_legal_landuse_code));
+                p.userTypeCode = upper(text(F_user_type_code));
+                p.ownerName = text(F_owner_name);
+                p.address = text(F_address);
                 bool badCertificate = false;
-                p.certificateIssued = integer("certificate_issued", &badCertificate);
-                p.uuid = text("uuid");
-                const std::string kind = text("object_kind");
+                p.certificateIssued = integer(F_certificate_issued, &badCertificate);
+                p.uuid = text(F_uuid);
+                const std::string kind = text(F_object_kind);
                 if (!badText.empty()) {
                     return fail(source + ": feature " + std::to_string(fid) + ", field " + badText
                                 + ": text is not valid UTF-8; the file is probably in a legacy encoding"
@@ -671,14 +807,14 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 std::vector<unsigned char> wkb(g->WkbSize());
                 g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
                 if (plan.sheetLayer) {
-                    const auto scale = parseInt(text("scale"));
+                    const auto scale = parseInt(text(F_scale));
                     if (!p.toSo || !scale || (*scale != 200 && *scale != 500 && *scale != 1000 && *scale != 2000
                                               && *scale != 5000 && *scale != 10000)) {
                         reject("map sheet without a valid tờ number and scale (200 … 10000)");
                         continue;
                     }
                     waitPending();
-                    sheetInsert.bind(1, p.communeCode).bind(2, *p.toSo).bind(3, *scale).bind(4, text("sheet_id"));
+                    sheetInsert.bind(1, p.communeCode).bind(2, *p.toSo).bind(3, *scale).bind(4, text(F_sheet_id));
                     sheetInsert.bindBlob(5, wkb.data(), wkb.size()).bind(6, project.srid());
                     sheetInsert.exec();
                     ++rep.sheets;
@@ -696,18 +832,8 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 if (!p.communeCode.empty())
                     communes.insert(p.communeCode);
                 ++rep.imported;
-                // Validity is checked here, parsing and area in the writer: that splits the work
-                // about evenly between the two threads.
-                std::string invalidReason;
-                {
-                    geom::GeomPtr gg = geom::fromWkb(p.wkb.data(), p.wkb.size());
-                    if (gg && !geom::isValid(gg.get(), &invalidReason))
-                        addFlag(p.flags, "invalid_geometry");
-                    else
-                        invalidReason.clear();
-                }
-                batch.push_back({std::move(p), plan.name, fid, sourceArea, std::move(invalidReason)});
-                if (batch.size() >= 8192)
+                batch.push_back({std::move(p), plan.name, fid, sourceArea, {}, {}, {}});
+                if (batch.size() >= kBatch)
                     flushBatch();
             }
         }
@@ -717,8 +843,6 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             writer.flushSpatialIndex();
             for (const auto &t : savedTriggers)
                 db.exec(t.second);
-            for (const auto &i : savedIndexes)
-                db.exec(i.second);
             db.exec("UPDATE geometry_columns_time SET last_insert = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
                     " WHERE f_table_name = 'parcel' AND f_geometry_column = 'geom'");
         }

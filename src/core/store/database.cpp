@@ -7,6 +7,12 @@
 #include <filesystem>
 
 namespace vnland::store {
+namespace {
+// SQLite counts every allocation behind a global mutex unless told otherwise before it
+// initialises (this runs when the library loads). Nothing in VNLand reads those counts.
+[[maybe_unused]] const int kSqliteConfigured = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }();
+} // namespace
+
 
 Statement::Statement(Database &db, std::string_view sql) : m_db(&db)
 {
@@ -53,6 +59,11 @@ Statement &Statement::bind(int index, std::string_view text)
 Statement &Statement::bindBlob(int index, const void *data, size_t size)
 {
     sqlite3_bind_blob(m_stmt, index, data, static_cast<int>(size), SQLITE_TRANSIENT);
+    return *this;
+}
+Statement &Statement::bindBlobNoCopy(int index, const void *data, size_t size)
+{
+    sqlite3_bind_blob(m_stmt, index, data, static_cast<int>(size), SQLITE_STATIC);
     return *this;
 }
 

@@ -38,6 +38,8 @@ public:
     Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }
     Statement &bind(int index, const std::string &text) { return bind(index, std::string_view(text)); }
     Statement &bindBlob(int index, const void *data, size_t size);
+    /// Binds without copying: @p data must stay unchanged until the statement is reset or rebound.
+    Statement &bindBlobNoCopy(int index, const void *data, size_t size);
     template <class T>
     Statement &bind(int index, const std::optional<T> &v)
     {

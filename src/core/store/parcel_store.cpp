@@ -5,7 +5,9 @@
 #include "store/rtree_bulk.h"
 #include "store/spatialite_blob.h"
 
-#include <QUuid>
+#include <chrono>
+#include <cstdio>
+#include <random>
 
 namespace vnland::store {
 namespace {
@@ -161,10 +163,27 @@ void ParcelWriter::flushSpatialIndex()
     d->indexEntries.clear();
 }
 
+ParcelWriter::Encoded ParcelWriter::encode(const std::vector<unsigned char> &wkb, int srid)
+{
+    Encoded e;
+    Mbr mbr;
+    e.blob = multiPolygonBlobFromWkb(wkb.data(), wkb.size(), srid, &mbr);
+    e.minX = mbr.minX;
+    e.minY = mbr.minY;
+    e.maxX = mbr.maxX;
+    e.maxY = mbr.maxY;
+    return e;
+}
+
 int64_t ParcelWriter::insert(const model::Parcel &p, std::optional<int64_t> importId)
 {
-    Mbr mbr;
-    const std::vector<unsigned char> blob = multiPolygonBlobFromWkb(p.wkb.data(), p.wkb.size(), d->project.srid(), &mbr);
+    return insert(p, encode(p.wkb, d->project.srid()), importId);
+}
+
+int64_t ParcelWriter::insert(const model::Parcel &p, const Encoded &geometry, std::optional<int64_t> importId)
+{
+    const std::vector<unsigned char> &blob = geometry.blob;
+    const Mbr mbr{geometry.minX, geometry.minY, geometry.maxX, geometry.maxY};
     Statement &st = blob.empty() ? d->insert : d->insertBlob;
     st.bind(1, p.uuid.empty() ? newUuid() : p.uuid);
     st.bind(2, p.objectKind.empty() ? std::string("parcel") : p.objectKind);
@@ -187,7 +206,7 @@ int64_t ParcelWriter::insert(const model::Parcel &p, std::optional<int64_t> impo
         st.bindBlob(18, p.wkb.data(), p.wkb.size());
         st.bind(19, d->project.srid());
     } else {
-        st.bindBlob(18, blob.data(), blob.size());
+        st.bindBlobNoCopy(18, blob.data(), blob.size()); // exec() below is done with it before we return
     }
     st.exec();
     const int64_t id = d->project.db().lastInsertId();
@@ -227,6 +246,31 @@ void ParcelWriter::updateAttributes(const model::Parcel &p)
         d->setLegalCode.bind(1, p.legalLanduseCode).bind(2, p.id).exec();
 }
 
-std::string newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString(); }
+std::string newUuid()
+{
+    // 48-bit Unix time in ms, version 7, 12 bits that count up within one millisecond (so
+    // UUIDs made by one process stay ordered), variant 10, 62 random bits.
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    thread_local uint64_t lastMs = 0;
+    thread_local uint32_t seq = 0;
+    uint64_t ms = uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count());
+    if (ms <= lastMs) {
+        ms = lastMs;
+        if (++seq > 0xfff) { // 4096 in one millisecond: borrow the next one
+            ++ms;
+            seq = 0;
+        }
+    } else {
+        seq = uint32_t(rng() & 0x3ff); // start low so the counter rarely overflows
+    }
+    lastMs = ms;
+    const uint64_t hi = (ms << 16) | 0x7000u | seq;
+    const uint64_t lo = (rng() & 0x3fffffffffffffffull) | 0x8000000000000000ull;
+    char buf[37];
+    std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", unsigned(hi >> 32), unsigned((hi >> 16) & 0xffff),
+                  unsigned(hi & 0xffff), unsigned(lo >> 48), static_cast<unsigned long long>(lo & 0xffffffffffffull));
+    return buf;
+}
 
 } // namespace vnland::store

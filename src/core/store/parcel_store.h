@@ -33,6 +33,15 @@ public:
     explicit ParcelWriter(Project &project);
     ~ParcelWriter();
     int64_t insert(const model::Parcel &parcel, std::optional<int64_t> importId = std::nullopt);
+    /// The geometry as SpatiaLite stores it, prepared off the writing thread (bulk imports
+    /// encode on one thread while another inserts). Empty blob: not a plain polygon.
+    struct Encoded {
+        std::vector<unsigned char> blob;
+        double minX = 0, minY = 0, maxX = 0, maxY = 0;
+    };
+    static Encoded encode(const std::vector<unsigned char> &wkb, int srid);
+    /// insert() with the geometry already encoded for this project's SRID.
+    int64_t insert(const model::Parcel &parcel, const Encoded &geometry, std::optional<int64_t> importId);
     /// Bulk loads drop SpatiaLite's per-row R*Tree trigger; the writer then keeps
     /// the MBRs it computed anyway and flushSpatialIndex() loads them into
     /// idx_parcel_geom (STR-packed when the index was empty).
@@ -47,7 +56,8 @@ private:
     Impl *d;
 };
 
-/// A fresh random UUID (RFC 4122 v4) in lower case.
+/// A fresh UUID in lower case: version 7 (RFC 9562), time-ordered with 74 random
+/// bits, so new rows append to the uuid index instead of landing at random pages.
 std::string newUuid();
 
 } // namespace vnland::store
