@@ -673,3 +673,32 @@ BOOST_AUTO_TEST_CASE(five_parcels_rotated_at_vn2000_coordinates_validate_clean)
                     v = {552345.678 + c * v.x - s * v.y, 1201234.567 + s * v.x + c * v.y};
     digitizeAndValidate(drawn, 0.5);
 }
+
+BOOST_AUTO_TEST_CASE(twenty_jittered_sketches_validate_clean)
+{
+    // A 5 × 4 block of 20 m × 25 m parcels, each drawn with every corner off
+    // by up to 0.15 m in x and y (the same corner differently in each parcel,
+    // so two drawings of one corner stay within the 0.5 m snap tolerance),
+    // turned and placed at VN-2000 magnitudes; several random sessions.
+    for (unsigned seed : {1u, 2u, 3u, 4u, 5u}) {
+        BOOST_TEST_CONTEXT("seed " << seed)
+        {
+            std::mt19937 rng(seed);
+            std::uniform_real_distribution<double> jitter(-0.15, 0.15);
+            const double a = (seed * 23 % 90) * kPi / 180, c = std::cos(a), s = std::sin(a);
+            auto place = [&](double x, double y) {
+                x += jitter(rng);
+                y += jitter(rng);
+                return XY{586000.25 + c * x - s * y, 1190000.75 + s * x + c * y};
+            };
+            std::vector<MultiPoly> drawn;
+            for (int row = 0; row < 4; ++row)
+                for (int col = 0; col < 5; ++col) {
+                    const double x0 = col * 20.0, y0 = -row * 25.0;
+                    drawn.push_back(poly({place(x0, y0), place(x0 + 20, y0), place(x0 + 20, y0 - 25),
+                                          place(x0, y0 - 25)}));
+                }
+            digitizeAndValidate(drawn, 0.5);
+        }
+    }
+}
