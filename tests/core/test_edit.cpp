@@ -298,6 +298,19 @@ BOOST_AUTO_TEST_CASE(typed_bearing_distance_xy)
     BOOST_REQUIRE(p);
     BOOST_TEST(p->y == 1234567.5);
     BOOST_TEST(p->x == 567890.25);
+    p = edit::parseXY("1234567.5, 567890.25");
+    BOOST_REQUIRE(p);
+    BOOST_TEST(p->x == 567890.25);
+    // Labels decide, whatever the order.
+    for (const char *t : {"X=1234567.89 Y=567890.12", "Y=567890.12 X=1234567.89", "y: 567890.12; x: 1234567.89",
+                          "X = 1234567,89 Y = 567890,12"}) {
+        p = edit::parseXY(t);
+        BOOST_REQUIRE_MESSAGE(p, t);
+        BOOST_TEST(p->y == 1234567.89);
+        BOOST_TEST(p->x == 567890.12);
+    }
+    BOOST_TEST(!edit::parseXY("X=1 X=2", &err));
+    BOOST_TEST(!edit::parseXY("X=1 2", &err));
     BOOST_TEST(!edit::parseXY("1234567.89", &err));
     BOOST_TEST(!edit::parseXY("1 2 3", &err));
     BOOST_TEST(!edit::parseXY("a b", &err));

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 
 namespace vnland::edit {
@@ -153,12 +154,35 @@ std::optional<XY> parseXY(const std::string &textIn, std::string *error)
     for (std::string &f : fields)
         if (!f.empty() && f.back() == ',')
             f.pop_back();
-    if (fields.size() != 2)
+    // Labels "X=… Y=…" (also "X: …", "Y = …", either order) name the axes.
+    std::vector<std::string> joined;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        std::string f = fields[i];
+        while (i + 1 < fields.size() && (f == "=" || f == ":" || f.back() == '=' || f.back() == ':' ||
+                                         ((f == "X" || f == "x" || f == "Y" || f == "y"))))
+            f += fields[++i];
+        joined.push_back(f);
+    }
+    if (joined.size() != 2)
         return fail();
-    const auto north = number(fields[0]);
-    const auto east = number(fields[1]);
-    if (!north || !east)
-        return fail();
+    std::optional<double> north, east;
+    int labelled = 0;
+    for (size_t i = 0; i < 2; ++i) {
+        std::string f = joined[i];
+        char label = 0;
+        if (f.size() > 2 && (f[1] == '=' || f[1] == ':') && std::strchr("XxYy", f[0])) {
+            label = static_cast<char>(std::toupper(static_cast<unsigned char>(f[0])));
+            f = f.substr(2);
+            ++labelled;
+        }
+        const auto v = number(f);
+        if (!v)
+            return fail();
+        const bool isNorth = label ? label == 'X' : i == 0;
+        (isNorth ? north : east) = v;
+    }
+    if ((labelled != 0 && labelled != 2) || !north || !east)
+        return fail(); // one label only, or X twice
     return XY{*east, *north};
 }
 

@@ -171,8 +171,11 @@ std::optional<double> parseDistance(const std::string &text, std::string *error 
 /// Typed coordinates in the VIETNAMESE SURVEYOR ORDER "X Y" = NORTHING first,
 /// then EASTING (as in hồ sơ kỹ thuật thửa đất and point files), separated by
 /// blanks, ';' or ',' (a ',' followed by a blank or a ';' is the separator
-/// when decimal commas are used, e.g. "1234567,89; 567890,12"). Returns XY
-/// with x = easting, y = northing. nullopt and @p error on bad text.
+/// when decimal commas are used, e.g. "1234567,89; 567890,12"). Both values
+/// may carry labels instead, in either order: "X=1234567.89 Y=567890.12",
+/// "Y: 567890.12; X: 1234567.89" (X is north, Y is east, as on Vietnamese
+/// maps). Returns XY with x = easting, y = northing. nullopt and @p error on
+/// bad text.
 std::optional<XY> parseXY(const std::string &text, std::string *error = nullptr);
 
 /// The point at @p distance metres and @p bearingRad (clockwise from grid
