@@ -9,6 +9,8 @@
 #include "parcel_form.h"
 #include "raster_layer.h"
 #include "cogo_dialog.h"
+#include "georef_window.h"
+#include "validation_panel.h"
 #include "report_dialog.h"
 #include "settings_dialog.h"
 
@@ -88,6 +90,8 @@ MainWindow::~MainWindow()
     m_canvas->setDocument(nullptr);
     m_table->setDocument(nullptr);
     m_form->setDocument(nullptr);
+    m_validation->setDocument(nullptr);
+    delete m_georef;   // before the canvas it previews on
 }
 
 void MainWindow::createDocks()
@@ -127,6 +131,10 @@ void MainWindow::createDocks()
 
     m_form = new ParcelForm(this);
     makeDock(tr("Parcel"), QStringLiteral("parcelDock"), m_form, Qt::RightDockWidgetArea);
+    m_validation = new ValidationPanel(this, this);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("parcelDock")),
+                     makeDock(tr("Validation"), QStringLiteral("validationDock"), m_validation, Qt::RightDockWidgetArea));
+    findChild<QDockWidget *>(QStringLiteral("parcelDock"))->raise();
 
     m_table = new AttributeTable(this);
     makeDock(tr("Attribute table"), QStringLiteral("tableDock"), m_table, Qt::BottomDockWidgetArea);
@@ -220,6 +228,8 @@ void MainWindow::createActions()
             ->setObjectName(QStringLiteral("reportAction%1").arg(int(k)));
     m_surveyMenu = menuBar()->addMenu(tr("&Survey"));
     m_surveyMenu->addAction(tr("&COGO traverse…"), this, &MainWindow::cogoDialog)->setObjectName(QStringLiteral("cogoAction"));
+    m_surveyMenu->addAction(tr("&Georeference scanned map…"), this, &MainWindow::georefDialog)
+        ->setObjectName(QStringLiteral("georefAction"));
 
     // Help menu (Trợ giúp).
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -347,6 +357,7 @@ bool MainWindow::openProject(const QString &path, bool quiet)
     m_table->setDocument(m_doc.get());
     m_form->setDocument(m_doc.get());
     m_canvas->setDocument(m_doc.get());
+    m_validation->setDocument(m_doc.get());
     addRecent(m_doc->path());
     updateTitle();
     updateScale();
@@ -363,6 +374,9 @@ void MainWindow::closeProject()
     m_canvas->setDocument(nullptr);
     m_table->setDocument(nullptr);
     m_form->setDocument(nullptr);
+    m_validation->setDocument(nullptr);
+    if (m_georef)
+        m_georef->close();
     m_doc.reset();
     m_toWgs84.reset();
     m_crsLabel->clear();
@@ -709,6 +723,21 @@ void MainWindow::cogoDialog()
         logMessage(tr("COGO traverse: stored %1 point(s) and %2 leg(s) in the survey layer").arg(points).arg(lines));
     });
     dlg.exec();
+}
+
+GeorefWindow *MainWindow::georefWindow()
+{
+    if (!m_georef)
+        m_georef = new GeorefWindow(this, this);
+    return m_georef;
+}
+
+void MainWindow::georefDialog()
+{
+    GeorefWindow *w = georefWindow();
+    w->show();
+    w->raise();
+    w->activateWindow();
 }
 
 void MainWindow::aboutDialog()

@@ -26,6 +26,8 @@ namespace vnland::app {
 
 class AttributeTable;
 class Document;
+class GeorefWindow;
+class ValidationPanel;
 class MapCanvas;
 class ParcelForm;
 
@@ -61,6 +63,9 @@ public:
     QLabel *scaleLabel() const { return m_scaleLabel; }
     QLabel *crsLabel() const { return m_crsLabel; }
     QPlainTextEdit *messages() const { return m_messages; }
+    ValidationPanel *validationPanel() const { return m_validation; }
+    /// The georeferencing window (created on first use, not shown).
+    GeorefWindow *georefWindow();
 
     void logMessage(const QString &text);
 
@@ -92,12 +97,15 @@ private:
     void aboutDialog();
     void reportDialog(int kind);   ///< kind: ReportKind (report_dialog.h)
     void cogoDialog();
+    void georefDialog();
 
     std::unique_ptr<Document> m_doc;
     std::unique_ptr<crs::Transformer> m_toWgs84;
     MapCanvas *m_canvas;
     AttributeTable *m_table = nullptr;
     ParcelForm *m_form = nullptr;
+    ValidationPanel *m_validation = nullptr;
+    GeorefWindow *m_georef = nullptr;
     QListWidget *m_layers = nullptr;
     QPlainTextEdit *m_messages = nullptr;
     QLabel *m_coordLabel = nullptr;

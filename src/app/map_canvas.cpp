@@ -291,6 +291,10 @@ void MapCanvas::paintEvent(QPaintEvent *)
     for (const auto &r : m_rasters)
         if (r.visible)
             drawJobImage(p, r.job);
+    if (!m_preview.isNull() && m_previewExtent.isValid())
+        p.drawImage(QRectF(m_view.toScreen(m_previewExtent.topLeft()), m_view.toScreen(m_previewExtent.bottomRight()))
+                        .normalized(),
+                    m_preview);
     for (size_t i = 0; i < m_jobs.size(); ++i)
         if (m_visible[i])
             drawJobImage(p, m_jobs[i]);
@@ -318,12 +322,38 @@ void MapCanvas::paintEvent(QPaintEvent *)
             p.drawPath(path);
         }
     }
+    if (!m_highlight.isEmpty()) {
+        QTransform t;   // world -> screen
+        t.translate(m_view.size.width() / 2.0, m_view.size.height() / 2.0);
+        t.scale(1.0 / m_view.mpp, -1.0 / m_view.mpp);
+        t.translate(-m_view.center.x(), -m_view.center.y());
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(QColor(255, 0, 200), 3));
+        p.setBrush(QColor(255, 0, 200, 60));
+        const QPainterPath screen = t.map(m_highlight);
+        p.drawPath(screen);
+        if (screen.boundingRect().width() < 8 && screen.boundingRect().height() < 8)
+            p.drawEllipse(screen.boundingRect().center(), 8, 8);   // points and tiny shapes stay visible
+    }
     if (!m_rubberBand.isNull()) {
         p.setRenderHint(QPainter::Antialiasing, false);
         p.setPen(QPen(QColor(0, 90, 200), 1, Qt::DashLine));
         p.setBrush(QColor(0, 90, 200, 40));
         p.drawRect(m_rubberBand);
     }
+}
+
+void MapCanvas::setPreviewImage(const QImage &image, const QRectF &worldExtent)
+{
+    m_preview = image;
+    m_previewExtent = worldExtent;
+    update();
+}
+
+void MapCanvas::setHighlight(const QPainterPath &world)
+{
+    m_highlight = world;
+    update();
 }
 
 void MapCanvas::drawJobImage(QPainter &p, const LayerJob &j) const

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QImage>
+#include <QPainterPath>
 #include <QPointer>
 #include <QWidget>
 
@@ -50,6 +51,15 @@ public:
     int rasterCount() const { return int(m_rasters.size()); }
     const RasterSource &raster(int i) const { return m_rasters[size_t(i)].source; }
     void setRasterVisible(int i, bool visible);
+
+    /// Georeferencing preview: an image covering @p worldExtent (project CRS),
+    /// drawn over the rasters and under the vector layers; a null image clears it.
+    void setPreviewImage(const QImage &image, const QRectF &worldExtent);
+    const QImage &previewImage() const { return m_preview; }
+    QRectF previewExtent() const { return m_previewExtent; }
+    /// Validation issue location (project CRS), outlined over everything; empty clears it.
+    void setHighlight(const QPainterPath &world);
+    const QPainterPath &highlight() const { return m_highlight; }
 
     /// True while any layer job runs or a refresh is pending.
     bool isRendering() const;
@@ -128,6 +138,9 @@ private:
     Qt::MouseButton m_pressButton = Qt::NoButton;
     bool m_dragging = false;
     QRect m_rubberBand;
+    QImage m_preview;            // georeferencing preview (setPreviewImage)
+    QRectF m_previewExtent;
+    QPainterPath m_highlight;    // issue location (setHighlight)
 };
 
 /// Runs the event loop until @p canvas has finished rendering and stayed idle
