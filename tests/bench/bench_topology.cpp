@@ -137,7 +137,7 @@ int childSql(int64_t n)
     // VNLand: load from the project, then the overlap rule (all cores).
     const double a0 = bench::now(), ac0 = cpuSeconds();
     const auto context = topology::ValidationContext::load(*project);
-    const auto loaded = store::loadParcels(*project);
+    const auto loaded = store::loadParcels(*project, store::ParcelFilter::allUnsorted());
     const double load = bench::now() - a0;
     topology::EngineOptions o;
     o.rules = {topology::Rule::Overlap};

@@ -48,44 +48,60 @@ std::optional<int> optInt(const Statement &st, int col)
 
 } // namespace
 
+namespace {
+
+/// Reads the current row of a kSelect statement into @p p (every field is assigned).
+void readParcelRow(Project &project, Statement &st, std::optional<Statement> &asBinary, model::Parcel &p)
+{
+    p.id = st.int64(0);
+    p.uuid = st.text(1);
+    p.objectKind = st.text(2);
+    p.communeCode = st.text(3);
+    p.toSo = optInt(st, 4);
+    p.thuaSo = optInt(st, 5);
+    p.toSoCu = st.text(6);
+    p.thuaSoCu = st.text(7);
+    p.measuredArea = st.optReal(8);
+    p.legalArea = st.optReal(9);
+    p.landuseCode = st.text(10);
+    p.userTypeCode = st.text(11);
+    p.ownerName = st.text(12);
+    p.address = st.text(13);
+    p.certificateIssued = optInt(st, 14);
+    p.flags = st.text(15);
+    p.beginTime = st.text(16);
+    p.endTime = st.optText(17);
+    p.legalLanduseCode = st.text(19);
+    int size = 0;
+    const unsigned char *blob = st.blobData(18, &size);
+    p.wkb = blob ? wkbFromSpatialiteBlob(blob, static_cast<size_t>(size)) : std::vector<unsigned char>();
+    if (p.wkb.empty() && blob && size > 0) {
+        // Not a plain XY (multi)polygon blob: let SpatiaLite convert it.
+        if (!asBinary)
+            asBinary.emplace(project.db(), "SELECT AsBinary(?)");
+        asBinary->bindBlob(1, blob, static_cast<size_t>(size));
+        if (asBinary->step())
+            p.wkb = asBinary->blob(0);
+        asBinary->reset();
+    }
+}
+
+std::string selectSql(const ParcelFilter &filter)
+{
+    // Unsorted reads follow the table (rowid) order: no sorter holding every row and its geometry.
+    return std::string(kSelect) + whereClause(filter) + (filter.sorted ? " ORDER BY commune_code, to_so, thua_so, id" : "");
+}
+
+} // namespace
+
 void forEachParcel(Project &project, const ParcelFilter &filter, const std::function<bool(const model::Parcel &)> &fn)
 {
-    Statement st(project.db(), std::string(kSelect) + whereClause(filter) + " ORDER BY commune_code, to_so, thua_so, id");
+    Statement st(project.db(), selectSql(filter));
     bindFilter(st, project.db(), filter);
     model::Parcel p;
     std::optional<Statement> asBinary;
     while (st.step()) {
-        p.id = st.int64(0);
-        p.uuid = st.text(1);
-        p.objectKind = st.text(2);
-        p.communeCode = st.text(3);
-        p.toSo = optInt(st, 4);
-        p.thuaSo = optInt(st, 5);
-        p.toSoCu = st.text(6);
-        p.thuaSoCu = st.text(7);
-        p.measuredArea = st.optReal(8);
-        p.legalArea = st.optReal(9);
-        p.landuseCode = st.text(10);
-        p.userTypeCode = st.text(11);
-        p.ownerName = st.text(12);
-        p.address = st.text(13);
-        p.certificateIssued = optInt(st, 14);
-        p.flags = st.text(15);
-        p.beginTime = st.text(16);
-        p.endTime = st.optText(17);
-        p.legalLanduseCode = st.text(19);
-        int size = 0;
-        const unsigned char *blob = st.blobData(18, &size);
-        p.wkb = blob ? wkbFromSpatialiteBlob(blob, static_cast<size_t>(size)) : std::vector<unsigned char>();
-        if (p.wkb.empty() && blob && size > 0) {
-            // Not a plain XY (multi)polygon blob: let SpatiaLite convert it.
-            if (!asBinary)
-                asBinary.emplace(project.db(), "SELECT AsBinary(?)");
-            asBinary->bindBlob(1, blob, static_cast<size_t>(size));
-            if (asBinary->step())
-                p.wkb = asBinary->blob(0);
-            asBinary->reset();
-        }
+        readParcelRow(project, st, asBinary, p);
         if (!fn(p))
             break;
     }
@@ -94,10 +110,12 @@ void forEachParcel(Project &project, const ParcelFilter &filter, const std::func
 std::vector<model::Parcel> loadParcels(Project &project, const ParcelFilter &filter)
 {
     std::vector<model::Parcel> out;
-    forEachParcel(project, filter, [&](const model::Parcel &p) {
-        out.push_back(p);
-        return true;
-    });
+    out.reserve(static_cast<size_t>(countParcels(project, filter)));
+    Statement st(project.db(), selectSql(filter));
+    bindFilter(st, project.db(), filter);
+    std::optional<Statement> asBinary;
+    while (st.step())
+        readParcelRow(project, st, asBinary, out.emplace_back());
     return out;
 }
 

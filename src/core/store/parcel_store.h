@@ -16,6 +16,15 @@ struct ParcelFilter {
     std::string communeCode;        // empty = all
     std::optional<int> toSo;
     bool includeHistory = false;    // also rows with end_time set
+    bool sorted = true;             // by commune, tờ, thửa; false: table order, for whole-set work
+
+    /// Every live parcel in table order (validation, fixes: no sort of every row and geometry).
+    static ParcelFilter allUnsorted()
+    {
+        ParcelFilter f;
+        f.sorted = false;
+        return f;
+    }
 };
 
 /// Calls @p fn for each parcel (live ones unless includeHistory), ordered by

@@ -613,7 +613,7 @@ FixPlan planFix(store::Project &project, Rule rule)
 {
     ensureValidationData(project);
     const ValidationContext context = ValidationContext::load(project);
-    const std::vector<model::Parcel> parcels = store::loadParcels(project);
+    const std::vector<model::Parcel> parcels = store::loadParcels(project, store::ParcelFilter::allUnsorted());
     return planFix(parcels, context, rule);
 }
 

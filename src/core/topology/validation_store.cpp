@@ -70,7 +70,7 @@ ValidationReport validateProject(store::Project &project, const EngineOptions &o
 {
     ensureValidationData(project);
     const ValidationContext context = ValidationContext::load(project);
-    const std::vector<model::Parcel> parcels = store::loadParcels(project);
+    const std::vector<model::Parcel> parcels = store::loadParcels(project, store::ParcelFilter::allUnsorted());
     return validate(parcels, context, options);
 }
 
