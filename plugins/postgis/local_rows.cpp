@@ -97,18 +97,16 @@ void forEachLocalRow(store::Database &db, const std::string &table, const std::v
     }
 }
 
-std::string ewkbHex(const std::vector<unsigned char> &wkb, int srid)
+std::vector<unsigned char> ewkb(const std::vector<unsigned char> &wkb, int srid)
 {
-    static const char *digits = "0123456789ABCDEF";
-    std::string out;
-    if (wkb.size() < 5)
-        return out;
     std::vector<unsigned char> e;
+    if (wkb.size() < 5)
+        return e;
     e.reserve(wkb.size() + 4);
     const bool little = wkb[0] == 1;
     uint32_t type = little ? (wkb[1] | wkb[2] << 8 | wkb[3] << 16 | uint32_t(wkb[4]) << 24)
                            : (uint32_t(wkb[1]) << 24 | wkb[2] << 16 | wkb[3] << 8 | wkb[4]);
-    type |= 0x20000000u;
+    type |= 0x20000000u; // SRID present
     const uint32_t s = static_cast<uint32_t>(srid);
     e.push_back(wkb[0]);
     auto put = [&](uint32_t v) {
@@ -122,7 +120,14 @@ std::string ewkbHex(const std::vector<unsigned char> &wkb, int srid)
     put(type);
     put(s);
     e.insert(e.end(), wkb.begin() + 5, wkb.end());
-    out.resize(e.size() * 2);
+    return e;
+}
+
+std::string ewkbHex(const std::vector<unsigned char> &wkb, int srid)
+{
+    static const char *digits = "0123456789ABCDEF";
+    const std::vector<unsigned char> e = ewkb(wkb, srid);
+    std::string out(e.size() * 2, '0');
     for (size_t i = 0; i < e.size(); ++i) {
         out[2 * i] = digits[e[i] >> 4];
         out[2 * i + 1] = digits[e[i] & 15];

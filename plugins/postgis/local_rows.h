@@ -32,7 +32,9 @@ void forEachLocalRow(store::Database &db, const std::string &table, const std::v
                      const std::string &geomColumn, const std::string &where, const std::vector<std::string> &whereArgs,
                      const std::function<bool(const RowValues &, const std::vector<unsigned char> &wkb)> &fn);
 
-/// Hex EWKB (with the SRID) of 2D WKB, as PostGIS reads it from text.
+/// EWKB (WKB with the SRID) of 2D WKB, as PostGIS receives it in binary COPY.
+std::vector<unsigned char> ewkb(const std::vector<unsigned char> &wkb, int srid);
+/// Hex EWKB, as PostGIS reads it from text.
 std::string ewkbHex(const std::vector<unsigned char> &wkb, int srid);
 std::vector<unsigned char> fromHex(const char *hex, size_t size);
 

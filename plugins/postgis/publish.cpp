@@ -12,6 +12,9 @@
 #include "store/project.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <map>
 #include <set>
 
 namespace vnland::postgis {
@@ -114,71 +117,168 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
             cmp.push_back(c.quoteIdent(col.name));
     }
     const std::string colList = join(names, ", ");
-    c.execScript("CREATE TEMP TABLE vnland_stage ON COMMIT DROP AS SELECT " + colList +
-                 ", geom FROM parcel WITH NO DATA; ALTER TABLE vnland_stage ADD COLUMN sid BIGINT");
-    progress("copying parcels");
-    c.copyBegin("COPY vnland_stage (" + colList + ", geom) FROM STDIN");
-    std::string buf;
-    buf.reserve(1 << 21);
-    long long rows = 0;
-    forEachLocalRow(project.db(), "parcel", cols, "geom", "", {}, [&](const RowValues &v, const auto &wkb) {
-        for (const auto &x : v) {
-            appendCopyField(buf, x);
-            buf += '\t';
-        }
-        if (wkb.empty())
-            buf += "\\N";
-        else
-            buf += ewkbHex(wkb, srid);
-        buf += '\n';
-        ++rows;
-        if (buf.size() > (1 << 20)) {
-            c.copyPut(buf.data(), buf.size());
-            buf.clear();
-        }
-        return true;
+    // Binary COPY when every column has a type we can send (PostgreSQL's binary
+    // COPY format: big-endian numbers, raw text, EWKB for geometry), else text.
+    std::vector<std::string> types;
+    {
+        Result t = c.exec("SELECT attname, format_type(atttypid, NULL) FROM pg_attribute"
+                          " WHERE attrelid = 'parcel'::regclass AND attnum > 0 AND NOT attisdropped");
+        std::map<std::string, std::string> byName;
+        for (int i = 0; i < t.rows(); ++i)
+            byName[t.text(i, 0)] = t.text(i, 1);
+        for (const auto &col : cols)
+            types.push_back(byName[col.name]);
+    }
+    const bool binary = std::all_of(types.begin(), types.end(), [](const std::string &t) {
+        return t == "integer" || t == "bigint" || t == "double precision" || t == "text";
     });
-    if (!buf.empty())
-        c.copyPut(buf.data(), buf.size());
-    c.copyEnd();
-    progress("merging " + std::to_string(rows) + " parcels");
-    c.execScript("ANALYZE vnland_stage");
-
-    // Match by UUID, then by the identity of a live parcel.
-    c.exec("UPDATE vnland_stage s SET sid = p.id FROM parcel p WHERE p.uuid = s.uuid");
-    c.exec("UPDATE vnland_stage s SET sid = p.id FROM parcel p"
-           " WHERE s.sid IS NULL AND s.end_time IS NULL AND s.identity_conflict = 0 AND s.thua_so IS NOT NULL"
-           " AND p.end_time IS NULL AND p.identity_conflict = 0 AND p.commune_code = s.commune_code"
-           " AND p.to_so = s.to_so AND p.thua_so = s.thua_so");
-    std::vector<std::string> pOld, sNew, sets;
-    for (const auto &q : cmp) {
-        pOld.push_back("p." + q);
-        sNew.push_back("s." + q);
-        sets.push_back(q + " = s." + q);
-    }
-    c.exec("CREATE TEMP TABLE vnland_changed ON COMMIT DROP AS SELECT s.sid FROM vnland_stage s JOIN parcel p ON p.id = s.sid"
-           " WHERE (" + join(pOld, ", ") + ", ST_AsEWKB(p.geom)) IS DISTINCT FROM (" + join(sNew, ", ") +
-           ", ST_AsEWKB(s.geom))");
+    auto copyParcels = [&](const std::string &target, bool withSeq) {
+        c.copyBegin("COPY " + target + " (" + colList + ", geom" + (withSeq ? ", seq" : "") + ") FROM STDIN" +
+                    (binary ? " (FORMAT binary)" : ""));
+        std::string buf;
+        buf.reserve(1 << 21);
+        auto be = [&buf](uint64_t v, int bytes) {
+            for (int k = bytes - 1; k >= 0; --k)
+                buf += static_cast<char>((v >> (8 * k)) & 0xff);
+        };
+        if (binary) {
+            buf.append("PGCOPY\n\377\r\n\0", 11);
+            be(0, 4); // flags
+            be(0, 4); // header extension
+        }
+        long long count = 0;
+        forEachLocalRow(project.db(), "parcel", cols, "geom", "", {}, [&](const RowValues &v, const auto &wkb) {
+            ++count;
+            if (binary) {
+                be(v.size() + 1 + (withSeq ? 1 : 0), 2);
+                for (size_t i = 0; i < v.size(); ++i) {
+                    if (!v[i]) {
+                        be(0xffffffffu, 4);
+                    } else if (types[i] == "text") {
+                        be(v[i]->size(), 4);
+                        buf += *v[i];
+                    } else if (types[i] == "double precision") {
+                        const double d = std::strtod(v[i]->c_str(), nullptr);
+                        uint64_t bits;
+                        std::memcpy(&bits, &d, 8);
+                        be(8, 4);
+                        be(bits, 8);
+                    } else {
+                        const long long x = std::strtoll(v[i]->c_str(), nullptr, 10);
+                        const int size = types[i] == "bigint" ? 8 : 4;
+                        be(static_cast<uint64_t>(size), 4);
+                        be(static_cast<uint64_t>(x), size);
+                    }
+                }
+                if (wkb.empty()) {
+                    be(0xffffffffu, 4);
+                } else {
+                    const auto e = ewkb(wkb, srid);
+                    be(e.size(), 4);
+                    buf.append(reinterpret_cast<const char *>(e.data()), e.size());
+                }
+                if (withSeq) {
+                    be(8, 4);
+                    be(static_cast<uint64_t>(count), 8);
+                }
+            } else {
+                for (const auto &x : v) {
+                    appendCopyField(buf, x);
+                    buf += '\t';
+                }
+                if (wkb.empty())
+                    buf += "\\N";
+                else
+                    buf += ewkbHex(wkb, srid);
+                if (withSeq)
+                    buf += '\t' + std::to_string(count);
+                buf += '\n';
+            }
+            if (buf.size() > (1 << 20)) {
+                c.copyPut(buf.data(), buf.size());
+                buf.clear();
+            }
+            return true;
+        });
+        if (binary)
+            be(0xffff, 2); // trailer
+        if (!buf.empty())
+            c.copyPut(buf.data(), buf.size());
+        c.copyEnd();
+        return count;
+    };
     const std::string now = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
-    // History: the server's row as it was, closed now.
-    std::vector<std::string> all, allSel;
-    for (const auto &n : serverColumns(c, "parcel")) {
-        all.push_back(c.quoteIdent(n));
-        allSel.push_back(n == "end_time" ? "coalesce(p.end_time, " + now + ")" : "p." + c.quoteIdent(n));
+    long long rows = 0, inserted = 0, updated = 0;
+    c.exec("SET LOCAL maintenance_work_mem = '256MB'");
+    if (c.exec("SELECT NOT EXISTS (SELECT 1 FROM parcel)").text(0, 0) == "t") {
+        // First publish: straight COPY into parcel, secondary indexes (GiST, identity, sheet, code)
+        // dropped and built once afterwards — in the same transaction, so still all or nothing.
+        Result idx = c.exec("SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                            " WHERE x.indrelid = 'parcel'::regclass"
+                            " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)");
+        Result uniq = c.exec("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                             " WHERE conrelid = 'parcel'::regclass AND contype = 'u'");
+        for (int i = 0; i < idx.rows(); ++i)
+            c.execScript("DROP INDEX " + c.quoteIdent(idx.text(i, 0)));
+        for (int i = 0; i < uniq.rows(); ++i)
+            c.execScript("ALTER TABLE parcel DROP CONSTRAINT " + c.quoteIdent(uniq.text(i, 0)));
+        progress("copying parcels");
+        rows = inserted = copyParcels("parcel", false);
+        progress("indexing " + std::to_string(rows) + " parcels");
+        // Definitions read back from the server's catalogue, not built from input.
+        for (int i = 0; i < uniq.rows(); ++i)
+            c.execScript("ALTER TABLE parcel ADD CONSTRAINT " + c.quoteIdent(uniq.text(i, 0)) + " " + uniq.text(i, 1));
+        for (int i = 0; i < idx.rows(); ++i)
+            c.execScript(idx.text(i, 1));
+        c.execScript("ANALYZE parcel");
+    } else {
+        c.execScript("CREATE TEMP TABLE vnland_stage ON COMMIT DROP AS SELECT " + colList +
+                     ", geom FROM parcel WITH NO DATA; ALTER TABLE vnland_stage ADD COLUMN seq BIGINT");
+        progress("copying parcels");
+        rows = copyParcels("vnland_stage", true);
+        progress("merging " + std::to_string(rows) + " parcels");
+        c.execScript("ANALYZE vnland_stage");
+        // Match by UUID, then by the identity of a live parcel.
+        c.execScript("CREATE TEMP TABLE vnland_match ON COMMIT DROP AS"
+                     " SELECT s.seq, p.id AS sid FROM vnland_stage s JOIN parcel p ON p.uuid = s.uuid;"
+                     "INSERT INTO vnland_match SELECT s.seq, p.id FROM vnland_stage s JOIN parcel p"
+                     " ON p.commune_code = s.commune_code AND p.to_so = s.to_so AND p.thua_so = s.thua_so"
+                     " WHERE s.end_time IS NULL AND s.identity_conflict = 0 AND s.thua_so IS NOT NULL"
+                     " AND p.end_time IS NULL AND p.identity_conflict = 0"
+                     " AND NOT EXISTS (SELECT 1 FROM parcel u WHERE u.uuid = s.uuid);"
+                     "ANALYZE vnland_match");
+        std::vector<std::string> pOld, sNew, sets;
+        for (const auto &q : cmp) {
+            pOld.push_back("p." + q);
+            sNew.push_back("s." + q);
+            sets.push_back(q + " = s." + q);
+        }
+        c.exec("CREATE TEMP TABLE vnland_changed ON COMMIT DROP AS SELECT m.sid, m.seq FROM vnland_stage s"
+               " JOIN vnland_match m ON m.seq = s.seq JOIN parcel p ON p.id = m.sid"
+               " WHERE (" + join(pOld, ", ") + ") IS DISTINCT FROM (" + join(sNew, ", ") +
+               ") OR NOT ST_OrderingEquals(p.geom, s.geom) OR (p.geom IS NULL) <> (s.geom IS NULL)");
+        // History: the server's row as it was, closed now.
+        std::vector<std::string> all, allSel;
+        for (const auto &n : serverColumns(c, "parcel")) {
+            all.push_back(c.quoteIdent(n));
+            allSel.push_back(n == "end_time" ? "coalesce(p.end_time, " + now + ")" : "p." + c.quoteIdent(n));
+        }
+        c.exec("INSERT INTO parcel_history (" + join(all, ", ") + ") SELECT " + join(allSel, ", ") +
+               " FROM parcel p JOIN vnland_changed ch ON ch.sid = p.id");
+        updated = c.exec("UPDATE parcel p SET " + join(sets, ", ") +
+                         ", geom = s.geom, begin_time = CASE WHEN s.end_time IS NULL THEN " + now +
+                         " ELSE p.begin_time END FROM vnland_changed ch JOIN vnland_stage s ON s.seq = ch.seq"
+                         " WHERE p.id = ch.sid")
+                      .affected();
+        inserted = c.exec("INSERT INTO parcel (" + colList + ", geom) SELECT " + colList +
+                          ", geom FROM vnland_stage s WHERE NOT EXISTS (SELECT 1 FROM vnland_match m WHERE m.seq = s.seq)")
+                       .affected();
     }
-    c.exec("INSERT INTO parcel_history (" + join(all, ", ") + ") SELECT " + join(allSel, ", ") +
-           " FROM parcel p JOIN vnland_changed ch ON ch.sid = p.id");
-    const long long updated =
-        c.exec("UPDATE parcel p SET " + join(sets, ", ") + ", geom = s.geom, begin_time = CASE WHEN s.end_time IS NULL THEN " +
-               now + " ELSE p.begin_time END FROM vnland_stage s JOIN vnland_changed ch ON ch.sid = s.sid WHERE p.id = s.sid")
-            .affected();
-    const long long inserted = c.exec("INSERT INTO parcel (" + colList + ", geom) SELECT " + colList +
-                                      ", geom FROM vnland_stage WHERE sid IS NULL")
-                                   .affected();
     const std::string source = "publish " + project.path();
-    c.exec("INSERT INTO change_log(parcel_uuid, action, detail, source)"
-           " SELECT p.uuid, 'publish_update', NULL, $1 FROM parcel p JOIN vnland_changed ch ON ch.sid = p.id",
-           Params().add(source));
+    if (updated > 0)
+        c.exec("INSERT INTO change_log(parcel_uuid, action, detail, source)"
+               " SELECT p.uuid, 'publish_update', NULL, $1 FROM parcel p JOIN vnland_changed ch ON ch.sid = p.id",
+               Params().add(source));
     if (inserted > 0)
         c.exec("INSERT INTO change_log(action, detail, source) VALUES ('publish_insert', $1, $2)",
                Params().add(std::to_string(inserted) + " parcels").add(source));
