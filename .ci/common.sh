@@ -12,6 +12,7 @@ PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libboost-test-dev libxlsxwriter-dev
   xvfb xauth poppler-utils fonts-dejavu-core unzip
+  postgresql-15 postgresql-15-postgis-3 libpq-dev
 )
 
 install_missing() {
