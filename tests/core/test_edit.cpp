@@ -177,6 +177,12 @@ BOOST_AUTO_TEST_CASE(snap_index_update_remove_vertices_at)
     BOOST_TEST(idx.parcel(2) != nullptr);
     BOOST_TEST((idx.parcelsInBox(99, -1, 101, 1) == std::vector<int64_t>{2}));
     BOOST_TEST((idx.parcelsInBox(2, 2, 3, 3) == std::vector<int64_t>{1})); // box inside a parcel
+    // A parcel much larger than the cells (a forest lot) is found from deep inside.
+    idx.update(9, rect(1000, 1000, 2000, 2000));
+    BOOST_TEST((idx.parcelsInBox(1500, 1500, 1501, 1501) == std::vector<int64_t>{9}));
+    BOOST_TEST(idx.snap({1500, 1999.9}, 0.5).parcelId == 9);
+    idx.remove(9);
+    BOOST_TEST(idx.parcelsInBox(1500, 1500, 1501, 1501).empty());
     idx.remove(2);
     BOOST_TEST(!idx.snap({105, 10.2}, 0.5).found());
     BOOST_TEST(idx.parcel(2) == nullptr);
@@ -225,6 +231,23 @@ BOOST_AUTO_TEST_CASE(snap_index_fast_at_100k_parcels)
     const double wideMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / 200;
     BOOST_TEST_MESSAGE("snap index: " << wideMs << " ms/query at 100 m tolerance");
     BOOST_TEST(wideMs < 5.0);
+    // Avoid-overlap on a parcel drawn across four parcels of the 100 000, with the
+    // neighbours picked through the index: well inside an interactive budget.
+    const double cx = 500000 + 200 * 20.0, cy = 1200000 + 120 * 25.0;
+    const MultiPoly sketch = poly({{cx - 5, cy - 5}, {cx + 5, cy - 5}, {cx + 5, cy + 5}, {cx - 5, cy + 5}});
+    t0 = std::chrono::steady_clock::now();
+    edit::ParcelGeoms near;
+    for (int64_t id : idx.parcelsInBox(cx - 6, cy - 6, cx + 6, cy + 6))
+        near.push_back({id, *idx.parcel(id)});
+    const double pickMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const auto clip = edit::clipByNeighbours(sketch, near, 0.5);
+    const double clipMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    BOOST_TEST_MESSAGE("clip among 100 000 parcels: " << clipMs << " ms, " << near.size() << " neighbours, picked in " << pickMs << " ms");
+    BOOST_TEST(near.size() == 4u);
+    BOOST_TEST(!clip.ok); // the sketch lies wholly on existing parcels
+    BOOST_TEST(clip.clippedBy.size() == 4u);
+    BOOST_TEST(clipMs < 50.0);
+    BOOST_TEST(pickMs < 5.0);
     // A large tolerance (zoomed out) still answers, and correctly.
     const auto r = idx.snap({500000 + 3, 1200000 + 3}, 50);
     BOOST_TEST(r.kind == edit::SnapKind::ParcelVertex);
@@ -528,6 +551,16 @@ BOOST_AUTO_TEST_CASE(split_by_line_then_merge_back)
     BOOST_TEST(hasVertex(bent.parts[0], {3, 4}));
     BOOST_TEST(hasVertex(bent.parts[1], {7, 6}));
     BOOST_TEST(std::abs(edit::area(bent.parts[0]) + edit::area(bent.parts[1]) - 100.0) < 1e-9);
+
+    // A parcel with a pond (hole): the line through the hole still gives two pieces.
+    const MultiPoly pond{Poly{{rect(0, 0, 10, 10)[0].rings[0], rect(4, 4, 6, 6)[0].rings[0]}}};
+    auto holed = edit::splitByLine(pond, {{5, -1}, {5, 11}});
+    BOOST_REQUIRE_MESSAGE(holed.ok, holed.error);
+    BOOST_REQUIRE_EQUAL(holed.parts.size(), 2u);
+    BOOST_TEST(std::abs(edit::area(holed.parts[0]) - 48.0) < 1e-9);
+    BOOST_TEST(std::abs(edit::area(holed.parts[1]) - 48.0) < 1e-9);
+    BOOST_TEST(hasVertex(holed.parts[0], {5, 4}));
+    BOOST_TEST(holed.newBoundaryVertices.size() == 4u); // (5,0), (5,10) and the two on the pond
 
     // Lines that do not cross the parcel completely.
     BOOST_TEST(!edit::splitByLine(square, {{5, -1}, {5, 5}}).ok);

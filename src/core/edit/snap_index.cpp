@@ -94,6 +94,11 @@ struct SnapIndex::Impl {
     std::unordered_map<uint64_t, std::vector<PointRef>> pointCells;
     size_t pointCount = 0;
     std::vector<Line> lines;
+    /// Parcels wider or taller than kLargeCells cells: parcelsInBox checks them
+    /// one by one; every other parcel is found through the cells of the query
+    /// box grown by that size.
+    static constexpr double kLargeCells = 8;
+    std::unordered_set<int64_t> large;
 
     int64_t ix(double x) const { return static_cast<int64_t>(std::floor(x / cell)); }
 
@@ -143,6 +148,8 @@ struct SnapIndex::Impl {
             }
         }
         e.cells.assign(cells.begin(), cells.end());
+        if (!e.box.empty() && std::max(e.box.maxX - e.box.minX, e.box.maxY - e.box.minY) > kLargeCells * cell)
+            large.insert(id);
     }
 
     void erase(int64_t id)
@@ -160,6 +167,7 @@ struct SnapIndex::Impl {
             if (v.empty())
                 segCells.erase(c);
         }
+        large.erase(id);
         parcels.erase(it);
     }
 
@@ -243,6 +251,7 @@ void SnapIndex::remove(int64_t id) { m_d->erase(id); }
 void SnapIndex::clearParcels()
 {
     m_d->parcels.clear();
+    m_d->large.clear();
     m_d->segCells.clear();
 }
 
@@ -412,22 +421,21 @@ std::vector<int64_t> SnapIndex::parcelsInBox(double minX, double minY, double ma
         if (!e.box.empty() && e.box.maxX >= minX && e.box.minX <= maxX && e.box.maxY >= minY && e.box.minY <= maxY)
             ids.insert(e.id);
     };
-    const bool ok = m_d->forCells(minX, minY, maxX, maxY, m_d->segCells.size() + 64, [&](uint64_t key) {
+    // A parcel no larger than g whose box meets the query box has all its
+    // segments, hence its cells, inside the query box grown by g.
+    const double g = Impl::kLargeCells * m_d->cell;
+    const bool ok = m_d->forCells(minX - g, minY - g, maxX + g, maxY + g, m_d->segCells.size() + 64, [&](uint64_t key) {
         auto c = m_d->segCells.find(key);
         if (c != m_d->segCells.end())
             for (const auto &r : c->second)
                 consider(*r.entry);
     });
-    // A box inside a big parcel meets no segment cell of it: the box scan also checks
-    // parcels whose box contains the query box, through a full pass when cells missed.
-    if (!ok) {
-        for (const auto &[id, e] : m_d->parcels)
-            consider(e);
+    if (ok) {
+        for (int64_t id : m_d->large)
+            consider(m_d->parcels.at(id));
     } else {
         for (const auto &[id, e] : m_d->parcels)
-            if (!ids.count(id) && e.box.minX <= minX && e.box.maxX >= maxX && e.box.minY <= minY &&
-                e.box.maxY >= maxY)
-                ids.insert(id);
+            consider(e);
     }
     std::vector<int64_t> out(ids.begin(), ids.end());
     std::sort(out.begin(), out.end());
