@@ -169,7 +169,7 @@ plugin::SyncReport checkoutArea(const std::string &conninfo, const plugin::SyncO
         std::map<std::string, std::string> meta;
         for (int i = 0; i < m.rows(); ++i)
             meta[m.text(i, 0)] = m.text(i, 1);
-        settings.name = meta["name"] + " — " + area;
+        settings.name = (meta["name"].empty() ? std::string("VNLand") : meta["name"]) + " — " + area;
         settings.epsg = std::atoi(meta.count("epsg") ? meta["epsg"].c_str() : "5899");
         if (meta.count("central_meridian"))
             settings.centralMeridian = std::atof(meta["central_meridian"].c_str());
