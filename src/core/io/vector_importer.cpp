@@ -28,6 +28,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <optional>
 #include <set>
@@ -397,14 +398,30 @@ ImportResult importVector(store::Project &project, const std::string &source, co
         total += std::max<GIntBig>(0, p.layer->GetFeatureCount(TRUE));
 
     // Existing live identities, to flag duplicates instead of failing on the unique index.
-    std::unordered_set<std::string> identities;
-    identities.reserve(1024);
+    // (commune, tờ, thửa) packs into one integer (commune as a small ordinal); numbers
+    // beyond 21 bits fall back to a set of text keys.
+    struct IdentitySet {
+        std::unordered_map<std::string, uint64_t> communeIds;
+        std::unordered_set<uint64_t> packed;
+        std::unordered_set<std::string> other;
+        /// False when the identity was there already.
+        bool insert(const std::string &commune, int64_t to, int64_t thua)
+        {
+            const auto [it, added] = communeIds.try_emplace(commune, communeIds.size());
+            (void)added;
+            constexpr int64_t kMax = int64_t(1) << 21;
+            if (to >= 0 && thua >= 0 && to < kMax && thua < kMax && it->second < uint64_t(kMax))
+                return packed.insert((it->second << 42) | (uint64_t(to) << 21) | uint64_t(thua)).second;
+            return other.insert(commune + "/" + std::to_string(to) + "/" + std::to_string(thua)).second;
+        }
+    } identities;
+    identities.packed.reserve(size_t(std::max<int64_t>(1024, total)));
     store::Database &db = project.db();
     {
         store::Statement st(db, "SELECT commune_code, to_so, thua_so FROM parcel WHERE end_time IS NULL AND"
-                                " identity_conflict = 0 AND thua_so IS NOT NULL");
+                                " identity_conflict = 0 AND thua_so IS NOT NULL AND to_so IS NOT NULL");
         while (st.step())
-            identities.insert(st.text(0) + "/" + st.text(1) + "/" + st.text(2));
+            identities.insert(st.text(0), st.int64(1), st.int64(2));
     }
     const auto &codes = store::landuseCodes();
 
@@ -423,6 +440,9 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 // Room for the whole load in the page cache: no spilling of half-filled pages
                 // mid-transaction; the commit writes them once, in order.
                 db.exec("PRAGMA cache_size=-524288");
+                // The rows reference only what this import itself just wrote (its import_log row,
+                // the parcel a land-use row belongs to): no lookups to check that, row by row.
+                db.exec("PRAGMA foreign_keys=OFF");
             } catch (const std::exception &) {
             }
         }
@@ -430,6 +450,7 @@ ImportResult importVector(store::Project &project, const std::string &source, co
         {
             try {
                 db.exec("PRAGMA cache_size=-65536");
+                db.exec("PRAGMA foreign_keys=ON");
             } catch (const std::exception &) {
             }
             if (!switched)
@@ -825,8 +846,7 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 }
                 p.wkb = std::move(wkb);
                 if (p.thuaSo && p.toSo) {
-                    const std::string key = p.communeCode + "/" + std::to_string(*p.toSo) + "/" + std::to_string(*p.thuaSo);
-                    if (!identities.insert(key).second)
+                    if (!identities.insert(p.communeCode, *p.toSo, *p.thuaSo))
                         addFlag(p.flags, "duplicate_number");
                 }
                 if (!p.communeCode.empty())
