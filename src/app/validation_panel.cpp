@@ -245,7 +245,7 @@ ValidationPanel::ValidationPanel(MainWindow *main, QWidget *parent) : QWidget(pa
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("issueTree"));
     m_tree->setColumnCount(2);
-    m_tree->setHeaderLabels({tr("Issue"), tr("Measure")});
+    m_tree->setHeaderLabels({tr("Issue"), tr("Count / measure")});
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
 
@@ -342,8 +342,19 @@ void ValidationPanel::setDocument(Document *doc)
             for (int row = first; m_doc && row <= last && row < m_doc->parcelCount(); ++row)
                 m_changed.insert(m_doc->parcel(row).id);
         });
-        // Fixes, exceptions and their undo change validation_issue rows.
-        connect(m_doc->undoStack(), &QUndoStack::indexChanged, this, [this] { reloadIssues(); });
+        // Fixes, exceptions and their undo change validation_issue rows: re-read
+        // the issues when one of those commands was done or undone (not on every edit).
+        m_undoIndex = m_doc->undoStack()->index();
+        connect(m_doc->undoStack(), &QUndoStack::indexChanged, this, [this](int idx) {
+            QUndoStack *stack = m_doc->undoStack();
+            bool mine = false;
+            for (int i = std::min(idx, m_undoIndex); i < std::max(idx, m_undoIndex) && i < stack->count(); ++i)
+                mine = mine || dynamic_cast<const ApplyFixCommand *>(stack->command(i)) ||
+                       dynamic_cast<const IssueStatusCommand *>(stack->command(i));
+            m_undoIndex = idx;
+            if (mine)
+                reloadIssues();
+        });
     }
     reloadIssues();
 }
@@ -529,7 +540,10 @@ void ValidationPanel::reloadIssues()
                                                                 return l.join(QStringLiteral(", "));
                                                             }());
             item->setText(0, row.message + parcels);
-            item->setText(1, row.unit.isEmpty() ? QString() : QStringLiteral("%1 %2").arg(row.measure, 0, 'g', 4).arg(row.unit));
+            const QString unit = row.unit == QLatin1String("m2")    ? QStringLiteral("m²")
+                                 : row.unit == QLatin1String("deg") ? QStringLiteral("°")
+                                                                    : row.unit;
+            item->setText(1, unit.isEmpty() ? QString() : QStringLiteral("%1 %2").arg(row.measure, 0, 'g', 4).arg(unit));
             item->setData(0, kIssueIdRole, qint64(row.id));
             item->setData(0, kRuleRole, int(row.rule));
             item->setToolTip(0, row.message);
@@ -549,13 +563,8 @@ void ValidationPanel::reloadIssues()
         if (!group)
             continue;
         group->setData(0, Qt::UserRole, pending);
-        group->setText(0, exceptions ? tr("%1 (%2) — %3, %4 exception(s)")
-                                           .arg(QString::fromUtf8(info.nameVi), QString::fromUtf8(info.id))
-                                           .arg(pending)
-                                           .arg(exceptions)
-                                     : tr("%1 (%2) — %3")
-                                           .arg(QString::fromUtf8(info.nameVi), QString::fromUtf8(info.id))
-                                           .arg(pending));
+        group->setText(0, QStringLiteral("%1 (%2)").arg(QString::fromUtf8(info.nameVi), QString::fromUtf8(info.id)));
+        group->setText(1, exceptions ? tr("%1 + %2 exception(s)").arg(pending).arg(exceptions) : QString::number(pending));
         group->setForeground(0, info.severity == topology::Severity::Error ? QColor(180, 0, 0) : QColor(170, 110, 0));
     }
     if (currentItem)

@@ -122,6 +122,7 @@ private:
     QSet<int64_t> m_changed;     // parcel ids edited since the last run
     topology::ValidationReport m_lastReport;
     std::vector<IssueRow> m_issues;
+    int m_undoIndex = 0;        // undo stack index last seen
 };
 
 } // namespace vnland::app

@@ -24,6 +24,7 @@
 
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -48,6 +49,14 @@ BOOST_TEST_GLOBAL_FIXTURE(AppFixture);
 std::string scanPath() { return test::sampleDir() + "/coto/scan/to3_322500-5-d.png"; }
 std::string truthPath() { return test::sampleDir() + "/coto/scan/to3_322500-5-d_truth.points"; }
 std::string seedPath() { return test::sampleDir() + "/coto/scan/to3_322500-5-d_seed3.points"; }
+
+/// Saves a picture of @p w into $VNLAND_SHOTS_DIR when set (to look at the panels).
+void saveShot(QWidget *w, const char *name)
+{
+    const QByteArray dir = qgetenv("VNLAND_SHOTS_DIR");
+    if (!dir.isEmpty())
+        w->grab().save(QString::fromUtf8(dir) + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
+}
 
 /// Runs the event loop until @p done or @p ms pass.
 template <class F>
@@ -213,6 +222,21 @@ BOOST_FIXTURE_TEST_CASE(clicks_add_gcps_typed_coordinates_fit_and_colour_residua
     model->setData(model->index(3, app::GcpTableModel::Enabled), Qt::Unchecked, Qt::CheckStateRole);
     BOOST_TEST(!geo->gcps().at(3).enabled);
     BOOST_TEST(geo->fit().enabled == 5);
+
+    // A map coordinate picked on the main map: the next click there (no pan) sets the selected point.
+    geo->gcpTable()->setCurrentIndex(model->index(2, app::GcpTableModel::MapX));
+    geo->pickAction()->trigger();
+    BOOST_TEST(geo->pickAction()->isChecked());
+    const QPointF centre = window.canvas()->view().center;
+    const QPoint at = window.canvas()->worldToScreen(QPointF(501650, 2320350)).toPoint();
+    const QPointF world = window.canvas()->screenToWorld(at);
+    QTest::mouseClick(window.canvas(), Qt::LeftButton, {}, at);
+    BOOST_TEST(geo->gcps().at(2).mapX == world.x());
+    BOOST_TEST(geo->gcps().at(2).mapY == world.y());
+    BOOST_TEST(!geo->pickAction()->isChecked());
+    BOOST_TEST((window.canvas()->view().center == centre));
+    geo->undoStack()->undo();
+    BOOST_TEST(geo->gcps().at(2).mapX == truth.at(picks[2]).mapX);
 }
 
 BOOST_FIXTURE_TEST_CASE(transform_choice_refits_and_mean_error_follows, GeorefFixture)
@@ -268,6 +292,8 @@ BOOST_FIXTURE_TEST_CASE(drag_marker_moves_gcp_preview_follows_undo_restores, Geo
             differ += with.pixel(x, y) != without.pixel(x, y);
     BOOST_TEST(differ > 2000);
 
+    saveShot(geo, "georef_window");
+    saveShot(&window, "georef_preview_on_map");
     // Drag the marker of the frame corner r0c0 by 40 screen pixels.
     app::ScanView *v = geo->scanView();
     v->fitToWindow();
@@ -278,12 +304,17 @@ BOOST_FIXTURE_TEST_CASE(drag_marker_moves_gcp_preview_follows_undo_restores, Geo
     QTest::mousePress(v, Qt::LeftButton, {}, from);
     QTest::mouseMove(v, from + QPoint(10, 10));
     QTest::mouseMove(v, to);
+    QElapsedTimer clock;
+    clock.start();
     QTest::mouseRelease(v, Qt::LeftButton, {}, to);
     const QPointF moved(geo->gcps().at(0).pixelX, geo->gcps().at(0).pixelY);
     BOOST_TEST(std::abs(moved.x() - (px0.x() + 40 / v->zoom())) < 2 / v->zoom());
     BOOST_TEST(std::abs(moved.y() - (px0.y() + 30 / v->zoom())) < 2 / v->zoom());
     BOOST_TEST(geo->undoStack()->count() == 2);
     BOOST_REQUIRE(previewSettled());
+    BOOST_TEST_MESSAGE("preview on the map " << clock.elapsed() << " ms after the drag (incl. "
+                                              << 60 << " ms throttle)");
+    BOOST_TEST(clock.elapsed() < 3000);
     BOOST_TEST(geo->previewCount() > count);
     BOOST_TEST((window.canvas()->previewImage() != first || window.canvas()->previewExtent() != ext));
 
@@ -449,7 +480,7 @@ BOOST_FIXTURE_TEST_CASE(run_all_rules_groups_match_core_and_click_selects, Valid
         QTreeWidgetItem *g = group(rule);
         BOOST_REQUIRE(g);
         BOOST_TEST(g->childCount() == int(n));
-        BOOST_TEST(g->text(0).endsWith(QStringLiteral("— %1").arg(n)));
+        BOOST_TEST(g->text(1) == QString::number(n));
         total += n;
     }
     BOOST_TEST(panel->tree()->topLevelItemCount() == int(core.size()));
@@ -470,6 +501,10 @@ BOOST_FIXTURE_TEST_CASE(run_all_rules_groups_match_core_and_click_selects, Valid
     BOOST_TEST(!window.canvas()->highlight().isEmpty());
     const QRectF where = window.canvas()->highlight().boundingRect();
     BOOST_TEST(window.canvas()->view().visibleWorld().contains(where.center()));
+    BOOST_REQUIRE(app::waitForCanvasIdle(window.canvas()));
+    window.findChild<QDockWidget *>(QStringLiteral("validationDock"))->raise();
+    QCoreApplication::processEvents();
+    saveShot(&window, "validation_panel");
 
     // Choosing rules: only the gap rule runs; the other groups stay as stored.
     panel->setChosenRules({topology::Rule::Gap});
