@@ -375,6 +375,21 @@ BOOST_AUTO_TEST_CASE(clip_square_overlapping_by_30cm_comes_back_touching)
     BOOST_TEST(edit::isValid(r.geometry));
 }
 
+BOOST_AUTO_TEST_CASE(clip_snaps_to_the_nearest_neighbour_vertex)
+{
+    // The neighbour has two vertices 0.5 m apart on its top edge; the drawn corner
+    // (10.4, 10.1) is 0.41 m from (10,10) and 0.14 m from (10.5,10): it goes to (10.5,10).
+    const MultiPoly neighbour = poly({{0, 0}, {0, 10}, {10, 10}, {10.5, 10}, {10.5, 0}});
+    const auto r = edit::clipByNeighbours(poly({{10.4, 10.1}, {20, 10.1}, {20, 20}, {10.4, 20}}), {{1, neighbour}}, 0.45);
+    BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+    BOOST_TEST(hasVertex(r.geometry, {10.5, 10}));
+    BOOST_TEST(!hasVertex(r.geometry, {10.4, 10.1}));
+    BOOST_TEST(!hasVertex(r.geometry, {10, 10})); // GEOSSnap alone would take this first vertex in tolerance
+    BOOST_TEST(edit::vertexCount(r.geometry) == 4u);
+    BOOST_TEST(overlapArea(r.geometry, neighbour) == 0.0);
+    BOOST_TEST(edit::isValid(r.geometry));
+}
+
 BOOST_AUTO_TEST_CASE(clip_deep_overlap_is_cut_and_t_junctions_go_into_the_neighbour)
 {
     // 2 m deep overlap (beyond the snap tolerance): cut along the neighbour's edge.

@@ -159,8 +159,41 @@ ClipResult clipByNeighbours(const MultiPoly &candidate, const ParcelGeoms &neigh
         geoms.push_back(GeomPtr(GEOSGeom_clone_r(ctx(), n.g.get())));
     GeomPtr all = collection(geoms);
 
-    // 1. Vertices onto neighbour vertices (and neighbour vertices into nearby candidate edges).
-    GeomPtr snapped(snapTol > 0 ? GEOSSnap_r(ctx(), cand.get(), all.get(), snapTol) : GEOSGeom_clone_r(ctx(), cand.get()));
+    // 1. Each vertex onto the NEAREST neighbour vertex within tolerance (GEOSSnap
+    //    takes the first one it meets, which on short edges is the wrong one).
+    std::vector<XY> neighbourVertexList;
+    for (const Neighbour &n : near) {
+        const auto nv = detail::vertices(fromGeos(n.g.get()));
+        neighbourVertexList.insert(neighbourVertexList.end(), nv.begin(), nv.end());
+    }
+    MultiPoly start = fromGeos(cand.get());
+    if (snapTol > 0) {
+        for (Poly &p : start)
+            for (Ring &ring : p.rings) {
+                for (XY &v : ring) {
+                    double best = snapTol * snapTol;
+                    const XY *to = nullptr;
+                    for (const XY &q : neighbourVertexList) {
+                        const double d = detail::dist2(q, v);
+                        if (d <= best) {
+                            best = d;
+                            to = &q;
+                        }
+                    }
+                    if (to)
+                        v = *to;
+                }
+                ring = openRing(ring);
+            }
+    }
+    GeomPtr start0 = toGeos(start);
+    if (!start0) {
+        r.error = "Thửa vẽ suy biến sau khi bắt điểm vào thửa kề (dung sai " + std::to_string(snapTol) + " m quá lớn?)";
+        return r;
+    }
+    // Then neighbour vertices near a candidate edge go into that edge (GEOSSnap
+    // leaves vertices that already sit on a neighbour vertex where they are).
+    GeomPtr snapped = snapTol > 0 ? GeomPtr(GEOSSnap_r(ctx(), start0.get(), all.get(), snapTol)) : std::move(start0);
     if (!snapped) {
         r.error = "Không bắt điểm được vào thửa kề: " + geom::lastError();
         return r;
