@@ -49,9 +49,11 @@ struct ClipResult {
 };
 
 /// Avoid overlap (tránh chồng đè): @p candidate minus the union of
-/// @p neighbours. Before the difference, candidate vertices within @p snapTol
-/// of a neighbour vertex move onto it, then onto a neighbour edge within
-/// @p snapTol; after it, sliver parts below options.minPartArea are dropped.
+/// @p neighbours. Before the difference, each candidate vertex within
+/// @p snapTol of a neighbour vertex moves onto the nearest one, neighbour
+/// vertices within @p snapTol of a candidate edge are added to it (GEOSSnap),
+/// and remaining vertices within @p snapTol of a neighbour edge move onto that
+/// edge; after it, parts and holes below options.minPartArea are dropped.
 /// Result vertices along the shared boundary coincide exactly with neighbour
 /// vertices (neighbourUpdates adds the missing ones to the neighbours).
 /// Invalid neighbours are repaired with GEOSMakeValid for the clip and listed
