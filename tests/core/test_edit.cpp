@@ -559,13 +559,22 @@ BOOST_AUTO_TEST_CASE(split_by_line_then_merge_back)
         nb.insert({v.x, v.y});
     BOOST_TEST((nb == std::set<std::pair<double, double>>{{5, 0}, {5, 10}}));
 
-    // A bent line makes three pieces out of an L-crossing? No: two, with the bend vertex shared.
+    // A bent line: two pieces that share its bend vertices.
     auto bent = edit::splitByLine(square, {{3, -1}, {3, 4}, {7, 6}, {7, 11}});
     BOOST_REQUIRE_MESSAGE(bent.ok, bent.error);
     BOOST_REQUIRE_EQUAL(bent.parts.size(), 2u);
     BOOST_TEST(hasVertex(bent.parts[0], {3, 4}));
     BOOST_TEST(hasVertex(bent.parts[1], {7, 6}));
     BOOST_TEST(std::abs(edit::area(bent.parts[0]) + edit::area(bent.parts[1]) - 100.0) < 1e-9);
+
+    // A line in and out twice: three pieces, largest first.
+    auto three = edit::splitByLine(square, {{2, -1}, {2, 11}, {8, 11}, {8, -1}});
+    BOOST_REQUIRE_MESSAGE(three.ok, three.error);
+    BOOST_REQUIRE_EQUAL(three.parts.size(), 3u);
+    BOOST_TEST(std::abs(edit::area(three.parts[0]) - 60.0) < 1e-9);
+    BOOST_TEST(std::abs(edit::area(three.parts[1]) - 20.0) < 1e-9);
+    BOOST_TEST(std::abs(edit::area(three.parts[2]) - 20.0) < 1e-9);
+    BOOST_TEST(three.newBoundaryVertices.size() == 4u);
 
     // A parcel with a pond (hole): the line through the hole still gives two pieces.
     const MultiPoly pond{Poly{{rect(0, 0, 10, 10)[0].rings[0], rect(4, 4, 6, 6)[0].rings[0]}}};
