@@ -297,6 +297,9 @@ BOOST_AUTO_TEST_CASE(typed_bearing_distance_xy)
     const auto dec = edit::parseBearing("123.7583");
     BOOST_REQUIRE(dec);
     BOOST_TEST(std::abs(*dec - 123.7583 * kPi / 180.0) < 1e-12);
+    const auto quadrant = edit::parseBearing("S56°15'E"); // quadrant bearing: 180° − 56°15'
+    BOOST_REQUIRE(quadrant);
+    BOOST_TEST(std::abs(*quadrant - (180 - 56.25) * kPi / 180.0) < 1e-12);
     std::string err;
     BOOST_TEST(!edit::parseBearing("abc", &err));
     BOOST_TEST(err.find("abc") != std::string::npos);
