@@ -196,8 +196,8 @@ void GeorefWindow::createUi()
         if (currentRow() >= 0)
             removeGcp(currentRow());
     });
-    del->setShortcut(QKeySequence::Delete);
-    del->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    del->setObjectName(QStringLiteral("deleteGcpAction"));
+    del->setShortcut(QKeySequence::Delete);   // a cell editor keeps its own Delete key
     tb->addSeparator();
     tb->addAction(tr("Detect grid crosses"), this, &GeorefWindow::detectClicked)
         ->setObjectName(QStringLiteral("detectAction"));
@@ -690,12 +690,15 @@ bool GeorefWindow::warpTo(const QString &outPath, bool quiet, QString *error)
     dlg.setWindowTitle(tr("Warp"));
     dlg.setWindowModality(Qt::WindowModal);
     dlg.setMinimumDuration(0);
-    dlg.setValue(0);
     QFutureWatcher<georef::WarpResult> watcher;
     QEventLoop loop;
     QTimer poll;
-    connect(&poll, &QTimer::timeout, &dlg, [&] { dlg.setValue(std::min(999, state->permille.load())); });
+    connect(&poll, &QTimer::timeout, &dlg, [&] {
+        if (!state->cancel)
+            dlg.setValue(std::min(999, state->permille.load()));
+    });
     connect(&dlg, &QProgressDialog::canceled, &dlg, [state] { state->cancel = true; });
+    dlg.setValue(0);   // shows the dialog (and processes events: connect first)
     connect(&watcher, &QFutureWatcher<georef::WarpResult>::finished, &loop, &QEventLoop::quit);
     poll.start(50);
     watcher.setFuture(QtConcurrent::run([scan = m_scanPath.toStdString(), model = *m_fit.model,

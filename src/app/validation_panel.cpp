@@ -324,6 +324,8 @@ void ValidationPanel::setDocument(Document *doc)
         m_doc->disconnect(this);
         m_doc->undoStack()->disconnect(this);
     }
+    if (m_main && m_main->canvas())
+        m_main->canvas()->setHighlight({});
     m_doc = doc;
     m_changed.clear();
     m_lastReport = {};

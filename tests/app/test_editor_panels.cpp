@@ -29,6 +29,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QTimer>
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
@@ -324,11 +326,14 @@ BOOST_FIXTURE_TEST_CASE(drag_marker_moves_gcp_preview_follows_undo_restores, Geo
     BOOST_REQUIRE(previewSettled());
     BOOST_TEST((window.canvas()->previewExtent() == ext));
 
-    // Delete the point (key on the table) and undo it.
+    // Delete the point (Delete key on the table) and undo it.
+    geo->activateWindow();
+    BOOST_REQUIRE(QTest::qWaitForWindowActive(geo));
     geo->gcpTable()->setFocus();
     geo->gcpTable()->selectRow(0);
-    geo->removeGcp(0);
+    QTest::keyClick(geo->gcpTable(), Qt::Key_Delete);
     BOOST_TEST(geo->gcps().size() == truth.size() - 1);
+    BOOST_TEST(geo->gcps().at(0).id != truth.at(0).id);
     geo->undoStack()->undo();
     BOOST_TEST(geo->gcps().size() == truth.size());
 
@@ -388,6 +393,16 @@ BOOST_FIXTURE_TEST_CASE(warp_writes_geotiff_registers_and_adds_layer, GeorefFixt
     geo->setTransformType(georef::TransformType::Helmert);
     const QString out = QString::fromStdString(tmp.file("warped.tif"));
     QString error;
+    // Cancel from the progress dialog: nothing is written or added.
+    const QString cancelled = QString::fromStdString(tmp.file("cancelled.tif"));
+    QTimer::singleShot(0, geo, [&] {
+        if (auto *dlg = geo->findChild<QProgressDialog *>())
+            QTest::mouseClick(dlg->findChild<QPushButton *>(), Qt::LeftButton);
+    });
+    BOOST_TEST(!geo->warpTo(cancelled, true, &error));
+    BOOST_TEST(error.contains(QStringLiteral("cancel")));
+    BOOST_TEST(!QFileInfo::exists(cancelled));
+    BOOST_TEST(window.canvas()->rasterCount() == 0);
     BOOST_REQUIRE_MESSAGE(geo->warpTo(out, true, &error), error.toStdString());
     BOOST_TEST(QFileInfo::exists(out));
     BOOST_TEST(window.canvas()->rasterCount() == 1);
