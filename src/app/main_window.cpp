@@ -216,6 +216,7 @@ void MainWindow::createActions()
         connect(a, &QAction::triggered, this, [this, t = tool] { m_canvas->setTool(t); });
         toolActions << a;
     }
+    createDigitizeActions(tools);   // Digitize menu and toolbar (main_window_digitize.cpp)
     m_canvas->setTool(MapCanvas::Tool::Pan);
     m_viewMenu->addSeparator();
 
@@ -357,6 +358,7 @@ bool MainWindow::openProject(const QString &path, bool quiet)
     m_table->setDocument(m_doc.get());
     m_form->setDocument(m_doc.get());
     m_canvas->setDocument(m_doc.get());
+    offerJournalRestore(quiet);   // edits of a session that did not close normally
     m_validation->setDocument(m_doc.get());
     addRecent(m_doc->path());
     updateTitle();
@@ -368,6 +370,8 @@ bool MainWindow::openProject(const QString &path, bool quiet)
 
 void MainWindow::closeProject()
 {
+    if (m_doc)
+        m_doc->discardJournal();   // a normal close: nothing to restore next time
     for (int i = m_layers->count() - 1; i >= 0; --i)
         if (m_layers->item(i)->data(Qt::UserRole).toInt() >= 1000)
             delete m_layers->takeItem(i);
@@ -399,6 +403,8 @@ void MainWindow::closeEvent(QCloseEvent *e)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    if (m_doc)
+        m_doc->discardJournal();
     e->accept();
 }
 

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QAction;
+class QActionGroup;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -74,6 +75,10 @@ protected:
 
 private:
     void createActions();
+    /// Digitize menu (Số hóa) and toolbar; tool actions join @p tools.
+    void createDigitizeActions(QActionGroup *tools);
+    /// Offers to restore the crash journal of the open project (quiet: restores).
+    void offerJournalRestore(bool quiet);
     void createDocks();
     void createStatusBar();
     void updateRecentMenu();

@@ -1,6 +1,7 @@
 // MapCanvas: view handling, background rendering and interaction.
 #include "map_canvas.h"
 
+#include "digitize_tools.h"
 #include "document.h"
 
 #include <QKeyEvent>
@@ -24,6 +25,7 @@ MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent)
     setMinimumSize(200, 150);
     for (auto &j : m_jobs)
         j.cancel = std::make_shared<std::atomic_bool>(false);
+    m_digitize = new DigitizeTools(this);
 }
 
 MapCanvas::~MapCanvas()
@@ -45,7 +47,16 @@ void MapCanvas::setDocument(Document *doc)
             scheduleRender();
         });
         connect(m_doc, &Document::selectionChanged, this, qOverload<>(&QWidget::update));
+        connect(m_doc, &Document::geometryChanged, this, [this](const QList<int> &rows) {
+            // The new outlines show at once; the parcel layer re-renders behind them.
+            m_freshRows = rows;
+            m_jobs[size_t(MapLayer::Parcels)].dirty = true;
+            scheduleRender();
+            update();
+        });
     }
+    m_freshRows.clear();
+    m_digitize->documentChanged();
     for (auto &j : m_jobs) {
         cancelJob(j);
         j.image = QImage();
@@ -83,6 +94,11 @@ void MapCanvas::setTool(Tool tool)
 {
     m_tool = tool;
     setCursor(tool == Tool::Pan ? Qt::OpenHandCursor : tool == Tool::Identify ? Qt::WhatsThisCursor : Qt::CrossCursor);
+    m_digitize->setMode(tool == Tool::AddParcel    ? DigitizeTools::Mode::AddParcel
+                        : tool == Tool::EditVertex ? DigitizeTools::Mode::Vertex
+                        : tool == Tool::SplitParcel ? DigitizeTools::Mode::Split
+                                                    : DigitizeTools::Mode::None);
+    emit toolChanged(tool);
 }
 
 void MapCanvas::setLayerVisible(MapLayer layer, bool visible)
@@ -271,6 +287,8 @@ void MapCanvas::jobFinished(int key, QFutureWatcher<QImage> *watcher)
     QImage img = watcher->result();
     j.watcher = nullptr;
     watcher->deleteLater();
+    if (key == int(MapLayer::Parcels) && !img.isNull())
+        m_freshRows.clear();
     if (!img.isNull()) {
         j.image = std::move(img);
         // The image was drawn for the view captured at start; keep that view with it.
@@ -335,6 +353,30 @@ void MapCanvas::paintEvent(QPaintEvent *)
         if (screen.boundingRect().width() < 8 && screen.boundingRect().height() < 8)
             p.drawEllipse(screen.boundingRect().center(), 8, 8);   // points and tiny shapes stay visible
     }
+    // Just-edited parcels, straight from the new geometry store, until the
+    // background render of the parcel layer has them.
+    if (m_doc && !m_freshRows.isEmpty()) {
+        const ParcelGeometry &g = *m_doc->geometry();
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(QColor(90, 60, 60), 1.2));
+        const auto attrs = m_doc->renderAttrs();
+        for (int row : m_freshRows) {
+            if (size_t(row) >= g.size())
+                continue;
+            p.setBrush(QColor::fromRgb(attrs->fill[size_t(row)]));
+            QPainterPath path;
+            path.setFillRule(Qt::OddEvenFill);
+            for (uint32_t r = g.firstRing(size_t(row)); r < g.endRing(size_t(row)); ++r) {
+                QPolygonF poly;
+                for (uint32_t q = g.ringBegin(r); q < g.ringBegin(r + 1); ++q)
+                    poly << m_view.toScreen(g.origin() + QPointF(g.points()[q].x, g.points()[q].y));
+                path.addPolygon(poly);
+                path.closeSubpath();
+            }
+            p.drawPath(path);
+        }
+    }
+    m_digitize->paint(p);
     if (!m_rubberBand.isNull()) {
         p.setRenderHint(QPainter::Antialiasing, false);
         p.setPen(QPen(QColor(0, 90, 200), 1, Qt::DashLine));
@@ -370,6 +412,7 @@ void MapCanvas::drawJobImage(QPainter &p, const LayerJob &j) const
 
 void MapCanvas::resizeEvent(QResizeEvent *)
 {
+    m_digitize->placeInput();
     const bool first = m_view.size.isEmpty();
     m_view.size = size();
     if (first && m_doc)
@@ -384,12 +427,16 @@ void MapCanvas::mousePressEvent(QMouseEvent *e)
     m_pressPos = m_lastPos = e->position().toPoint();
     m_pressButton = e->button();
     m_dragging = false;
+    if (m_digitize->mousePress(e))
+        m_pressButton = Qt::NoButton;   // the tool has it; the canvas neither pans nor selects
 }
 
 void MapCanvas::mouseMoveEvent(QMouseEvent *e)
 {
     const QPoint pos = e->position().toPoint();
     emit cursorMoved(m_view.toWorld(pos));
+    if (m_digitize->mouseMove(e) && m_pressButton != Qt::MiddleButton)
+        return;
     if (m_pressButton == Qt::NoButton)
         return;
     if (!m_dragging && (pos - m_pressPos).manhattanLength() >= 4)
@@ -410,6 +457,11 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *e)
 {
     const QPoint pos = e->position().toPoint();
     const bool add = e->modifiers() & Qt::ShiftModifier;
+    if (m_digitize->mouseRelease(e) || (m_digitize->mode() != DigitizeTools::Mode::None && e->button() == Qt::LeftButton)) {
+        m_pressButton = Qt::NoButton;
+        m_dragging = false;
+        return;
+    }
     if (m_pressButton == Qt::LeftButton) {
         if (!m_dragging) {
             if (m_tool == Tool::ZoomIn)
@@ -436,6 +488,18 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *e)
     update();
 }
 
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent *e)
+{
+    if (!m_digitize->mouseDoubleClick(e))
+        QWidget::mouseDoubleClickEvent(e);
+}
+
+void MapCanvas::keyReleaseEvent(QKeyEvent *e)
+{
+    if (!m_digitize->keyRelease(e))
+        QWidget::keyReleaseEvent(e);
+}
+
 void MapCanvas::wheelEvent(QWheelEvent *e)
 {
     const double steps = e->angleDelta().y() / 120.0;
@@ -446,6 +510,10 @@ void MapCanvas::wheelEvent(QWheelEvent *e)
 
 void MapCanvas::keyPressEvent(QKeyEvent *e)
 {
+    if (m_digitize->keyPress(e)) {
+        e->accept();
+        return;
+    }
     const double step = 0.25;
     switch (e->key()) {
     case Qt::Key_Left: panBy(QPointF(width() * step, 0)); break;

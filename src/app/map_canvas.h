@@ -21,11 +21,13 @@
 namespace vnland::app {
 
 class Document;
+class DigitizeTools;
 
 class MapCanvas : public QWidget {
     Q_OBJECT
 public:
-    enum class Tool { Pan, Select, ZoomIn, Identify };
+    /// Pan … Identify: viewing; AddParcel, EditVertex, SplitParcel: digitizing (DigitizeTools).
+    enum class Tool { Pan, Select, ZoomIn, Identify, AddParcel, EditVertex, SplitParcel };
 
     explicit MapCanvas(QWidget *parent = nullptr);
     ~MapCanvas() override;
@@ -42,6 +44,8 @@ public:
 
     void setTool(Tool tool);
     Tool tool() const { return m_tool; }
+    /// The digitizing tools (sketch, snapping, vertex editing) of this canvas.
+    DigitizeTools *digitize() const { return m_digitize; }
     void setLayerVisible(MapLayer layer, bool visible);
     bool layerVisible(MapLayer layer) const { return m_visible[size_t(layer)]; }
     void setLabelsVisible(bool visible);
@@ -83,6 +87,8 @@ signals:
     void renderFinished();
     /// Identify tool result (row in the document).
     void identified(int row);
+    /// The tool changed (also from a restored journal sketch).
+    void toolChanged(vnland::app::MapCanvas::Tool tool);
 
 protected:
     void paintEvent(QPaintEvent *) override;
@@ -90,6 +96,8 @@ protected:
     void mousePressEvent(QMouseEvent *) override;
     void mouseMoveEvent(QMouseEvent *) override;
     void mouseReleaseEvent(QMouseEvent *) override;
+    void mouseDoubleClickEvent(QMouseEvent *) override;
+    void keyReleaseEvent(QKeyEvent *) override;
     void wheelEvent(QWheelEvent *) override;
     void keyPressEvent(QKeyEvent *) override;
 
@@ -122,6 +130,8 @@ private:
     void markAllDirty();
 
     Document *m_doc = nullptr;
+    DigitizeTools *m_digitize = nullptr;
+    QList<int> m_freshRows;   // edited parcels drawn on top until the parcel layer catches up
     MapView m_view;
     Tool m_tool = Tool::Pan;
     std::array<bool, size_t(MapLayer::Count)> m_visible{true, true, false};

@@ -1,0 +1,597 @@
+// Digitizing tools (offscreen): every tool is driven with real QTest mouse and
+// key events on the map canvas, and the result is checked in the Document, the
+// exact geometry (snapping index), the database and the core validation.
+#define BOOST_TEST_MODULE editor_tools
+#include "app_fixture.h"
+#include <boost/test/unit_test.hpp>
+
+#include "editor_test_project.h"
+#include "test_support.h"
+
+#include "digitize_tools.h"
+#include "document.h"
+#include "main_window.h"
+#include "map_canvas.h"
+#include "parcel_edits.h"
+
+#include "edit/edit_ops.h"
+#include "store/database.h"
+#include "store/project.h"
+#include "topology/validation_rule.h"
+#include "topology/validation_store.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <iomanip>
+#include <cmath>
+#include <set>
+
+#include <ostream>
+
+using namespace vnland;
+
+// Printers for Boost.Test messages.
+std::ostream &operator<<(std::ostream &o, const QPointF &p) { return o << "(" << p.x() << ", " << p.y() << ")"; }
+std::ostream &operator<<(std::ostream &o, const QRectF &r)
+{
+    return o << "[" << r.left() << ", " << r.top() << " " << r.width() << " × " << r.height() << "]";
+}
+BOOST_TEST_DONT_PRINT_LOG_VALUE(std::optional<int>)
+namespace vnland::edit {
+std::ostream &operator<<(std::ostream &o, const XY &p) { return o << "(" << p.x << ", " << p.y << ")"; }
+}
+
+namespace {
+
+BOOST_TEST_GLOBAL_FIXTURE(AppFixture);
+
+constexpr double E0 = test::TestProject::kOriginE;
+constexpr double N0 = test::TestProject::kOriginN;
+
+/// Adds an empty sheet (tờ 6, 60 m × 50 m) east of the test parcels, for drawing.
+void addBlankSheet(const std::string &path)
+{
+    store::Database db(path, store::Database::Mode::ReadWrite);
+    const std::string wkt = "POLYGON((502120 2320000, 502180 2320000, 502180 2320050, 502120 2320050, 502120 2320000))";
+    store::Statement st(db, "INSERT INTO map_sheet(commune_code, to_so, scale, sheet_id, frame)"
+                            " VALUES ('07192', 6, 1000, '2320-502-6', GeomFromText(?, 5899))");
+    st.bind(1, wkt);
+    st.exec();
+}
+
+/// Every parcel row (live and history) with its geometry and land uses, for
+/// comparing states exactly.
+std::string dumpParcels(const std::string &path)
+{
+    store::Database db(path, store::Database::Mode::ReadOnly);
+    store::Statement st(db, "SELECT id, uuid, coalesce(to_so,''), coalesce(thua_so,''), coalesce(landuse_code,''),"
+                            " coalesce(owner_name,''), coalesce(legal_area,''), coalesce(measured_area,''),"
+                            " coalesce(end_time,''), coalesce(to_so_cu,''), coalesce(thua_so_cu,''), AsText(geom),"
+                            " (SELECT group_concat(code || ':' || coalesce(area,''), ',') FROM parcel_landuse WHERE parcel_id = parcel.id)"
+                            " FROM parcel ORDER BY id");
+    std::string out;
+    while (st.step()) {
+        for (int c = 0; c < 13; ++c)
+            out += (st.isNull(c) ? std::string("<null>") : st.text(c)) + "|";
+        out += "\n";
+    }
+    return out;
+}
+
+struct ToolsFixture {
+    ToolsFixture()
+    {
+        path = tmp.file("tools.sqlite");
+        project.write(path);
+        addBlankSheet(path);
+        open(window);
+    }
+    void open(app::MainWindow &w, bool quiet = true)
+    {
+        w.resize(1200, 850);
+        w.show();
+        BOOST_REQUIRE(QTest::qWaitForWindowExposed(&w));
+        BOOST_REQUIRE(w.openProject(QString::fromStdString(path), quiet));
+        // Both sheets in view at about 0.2 m per pixel.
+        w.canvas()->setView(QPointF(E0 + 90, N0 + 35), 0.22);
+        BOOST_REQUIRE(app::waitForCanvasIdle(w.canvas()));
+    }
+    app::Document *doc() const { return win->document(); }
+    app::MapCanvas *canvas() const { return win->canvas(); }
+    app::DigitizeTools *tools() const { return canvas()->digitize(); }
+    QPoint scr(const QPointF &world, QPoint offset = {}) const
+    {
+        return canvas()->worldToScreen(world).toPoint() + offset;
+    }
+    void trigger(const char *name)
+    {
+        auto *a = win->findChild<QAction *>(QString::fromLatin1(name));
+        BOOST_REQUIRE_MESSAGE(a, "action " << name);
+        a->trigger();
+    }
+    /// A mouse move event (QTest::mouseMove only moves the cursor on the offscreen platform).
+    void move(QPoint pos, Qt::MouseButtons buttons = Qt::NoButton)
+    {
+        QMouseEvent e(QEvent::MouseMove, QPointF(pos), canvas()->mapToGlobal(QPointF(pos)), Qt::NoButton, buttons, Qt::NoModifier);
+        QApplication::sendEvent(canvas(), &e);
+    }
+    /// Drags with the left button from @p a to @p b in a few steps.
+    void drag(QPoint a, QPoint b)
+    {
+        QTest::mousePress(canvas(), Qt::LeftButton, {}, a);
+        for (int i = 1; i <= 4; ++i)
+            move(a + (b - a) * i / 4, Qt::LeftButton);
+        QTest::mouseRelease(canvas(), Qt::LeftButton, {}, b);
+    }
+    /// A click near @p world (a few pixels off: snapping has to find the point).
+    void click(const QPointF &world, QPoint offset = {2, -2})
+    {
+        move(scr(world, offset));
+        QTest::mouseClick(canvas(), Qt::LeftButton, {}, scr(world, offset));
+    }
+    void finish() { QTest::keyClick(canvas(), Qt::Key_Return); }
+    int64_t idOfThua(int to, int thua) const
+    {
+        for (int r = 0; r < doc()->parcelCount(); ++r)
+            if (doc()->parcel(r).toSo == to && doc()->parcel(r).thuaSo == thua)
+                return doc()->parcel(r).id;
+        return -1;
+    }
+    const edit::MultiPoly &geom(int64_t id) const
+    {
+        const edit::MultiPoly *g = doc()->snapIndex().parcel(id);
+        BOOST_REQUIRE(g);
+        return *g;
+    }
+    static bool hasVertex(const edit::MultiPoly &mp, edit::XY p)
+    {
+        for (const auto &poly : mp)
+            for (const auto &ring : poly.rings)
+                if (std::find(ring.begin(), ring.end(), p) != ring.end())
+                    return true;
+        return false;
+    }
+    /// Issues of the geometry rules (overlap, gap, validity, unmatched vertices …) over the whole project.
+    std::vector<topology::Issue> geometryIssues() const
+    {
+        topology::EngineOptions opt;
+        opt.rules = {topology::Rule::InvalidGeometry, topology::Rule::Overlap,        topology::Rule::Gap,
+                     topology::Rule::Sliver,          topology::Rule::DuplicateGeometry, topology::Rule::UnmatchedVertex,
+                     topology::Rule::NearVertices,    topology::Rule::DuplicateVertex, topology::Rule::Spike,
+                     topology::Rule::DuplicateNumber, topology::Rule::MissingNumber};
+        auto report = topology::validateProject(doc()->project(), opt);
+        for (const auto &i : report.issues)
+            BOOST_TEST_MESSAGE("issue " << topology::ruleId(i.rule) << ": " << i.message);
+        return report.issues;
+    }
+
+    test::TempDir tmp;
+    std::string path;
+    test::TestProject project;
+    app::MainWindow window;
+    app::MainWindow *win = &window;   // the window the helpers drive
+};
+
+/// Draws the rectangle [x0,x1]×[y0,y1] with the add-parcel tool (clicks a few pixels off the corners).
+void drawRect(ToolsFixture &f, double x0, double y0, double x1, double y1)
+{
+    f.click({x0, y0});
+    f.click({x1, y0}, {-2, 2});
+    f.click({x1, y1}, {2, 2});
+    f.click({x0, y1}, {-2, -2});
+    f.finish();
+}
+
+} // namespace
+
+BOOST_FIXTURE_TEST_CASE(add_parcel_snaps_onto_neighbour_and_validates, ToolsFixture)
+{
+    trigger("toolAddParcel");
+    BOOST_TEST(int(canvas()->tool()) == int(app::MapCanvas::Tool::AddParcel));
+    BOOST_TEST(tools()->typedInput()->isVisible());
+    // West of thửa 1 (502000..502020 × 2320000..2320025): the new parcel's east side is thửa 1's west side.
+    const int before = doc()->parcelCount();
+    // The snap marker follows the mouse: near thửa 1's corner it snaps onto the vertex.
+    move(scr({E0, N0 + 25}, {3, 2}));
+    BOOST_TEST(int(tools()->lastSnap().kind) == int(edit::SnapKind::ParcelVertex));
+    click({E0 - 10, N0});
+    click({E0, N0}, {-2, 2});
+    click({E0, N0 + 25}, {2, 2});
+    click({E0 - 10, N0 + 25}, {-2, -2});
+    finish();
+    BOOST_REQUIRE(doc()->parcelCount() == before + 1);
+    const model::Parcel &p = doc()->parcel(doc()->parcelCount() - 1);
+    BOOST_TEST(p.toSo == 5);
+    BOOST_TEST(p.thuaSo == 13);   // next number above the sheet's maximum
+    BOOST_TEST(p.communeCode == "07192");
+    const auto &g = geom(p.id);
+    const auto &n = geom(idOfThua(5, 1));
+    // The shared vertices are the neighbour's, bit for bit.
+    BOOST_TEST(hasVertex(g, {E0, N0}));
+    BOOST_TEST(hasVertex(g, {E0, N0 + 25}));
+    BOOST_TEST(hasVertex(n, {E0, N0}));
+    BOOST_TEST(std::abs(edit::area(g) - 250.0) < 2.0);   // the free west corners are where the mouse was
+    BOOST_TEST(geometryIssues().empty());
+    // Written through to the database, in the sheet, selected.
+    BOOST_TEST(doc()->record(p.id).live());
+    BOOST_TEST(doc()->selectedIds() == std::vector<int64_t>{p.id});
+    BOOST_TEST(doc()->undoStack()->count() == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(add_parcel_keys_backspace_escape_and_snap_toggle, ToolsFixture)
+{
+    trigger("toolAddParcel");
+    click({E0 - 10, N0});
+    click({E0 - 5, N0 + 5});
+    BOOST_TEST(tools()->sketch().size() == 2u);
+    QTest::keyClick(canvas(), Qt::Key_Backspace);
+    BOOST_TEST(tools()->sketch().size() == 1u);
+    QTest::keyClick(canvas(), Qt::Key_Escape);
+    BOOST_TEST(tools()->sketch().empty());
+    // Snapping off: the click lands where the mouse is, not on the vertex.
+    win->findChild<QAction *>(QStringLiteral("snapVertex"))->setChecked(false);
+    win->findChild<QAction *>(QStringLiteral("snapSegment"))->setChecked(false);
+    click({E0, N0 + 25}, {3, 3});
+    BOOST_REQUIRE(tools()->sketch().size() == 1u);
+    BOOST_TEST(tools()->sketch()[0] != QPointF(E0, N0 + 25));
+    win->findChild<QAction *>(QStringLiteral("snapVertex"))->setChecked(true);
+    QTest::keyClick(canvas(), Qt::Key_Escape);
+    click({E0, N0 + 25}, {3, 3});
+    BOOST_TEST(tools()->sketch()[0] == QPointF(E0, N0 + 25));
+}
+
+BOOST_FIXTURE_TEST_CASE(avoid_overlap_clips_with_notice, ToolsFixture)
+{
+    QSignalSpy messages(doc(), &app::Document::message);
+    trigger("toolAddParcel");
+    // 15 m wide, the east 5 m over thửa 1: clipped back to the shared edge.
+    click({E0 - 10, N0});
+    click({E0 + 5, N0}, {0, 0});
+    click({E0 + 5, N0 + 25}, {0, 0});
+    click({E0 - 10, N0 + 25});
+    finish();
+    const model::Parcel &p = doc()->parcel(doc()->parcelCount() - 1);
+    BOOST_TEST(p.thuaSo == 13);
+    BOOST_TEST(std::abs(edit::area(geom(p.id)) - 250.0) < 2.0);
+    // Clipped exactly to the neighbour's west side.
+    BOOST_TEST(hasVertex(geom(p.id), {E0, N0}));
+    BOOST_TEST(hasVertex(geom(p.id), {E0, N0 + 25}));
+    bool noticed = false;
+    for (const auto &m : messages)
+        noticed = noticed || m.at(0).toString().contains(QStringLiteral("Clipped"));
+    BOOST_TEST(noticed);
+    BOOST_TEST(window.statusBar()->currentMessage().contains(QStringLiteral("Clipped")));
+    BOOST_TEST(geometryIssues().empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(invalid_neighbour_is_reported, ToolsFixture)
+{
+    // Make thửa 4 a bow-tie (invalid) in the database and reload it.
+    const int64_t bad = idOfThua(5, 4);
+    {
+        store::Database db(path, store::Database::Mode::ReadWrite);
+        store::Statement st(db, "UPDATE parcel SET geom = CastToMultiPolygon(GeomFromText(?, 5899)) WHERE id = ?");
+        st.bind(1, std::string("POLYGON((502060 2320000, 502080 2320025, 502080 2320000, 502060 2320025, 502060 2320000))")).bind(2, bad);
+        st.exec();
+    }
+    doc()->reloadParcels({bad});
+    QSignalSpy messages(doc(), &app::Document::message);
+    trigger("toolAddParcel");
+    click({E0 + 80, N0}, {0, 0});
+    click({E0 + 90, N0}, {0, 0});
+    click({E0 + 90, N0 + 25}, {0, 0});
+    click({E0 + 78, N0 + 25}, {0, 0});
+    finish();
+    bool warned = false;
+    for (const auto &m : messages)
+        warned = warned || m.at(0).toString().contains(QStringLiteral("invalid"));
+    BOOST_TEST(warned);
+}
+
+BOOST_FIXTURE_TEST_CASE(split_then_merge_back, ToolsFixture)
+{
+    const std::string start = dumpParcels(path);
+    const int64_t six = idOfThua(5, 6);
+    const auto original = geom(six);
+    trigger("toolSplitParcel");
+    // Across thửa 6 (502020..502040 × 2320025..2320050) at northing 2320040, ends in the neighbours.
+    click({E0 + 15, N0 + 40}, {0, 0});
+    click({E0 + 45, N0 + 40}, {0, 0});
+    QTest::mouseDClick(canvas(), Qt::LeftButton, {}, scr({E0 + 45, N0 + 40}));
+    BOOST_REQUIRE(doc()->rowOfId(six) < 0);   // retired
+    BOOST_TEST(doc()->record(six).exists);
+    BOOST_TEST(doc()->record(six).parcel.endTime.has_value());
+    const auto pieces = doc()->selectedIds();
+    BOOST_REQUIRE(pieces.size() == 2u);
+    std::set<int> numbers;
+    double total = 0;
+    for (int64_t id : pieces) {
+        const model::Parcel &p = doc()->parcel(doc()->rowOfId(id));
+        numbers.insert(p.thuaSo.value_or(0));
+        BOOST_TEST(p.thuaSoCu == "6");
+        BOOST_TEST(p.ownerName == "Chủ thửa 6");
+        total += edit::area(geom(id));
+    }
+    BOOST_TEST((numbers == std::set<int>{13, 14}));
+    BOOST_TEST(std::abs(total - 500.0) < 1e-6);
+
+    // Merge them back through the dialog, keeping the attributes of the first.
+    trigger("tool1");   // Select
+    QTimer::singleShot(0, [&] {
+        auto *dlg = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        BOOST_REQUIRE(dlg);
+        BOOST_TEST(dlg->objectName() == QStringLiteral("mergeDialog"));
+        auto *combo = dlg->findChild<QComboBox *>(QStringLiteral("mergeKeepCombo"));
+        BOOST_REQUIRE(combo);
+        BOOST_TEST(combo->count() == 2);
+        combo->setCurrentIndex(0);
+        dlg->accept();
+    });
+    trigger("mergeAction");
+    const auto merged = doc()->selectedIds();
+    BOOST_REQUIRE(merged.size() == 1u);
+    const model::Parcel &m = doc()->parcel(doc()->rowOfId(merged[0]));
+    BOOST_TEST(m.thuaSo == 15);
+    BOOST_TEST(std::abs(edit::area(geom(merged[0])) - 500.0) < 1e-6);
+    // The split vertices on the sides are gone again: the outline is the original rectangle.
+    BOOST_TEST(edit::vertexCount(geom(merged[0])) == edit::vertexCount(original));
+    BOOST_TEST(geometryIssues().empty());
+    // Undo both: the original parcel is live again, the new ones are gone from the database.
+    doc()->undoStack()->undo();
+    doc()->undoStack()->undo();
+    BOOST_TEST(doc()->rowOfId(six) >= 0);
+    BOOST_TEST(dumpParcels(path) == start);
+}
+
+BOOST_FIXTURE_TEST_CASE(move_shared_vertex_moves_it_in_all_parcels, ToolsFixture)
+{
+    trigger("toolEditVertex");
+    // The corner shared by thửa 1, 2, 5, 6.
+    const QPointF from(E0 + 20, N0 + 25);
+    const QPointF to(E0 + 25, N0 + 31);   // inside thửa 6, clear of every snap target
+    drag(scr(from, {2, 1}), scr(to));
+    const QPointF world = canvas()->screenToWorld(scr(to));
+    const edit::XY moved{world.x(), world.y()};
+    for (int t : {1, 2, 5, 6}) {
+        BOOST_TEST_CONTEXT("thửa " << t)
+        {
+            BOOST_TEST(hasVertex(geom(idOfThua(5, t)), moved));
+            BOOST_TEST(!hasVertex(geom(idOfThua(5, t)), {from.x(), from.y()}));
+        }
+    }
+    double total = 0;
+    for (int t = 1; t <= 12; ++t)
+        total += edit::area(geom(idOfThua(5, t)));
+    BOOST_TEST(std::abs(total - 12 * 500.0) < 1e-6);
+    BOOST_TEST(geometryIssues().empty());
+    doc()->undoStack()->undo();
+    for (int t : {1, 2, 5, 6})
+        BOOST_TEST(hasVertex(geom(idOfThua(5, t)), {from.x(), from.y()}));
+}
+
+BOOST_FIXTURE_TEST_CASE(insert_and_delete_vertex_on_shared_edge, ToolsFixture)
+{
+    trigger("toolEditVertex");
+    // The edge between thửa 1 and 2 at x = 502020.
+    const QPointF at(E0 + 20, N0 + 12);
+    QTest::mouseDClick(canvas(), Qt::LeftButton, {}, scr(at, {2, 0}));
+    const auto &g1 = geom(idOfThua(5, 1));
+    BOOST_TEST(edit::vertexCount(g1) == 5u);
+    BOOST_TEST(edit::vertexCount(geom(idOfThua(5, 2))) == 5u);
+    // The same coordinate in both.
+    edit::XY added{};
+    for (const auto &v : g1[0].rings[0])
+        if (v.x == E0 + 20 && v.y > N0 && v.y < N0 + 25)
+            added = v;
+    BOOST_TEST(added.x == E0 + 20);
+    BOOST_TEST(hasVertex(geom(idOfThua(5, 2)), added));
+    BOOST_TEST(geometryIssues().empty());
+    // The vertex is picked: Delete removes it from both.
+    QTest::keyClick(canvas(), Qt::Key_Delete);
+    BOOST_TEST(edit::vertexCount(geom(idOfThua(5, 1))) == 4u);
+    BOOST_TEST(edit::vertexCount(geom(idOfThua(5, 2))) == 4u);
+    BOOST_TEST(doc()->undoStack()->count() == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(renumber_sheet_zigzag_one_undo_step, ToolsFixture)
+{
+    const std::string start = dumpParcels(path);
+    window.canvas()->setTool(app::MapCanvas::Tool::Select);
+    QTest::mouseClick(canvas(), Qt::LeftButton, {}, scr(project.parcelCenter(1)));
+    BOOST_REQUIRE(doc()->selection().size() == 1);
+    trigger("renumberAction");
+    BOOST_TEST(doc()->undoStack()->count() == 1);
+    // Rows (south → north) r = 0, 1, 2; the northern row first, west → east, then back.
+    const int expected[12] = {9, 10, 11, 12, 8, 7, 6, 5, 1, 2, 3, 4};   // new number of old thửa 1..12
+    for (int t = 1; t <= 12; ++t) {
+        const int row = doc()->geometry()->parcelAt(project.parcelCenter(t));
+        BOOST_REQUIRE(row >= 0);
+        BOOST_TEST(doc()->parcel(row).thuaSo == expected[t - 1]);
+    }
+    doc()->undoStack()->undo();
+    BOOST_TEST(dumpParcels(path) == start);
+}
+
+BOOST_FIXTURE_TEST_CASE(typed_distance_bearing_and_xy, ToolsFixture)
+{
+    trigger("toolAddParcel");
+    QLineEdit *input = tools()->typedInput();
+    BOOST_REQUIRE(input->isVisible());
+    auto type = [&](const QString &text) {
+        input->setFocus();
+        QTest::keyClicks(input, text);
+        QTest::keyClick(input, Qt::Key_Return);
+    };
+    // First vertex as X (north) Y (east), then three legs of 10 m in the blank sheet.
+    type(QStringLiteral("2320010 502130"));
+    type(QStringLiteral("10 < 90 00 00"));
+    type(QStringLiteral("10 < 0 00 00"));
+    type(QStringLiteral("10 < 270 00 00"));
+    BOOST_REQUIRE(tools()->sketch().size() == 4u);
+    BOOST_TEST(std::abs(tools()->sketch()[1].x() - 502140) < 1e-9);
+    BOOST_TEST(std::abs(tools()->sketch()[2].y() - 2320020) < 1e-9);
+    // A bad bearing is refused with a message, nothing added.
+    type(QStringLiteral("10 < abc"));
+    BOOST_TEST(tools()->sketch().size() == 4u);
+    input->clear();
+    finish();
+    const model::Parcel &p = doc()->parcel(doc()->parcelCount() - 1);
+    BOOST_TEST(p.toSo == 6);
+    BOOST_TEST(p.thuaSo == 1);
+    BOOST_TEST(std::abs(edit::area(geom(p.id)) - 100.0) < 1e-6);
+}
+
+BOOST_FIXTURE_TEST_CASE(tracing_follows_the_neighbour_boundary, ToolsFixture)
+{
+    trigger("toolAddParcel");
+    window.findChild<QAction *>(QStringLiteral("traceAction"))->setChecked(true);
+    // Along the south side of thửa 1 and 2 from (502000, N0) to (502040, N0): the
+    // trace passes the shared corner (502020, N0).
+    click({E0, N0});
+    click({E0 + 40, N0}, {-2, 2});
+    BOOST_REQUIRE(tools()->sketch().size() == 3u);
+    BOOST_TEST(tools()->sketch()[1] == QPointF(E0 + 20, N0));
+    window.findChild<QAction *>(QStringLiteral("traceAction"))->setChecked(false);
+    click({E0 + 40, N0 - 8}, {0, 0});
+    click({E0, N0 - 8}, {0, 0});
+    finish();
+    const model::Parcel &p = doc()->parcel(doc()->parcelCount() - 1);
+    BOOST_TEST(hasVertex(geom(p.id), {E0 + 20, N0}));
+    BOOST_TEST(geometryIssues().empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(undo_everything_back_to_the_start, ToolsFixture)
+{
+    const std::string start = dumpParcels(path);
+    const int count = doc()->parcelCount();
+    auto outline = [&] {
+        std::vector<std::pair<int64_t, std::vector<unsigned char>>> all;
+        for (int r = 0; r < doc()->parcelCount(); ++r)
+            all.emplace_back(doc()->parcel(r).id, edit::toWkb(geom(doc()->parcel(r).id)));
+        std::sort(all.begin(), all.end(), [](auto &a, auto &b) { return a.first < b.first; });
+        return all;
+    };
+    const auto startGeom = outline();
+    // Add, move a shared vertex, insert one, split, delete, renumber.
+    trigger("toolAddParcel");
+    drawRect(*this, E0 - 10, N0, E0, N0 + 25);
+    trigger("toolEditVertex");
+    drag(scr({E0 + 20, N0 + 25}), scr({E0 + 22, N0 + 27}));
+    QTest::mouseDClick(canvas(), Qt::LeftButton, {}, scr({E0 + 40, N0 + 60}));
+    trigger("toolSplitParcel");
+    click({E0 + 50, N0 + 45}, {0, 0});
+    click({E0 + 50, N0 + 80}, {0, 0});
+    finish();
+    trigger("deleteParcelsAction");
+    trigger("tool1");   // Select
+    QTest::mouseClick(canvas(), Qt::LeftButton, {}, scr(project.parcelCenter(1)));
+    trigger("renumberAction");
+    BOOST_TEST(doc()->undoStack()->count() == 6);
+    BOOST_TEST(dumpParcels(path) != start);
+    while (doc()->undoStack()->canUndo())
+        doc()->undoStack()->undo();
+    BOOST_TEST(dumpParcels(path) == start);
+    BOOST_TEST(doc()->parcelCount() == count);
+    BOOST_TEST((outline() == startGeom));
+    for (int r = 0; r < doc()->parcelCount(); ++r)
+        BOOST_TEST(doc()->geometry()->bbox(size_t(r)) == project.parcelRect(doc()->parcel(r).thuaSo.value_or(0)));
+    // And redo all of it, then undo again: still exact.
+    while (doc()->undoStack()->canRedo())
+        doc()->undoStack()->redo();
+    BOOST_TEST(doc()->parcelCount() == count + 1 + 1 - 2);   // + new, split 1 → 2, the 2 pieces deleted
+    while (doc()->undoStack()->canUndo())
+        doc()->undoStack()->undo();
+    BOOST_TEST(dumpParcels(path) == start);
+}
+
+BOOST_FIXTURE_TEST_CASE(crash_journal_restores_history_and_sketch, ToolsFixture)
+{
+    auto first = std::make_unique<app::MainWindow>();
+    open(*first);
+    win = first.get();
+    trigger("toolAddParcel");
+    drawRect(*this, E0 - 10, N0, E0, N0 + 25);
+    click({E0 + 130, N0 + 10}, {0, 0});
+    click({E0 + 140, N0 + 10}, {0, 0});
+    BOOST_REQUIRE(tools()->sketch().size() == 2u);
+    const auto sketch = tools()->sketch();
+    const QString journal = doc()->journalPath();
+    BOOST_TEST(QFileInfo::exists(journal));
+    const int64_t added = doc()->selectedIds().front();
+    BOOST_TEST(QFileInfo::exists(journal));
+    // "Crash": the window object is destroyed without closeEvent/closeProject.
+    first.reset();
+    win = &window;
+    BOOST_TEST(QFileInfo::exists(journal));
+    // The next start offers the restore; the officer accepts.
+    auto second = std::make_unique<app::MainWindow>();
+    bool offered = false;
+    QTimer::singleShot(50, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (box && box->objectName() == QStringLiteral("journalRestoreBox")) {
+            offered = true;
+            box->button(QMessageBox::Yes)->click();
+        }
+    });
+    open(*second, false);
+    BOOST_TEST(offered);
+    app::Document *d2 = second->document();
+    BOOST_TEST(d2->undoStack()->count() == 1);
+    BOOST_TEST(d2->undoStack()->canUndo());
+    BOOST_TEST(int(second->canvas()->tool()) == int(app::MapCanvas::Tool::AddParcel));
+    BOOST_TEST((second->canvas()->digitize()->sketch() == sketch));
+    // The restored history undoes the parcel added before the crash.
+    BOOST_TEST(d2->rowOfId(added) >= 0);
+    d2->undoStack()->undo();
+    BOOST_TEST(d2->rowOfId(added) < 0);
+    BOOST_TEST(!d2->record(added).exists);
+    // Finishing the restored sketch still works.
+    second->canvas()->digitize()->addTypedVertex(QStringLiteral("2320020 502140"));
+    BOOST_TEST(second->canvas()->digitize()->finishSketch());
+    second->close();   // a normal close removes the journal
+    BOOST_TEST(!QFileInfo::exists(journal));
+}
+
+BOOST_FIXTURE_TEST_CASE(twenty_parcel_session_validates_clean, ToolsFixture)
+{
+    // A 5 × 4 block of 10 m parcels drawn with the tool on the blank sheet 6;
+    // every click is a few pixels off and snapping makes the shared corners exact.
+    trigger("toolAddParcel");
+    const double x0 = 502125, y0 = 2320005;
+    for (int r = 0; r < 4; ++r)
+        for (int c = 0; c < 5; ++c)
+            drawRect(*this, x0 + c * 10, y0 + r * 10, x0 + (c + 1) * 10, y0 + (r + 1) * 10);
+    std::set<int> numbers;
+    for (int r = 0; r < doc()->parcelCount(); ++r)
+        if (doc()->parcel(r).toSo == 6)
+            numbers.insert(doc()->parcel(r).thuaSo.value_or(0));
+    BOOST_TEST(numbers.size() == 20u);
+    BOOST_TEST(*numbers.begin() == 1);
+    BOOST_TEST(*numbers.rbegin() == 20);
+    double total = 0;
+    for (int r = 0; r < doc()->parcelCount(); ++r)
+        if (doc()->parcel(r).toSo == 6)
+            total += edit::area(geom(doc()->parcel(r).id));
+    BOOST_TEST(std::abs(total - 2000.0) < 30.0);   // outer corners are where the mouse clicked
+    // Topology: the 20 parcels share their corners exactly — 6 × 5 distinct grid nodes in all.
+    std::set<std::pair<double, double>> nodes;
+    for (int r = 0; r < doc()->parcelCount(); ++r)
+        if (doc()->parcel(r).toSo == 6)
+            for (const auto &v : geom(doc()->parcel(r).id)[0].rings[0])
+                nodes.insert({v.x, v.y});
+    BOOST_TEST(nodes.size() == 30u);
+    BOOST_TEST(geometryIssues().empty());
+    BOOST_TEST(doc()->undoStack()->count() == 20);
+}
