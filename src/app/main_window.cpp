@@ -13,6 +13,7 @@
 #include "validation_panel.h"
 #include "report_dialog.h"
 #include "settings_dialog.h"
+#include "sync_dialog.h"
 
 #include "crs/transformer.h"
 #include "io/exporter.h"
@@ -168,6 +169,11 @@ void MainWindow::createActions()
     project->addSeparator();
     m_importAction = project->addAction(tr("&Import data…"), this, &MainWindow::importDialog);
     m_exportAction = project->addAction(tr("&Export data…"), this, &MainWindow::exportDialog);
+    project->addAction(tr("Land-database &server (check out / check in)…"), this, [this] {
+        SyncDialog dlg(m_doc ? m_doc->path() : QString(), this);
+        connect(&dlg, &SyncDialog::checkedOut, this, [this](const QString &path) { openProject(path); });
+        dlg.exec();
+    })->setObjectName(QStringLiteral("syncAction"));
     m_addRasterAction = project->addAction(QIcon::fromTheme(QStringLiteral("insert-image")), tr("Add &raster layer…"), this,
                                            &MainWindow::addRasterDialog);
     project->addSeparator();

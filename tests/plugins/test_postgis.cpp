@@ -15,6 +15,16 @@
 #include "topology/topology_engine.h"
 #include "topology/validation_context.h"
 
+#ifdef VNLAND_TEST_EDITOR
+#include "sync_dialog.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QEventLoop>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTimer>
+#endif
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
@@ -45,7 +55,11 @@ struct AppFixture {
     int argc = 1;
     char name[8] = "test";
     char *argv[1] = {name};
+#ifdef VNLAND_TEST_EDITOR
+    QApplication app{argc, argv};
+#else
     QCoreApplication app{argc, argv};
+#endif
 };
 
 /// A schema of its own per test case, dropped afterwards; the Cô Tô sample imported once per case.
@@ -418,3 +432,45 @@ BOOST_AUTO_TEST_CASE(connection_errors_are_clear_and_exit_2)
     BOOST_TEST(r.exitCode == 2);
     BOOST_TEST(r.err.find("holds no VNLand land database") != std::string::npos, r.err);
 }
+
+#ifdef VNLAND_TEST_EDITOR
+/// Clicks @p button and waits for the dialog's operationDone; returns its status (-1 on timeout).
+static int clickAndWait(app::SyncDialog &dlg, QPushButton *button)
+{
+    int status = -1;
+    QEventLoop loop;
+    QObject::connect(&dlg, &app::SyncDialog::operationDone, &loop, [&](int s) {
+        status = s;
+        loop.quit();
+    });
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    button->click();
+    loop.exec();
+    return status;
+}
+
+BOOST_AUTO_TEST_CASE(editor_dialog_checks_out_and_in)
+{
+    Server s;
+    BOOST_REQUIRE(s.publish(s.project()).exitCode == 0);
+    const QString work = QString::fromStdString(s.tmp.file("dialog.sqlite"));
+    app::SyncDialog dlg{QString()};
+    dlg.connectionEdit()->setText(QString::fromStdString(conninfo()));
+    dlg.schemaEdit()->setText(QString::fromStdString(s.schema));
+    dlg.communeEdit()->setText(QStringLiteral("07192"));
+    dlg.sheetEdit()->setText(QStringLiteral("2"));
+    dlg.targetEdit()->setText(work);
+    QString opened;
+    QObject::connect(&dlg, &app::SyncDialog::checkedOut, [&](const QString &p) { opened = p; });
+    BOOST_TEST(clickAndWait(dlg, dlg.checkoutButton()) == 0);
+    BOOST_TEST(opened == work);
+    BOOST_TEST(dlg.workEdit()->text() == work);
+    BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NULL AND to_so = 2") == 1);
+    const int thua = static_cast<int>(s.count("SELECT min(thua_so) FROM parcel WHERE to_so = 2 AND object_kind = 'parcel'"));
+    editOwner(work.toStdString(), 2, thua, "Hoàng Thị D");
+    BOOST_TEST(clickAndWait(dlg, dlg.checkinButton()) == 0);
+    BOOST_TEST(ownerOnServer(s, 2, thua) == "Hoàng Thị D");
+    BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NULL") == 0);
+    BOOST_TEST(!dlg.isBusy());
+}
+#endif

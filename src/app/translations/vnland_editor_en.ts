@@ -444,6 +444,10 @@
         <translation>&amp;Export data…</translation>
     </message>
     <message>
+        <source>Land-database &amp;server (check out / check in)…</source>
+        <translation>Land-database &amp;server (check out / check in)…</translation>
+    </message>
+    <message>
         <source>Importing %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -967,6 +971,109 @@
     <message>
         <source>Cannot save the report: %1</source>
         <translation>Cannot save the report: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::SyncDialog</name>
+    <message>
+        <source>Land-database server</source>
+        <translation>Land-database server</translation>
+    </message>
+    <message>
+        <source>postgresql://HOST/DATABASE or service=NAME; the password comes from the pgpass file, never from the project</source>
+        <translation>postgresql://HOST/DATABASE or service=NAME; the password comes from the pgpass file, never from the project</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Connection:</translation>
+    </message>
+    <message>
+        <source>Schema:</source>
+        <translation>Schema:</translation>
+    </message>
+    <message>
+        <source>commune code, e.g. 07192</source>
+        <translation>commune code, e.g. 07192</translation>
+    </message>
+    <message>
+        <source>sheet serial, or sheet id without a commune; empty = whole commune</source>
+        <translation>sheet serial, or sheet id without a commune; empty = whole commune</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Work project</source>
+        <translation>Work project</translation>
+    </message>
+    <message>
+        <source>VNLand project (*.sqlite)</source>
+        <translation>VNLand project (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>Check out</translation>
+    </message>
+    <message>
+        <source>Commune:</source>
+        <translation>Commune:</translation>
+    </message>
+    <message>
+        <source>Map sheet:</source>
+        <translation>Map sheet:</translation>
+    </message>
+    <message>
+        <source>Work project:</source>
+        <translation>Work project:</translation>
+    </message>
+    <message>
+        <source>Check out a map sheet or commune</source>
+        <translation>Check out a map sheet or commune</translation>
+    </message>
+    <message>
+        <source>Apply the parcels without conflict, leave the conflicting ones</source>
+        <translation>Apply the parcels without conflict, leave the conflicting ones</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>Check in (save the project first)</source>
+        <translation>Check in (save the project first)</translation>
+    </message>
+    <message>
+        <source>No server plugin found (vnland_postgis).</source>
+        <translation>No server plugin found (vnland_postgis).</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>Refused: see the conflicts above.</source>
+        <translation>Refused: see the conflicts above.</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Failed.</translation>
+    </message>
+    <message>
+        <source>Give the connection, a commune or map sheet, and the work project file.</source>
+        <translation>Give the connection, a commune or map sheet, and the work project file.</translation>
+    </message>
+    <message>
+        <source>Checking out…</source>
+        <translation>Checking out…</translation>
+    </message>
+    <message>
+        <source>Give the work project to check in.</source>
+        <translation>Give the work project to check in.</translation>
+    </message>
+    <message>
+        <source>Checking in…</source>
+        <translation>Checking in…</translation>
     </message>
 </context>
 </TS>

@@ -444,6 +444,10 @@
         <translation>&amp;Xuất dữ liệu…</translation>
     </message>
     <message>
+        <source>Land-database &amp;server (check out / check in)…</source>
+        <translation>&amp;Máy chủ cơ sở dữ liệu (lấy ra / cập nhật)…</translation>
+    </message>
+    <message>
         <source>Importing %1…</source>
         <translation>Đang nhập %1…</translation>
     </message>
@@ -967,6 +971,109 @@
     <message>
         <source>Cannot save the report: %1</source>
         <translation>Không lưu được báo cáo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::SyncDialog</name>
+    <message>
+        <source>Land-database server</source>
+        <translation>Máy chủ cơ sở dữ liệu đất đai</translation>
+    </message>
+    <message>
+        <source>postgresql://HOST/DATABASE or service=NAME; the password comes from the pgpass file, never from the project</source>
+        <translation>postgresql://MÁY_CHỦ/CSDL hoặc service=TÊN; mật khẩu lấy từ tệp pgpass, không bao giờ lưu trong dự án</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Kết nối:</translation>
+    </message>
+    <message>
+        <source>Schema:</source>
+        <translation>Lược đồ:</translation>
+    </message>
+    <message>
+        <source>commune code, e.g. 07192</source>
+        <translation>mã xã, ví dụ 07192</translation>
+    </message>
+    <message>
+        <source>sheet serial, or sheet id without a commune; empty = whole commune</source>
+        <translation>số tờ, hoặc số hiệu mảnh khi không ghi xã; để trống = cả xã</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Work project</source>
+        <translation>Dự án làm việc</translation>
+    </message>
+    <message>
+        <source>VNLand project (*.sqlite)</source>
+        <translation>Dự án VNLand (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>Lấy ra</translation>
+    </message>
+    <message>
+        <source>Commune:</source>
+        <translation>Xã:</translation>
+    </message>
+    <message>
+        <source>Map sheet:</source>
+        <translation>Tờ bản đồ:</translation>
+    </message>
+    <message>
+        <source>Work project:</source>
+        <translation>Dự án làm việc:</translation>
+    </message>
+    <message>
+        <source>Check out a map sheet or commune</source>
+        <translation>Lấy một tờ bản đồ hoặc một xã ra để chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>Apply the parcels without conflict, leave the conflicting ones</source>
+        <translation>Cập nhật các thửa không xung đột, giữ nguyên các thửa xung đột</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Cập nhật lên máy chủ</translation>
+    </message>
+    <message>
+        <source>Check in (save the project first)</source>
+        <translation>Cập nhật lên máy chủ (lưu dự án trước)</translation>
+    </message>
+    <message>
+        <source>No server plugin found (vnland_postgis).</source>
+        <translation>Không tìm thấy trình cắm máy chủ (vnland_postgis).</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Xong.</translation>
+    </message>
+    <message>
+        <source>Refused: see the conflicts above.</source>
+        <translation>Bị từ chối: xem các xung đột ở trên.</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Không thành công.</translation>
+    </message>
+    <message>
+        <source>Give the connection, a commune or map sheet, and the work project file.</source>
+        <translation>Nhập kết nối, xã hoặc tờ bản đồ, và tệp dự án làm việc.</translation>
+    </message>
+    <message>
+        <source>Checking out…</source>
+        <translation>Đang lấy ra…</translation>
+    </message>
+    <message>
+        <source>Give the work project to check in.</source>
+        <translation>Nhập dự án làm việc cần cập nhật lên máy chủ.</translation>
+    </message>
+    <message>
+        <source>Checking in…</source>
+        <translation>Đang cập nhật lên máy chủ…</translation>
     </message>
 </context>
 </TS>
