@@ -9,6 +9,7 @@
 #include "store/project.h"
 #include "topology/validation_store.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -664,6 +665,29 @@ void ValidationPanel::showIssue(int64_t issueId)
     }
 }
 
+std::optional<topology::FixPlan> ValidationPanel::planInBackground(topology::Rule rule, QString *error)
+{
+    // Planning reads every live parcel: on a worker with its own read-only
+    // connection, the window repainting meanwhile (user input held back).
+    QFutureWatcher<topology::FixPlan> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<topology::FixPlan>::finished, &loop, &QEventLoop::quit);
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    watcher.setFuture(QtConcurrent::run([path = m_doc->path().toStdString(), rule] {
+        auto project = store::Project::open(path, true);
+        return topology::planFix(*project, rule);
+    }));
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    QApplication::restoreOverrideCursor();
+    try {
+        return watcher.result();
+    } catch (const std::exception &e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return std::nullopt;
+    }
+}
+
 bool ValidationPanel::pushFix(topology::FixPlan plan, const QString &text, int64_t issueId, QString *error)
 {
     if (plan.edits.empty()) {
@@ -688,14 +712,12 @@ bool ValidationPanel::fixIssue(int64_t issueId, QString *error)
             *error = tr("This issue has no automatic fix.");
         return false;
     }
-    topology::FixPlan plan;
-    try {
-        plan = topology::planFix(m_doc->project(), row->rule);
-    } catch (const std::exception &e) {
-        if (error)
-            *error = QString::fromUtf8(e.what());
+    const IssueRow target = *row;   // the list may be re-read while planning
+    row = &target;
+    auto planned = planInBackground(row->rule, error);
+    if (!planned)
         return false;
-    }
+    topology::FixPlan plan = std::move(*planned);
     // The rule's fix restricted to the parcels of this issue.
     const std::set<int64_t> mine(row->parcelIds.begin(), row->parcelIds.end());
     std::vector<topology::GeometryEdit> kept;
@@ -717,15 +739,10 @@ bool ValidationPanel::fixRule(topology::Rule rule, QString *error)
             *error = tr("This rule has no automatic fix.");
         return false;
     }
-    topology::FixPlan plan;
-    try {
-        plan = topology::planFix(m_doc->project(), rule);
-    } catch (const std::exception &e) {
-        if (error)
-            *error = QString::fromUtf8(e.what());
+    auto plan = planInBackground(rule, error);
+    if (!plan)
         return false;
-    }
-    return pushFix(std::move(plan), tr("Fix all %1").arg(QString::fromUtf8(topology::ruleId(rule))), 0, error);
+    return pushFix(std::move(*plan), tr("Fix all %1").arg(QString::fromUtf8(topology::ruleId(rule))), 0, error);
 }
 
 bool ValidationPanel::markException(int64_t issueId, const QString &note)

@@ -100,6 +100,7 @@ private:
     void updateButtons();
     int64_t currentIssueId() const;
     std::optional<topology::Rule> currentRule() const;
+    std::optional<topology::FixPlan> planInBackground(topology::Rule rule, QString *error);
     bool pushFix(topology::FixPlan plan, const QString &text, int64_t issueId, QString *error);
     void exportDialog();
 

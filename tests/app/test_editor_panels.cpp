@@ -597,6 +597,15 @@ BOOST_FIXTURE_TEST_CASE(fix_issue_and_rule_undoable_exception_and_revalidate_cha
     BOOST_TEST(panel->changedIds().isEmpty());
     // Nothing changed since: re-validating changes has nothing to do.
     BOOST_TEST(!panel->startValidation(true));
+    // An attribute edit counts as a change too.
+    const int row0 = doc()->rowOfId(changedIds.values().front());
+    BOOST_REQUIRE(row0 >= 0);
+    BOOST_REQUIRE(doc()->changeValue(row0, app::ParcelField::OwnerName, QStringLiteral("Nguyễn Văn An")));
+    BOOST_TEST(panel->changedIds().contains(doc()->parcel(row0).id));
+    BOOST_REQUIRE(panel->validateAndWait(true));
+    BOOST_TEST(panel->changedIds().isEmpty());
+    doc()->undoStack()->undo();   // the attribute edit
+    BOOST_REQUIRE(panel->validateAndWait(true));
     // Undo the gap fix: the parcels come back as changed; re-validation finds the gaps again.
     doc()->undoStack()->undo();
     BOOST_TEST(!panel->changedIds().isEmpty());
