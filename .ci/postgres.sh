@@ -77,14 +77,14 @@ __vnland_pg_main() {
   local pw
   pw="$(cat "$pw_file")"
   local psql=("${as[@]}" "$bindir/psql" -X -q -h "$sock" -p "$port" -U postgres -v ON_ERROR_STOP=1)
-  "${psql[@]}" -d postgres -v pw="$pw" >/dev/null <<'SQL'
+  "${psql[@]}" -d postgres -v pw="$pw" >/dev/null <<'SQL' || return 1
 SELECT 'CREATE ROLE vnland_test LOGIN' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vnland_test')
 \gexec
 ALTER ROLE vnland_test PASSWORD :'pw';
 SELECT 'CREATE DATABASE vnland_test OWNER vnland_test' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'vnland_test')
 \gexec
 SQL
-  "${psql[@]}" -d vnland_test >/dev/null <<'SQL'
+  "${psql[@]}" -d vnland_test >/dev/null <<'SQL' || return 1
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS postgis;
 SQL
@@ -111,12 +111,20 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     echo "export VNLAND_PG_SERVICE=vnland_test"
   fi
 else
-  # Sourced: keep the caller's shell options.
-  __vnland_pg_saved_opts="$(set +o)"
-  __vnland_pg_main "$@"
-  __vnland_pg_rc=$?
-  eval "$__vnland_pg_saved_opts"
-  unset __vnland_pg_saved_opts
-  [ "$__vnland_pg_rc" -eq 0 ] || { unset __vnland_pg_rc; return 1; }
+  # Sourced: keep the caller's shell options (errexit, nounset, pipefail).
+  __vnland_pg_flags="$-"
+  __vnland_pg_pipefail=0
+  if shopt -qo pipefail; then __vnland_pg_pipefail=1; fi
+  __vnland_pg_rc=0
+  __vnland_pg_main "$@" || __vnland_pg_rc=$?
+  case "$__vnland_pg_flags" in *e*) set -e ;; *) set +e ;; esac
+  case "$__vnland_pg_flags" in *u*) set -u ;; *) set +u ;; esac
+  if [ "$__vnland_pg_pipefail" -eq 1 ]; then set -o pipefail; else set +o pipefail; fi
+  unset __vnland_pg_flags __vnland_pg_pipefail
+  if [ "$__vnland_pg_rc" -ne 0 ]; then
+    unset __vnland_pg_rc
+    echo "postgres.sh: could not start the PostgreSQL test server; test_postgis will fail" >&2
+    return 1
+  fi
   unset __vnland_pg_rc
 fi

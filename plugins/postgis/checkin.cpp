@@ -143,9 +143,14 @@ plugin::SyncReport checkinWork(store::Project &work, const plugin::SyncOptions &
             baseline.insert(text.substr(pos, nl - pos));
             pos = nl + 1;
         }
-        for (const auto &sig : issueSignatures(work, &touched))
-            if (!baseline.count(sig))
-                report.findings << QStringLiteral("lỗi topology mới: ") + QString::fromStdString(sig);
+        for (const auto &sig : issueSignatures(work, &touched)) {
+            if (baseline.count(sig))
+                continue;
+            // sig = rule|uuids|message
+            const size_t a = sig.find('|'), b = sig.find('|', a + 1);
+            report.findings << QString::fromStdString("lỗi topology mới (" + sig.substr(0, a) + "): " + sig.substr(b + 1) +
+                                                      " [" + sig.substr(a + 1, b - a - 1) + "]");
+        }
         if (!report.findings.isEmpty()) {
             report.status = 1;
             report.findings.prepend(QStringLiteral("check-in refused: the edits introduce topology errors "

@@ -304,7 +304,7 @@ BOOST_AUTO_TEST_CASE(an_edit_that_makes_an_overlap_is_refused)
     const std::string before = s.snapshot();
     auto r = s.cli("checkin '" + w + "'");
     BOOST_TEST(r.exitCode == 1, r.err + r.out);
-    BOOST_TEST(r.out.find("lỗi topology mới: overlap") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("lỗi topology mới (overlap): thửa 5 tờ 1") != std::string::npos, r.out);
     BOOST_TEST(s.snapshot() == before);
 }
 
