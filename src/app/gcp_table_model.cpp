@@ -2,6 +2,7 @@
 #include "gcp_table_model.h"
 
 #include <QColor>
+#include <QFont>
 #include <QLocale>
 
 #include <cmath>
@@ -81,8 +82,16 @@ QVariant GcpTableModel::data(const QModelIndex &index, int role) const
         const double v = col == ResidualX ? std::abs(r->dxMap) : col == ResidualY ? std::abs(r->dyMap) : r->map;
         return v <= m_fit.tolerance ? okColor() : badColor();
     }
+    const bool awaiting = g.confidence == kAwaitingMapCoordinate;
     if (role == Qt::ForegroundRole && !g.enabled)
         return QColor(Qt::gray);
+    if (role == Qt::FontRole && awaiting && (col == MapX || col == MapY)) {
+        QFont f;
+        f.setItalic(true);
+        return f;
+    }
+    if (role == Qt::ToolTipRole && awaiting)
+        return tr("Type the map coordinate of this point or pick it on the main map; it joins the fit then");
     if (role == Qt::TextAlignmentRole && col >= PixelX)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && r && r->blunder)

@@ -12,6 +12,9 @@
 
 namespace vnland::app {
 
+/// Gcp::confidence of a point placed on the scan whose map coordinate is not given yet.
+constexpr double kAwaitingMapCoordinate = -2;
+
 class GcpTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:

@@ -49,8 +49,7 @@ constexpr int kViewMaxSide = 4096;     // scan copy held for the view
 constexpr int kPreviewSourceSide = 1200;
 constexpr int kPreviewMaxSide = 1024;  // preview image on the map
 constexpr int kPreviewDelayMs = 60;    // throttle: coalesce bursts of edits
-/// Gcp::confidence of a point placed on the scan whose map coordinate is not given yet.
-constexpr double kAwaitingMap = -2;
+constexpr double kAwaitingMap = kAwaitingMapCoordinate;
 
 /// One GCP edit: the whole set before and after (sets are small).
 class GcpEdit : public QUndoCommand {
