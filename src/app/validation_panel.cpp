@@ -235,6 +235,7 @@ ValidationPanel::ValidationPanel(MainWindow *main, QWidget *parent) : QWidget(pa
     m_rerun = new QPushButton(tr("Re-validate changes"), this);
     m_rerun->setObjectName(QStringLiteral("revalidateButton"));
     m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelValidationButton"));
     m_cancel->setEnabled(false);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);

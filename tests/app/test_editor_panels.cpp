@@ -485,6 +485,15 @@ BOOST_FIXTURE_TEST_CASE(run_all_rules_groups_match_core_and_click_selects, Valid
 {
     const auto core = coreCounts();
     BOOST_REQUIRE(!core.empty());
+    // A run cancelled at once stores nothing.
+    BOOST_REQUIRE(panel->startValidation());
+    auto *cancel = panel->findChild<QPushButton *>(QStringLiteral("cancelValidationButton"));
+    BOOST_REQUIRE(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    BOOST_REQUIRE(waitFor([&] { return !panel->isRunning(); }, 120000));
+    BOOST_TEST(panel->lastReport().cancelled);
+    BOOST_TEST(panel->issues().empty());
+    BOOST_TEST(panel->tree()->topLevelItemCount() == 0);
     QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("validateButton")), Qt::LeftButton);
     BOOST_TEST(panel->isRunning());
     BOOST_REQUIRE(waitFor([&] { return !panel->isRunning(); }, 120000));
