@@ -226,8 +226,14 @@ plugin::SyncReport checkinWork(store::Project &work, const plugin::SyncOptions &
     }
     const std::string toHistory = "INSERT INTO parcel_history (" + join(all, ", ") + ") SELECT " + join(allSel, ", ") +
                                   " FROM parcel WHERE uuid = $1";
+    // A parcel retired in the work file (end_time set) keeps its begin time.
+    std::string endParam = "NULL";
+    for (size_t k = 0; k < sendCols.size(); ++k)
+        if (cols[sendCols[k]].name == "end_time")
+            endParam = "$" + std::to_string(k + 2) + "::text";
     const std::string update = "UPDATE parcel SET " + join(sets, ", ") + ", geom = " + geomParam +
-                               ", begin_time = " + now + " WHERE uuid = $1";
+                               ", begin_time = CASE WHEN " + endParam + " IS NULL THEN " + now +
+                               " ELSE begin_time END WHERE uuid = $1";
     const std::string insert = "INSERT INTO parcel (uuid, " + join(names, ", ") + ", geom) VALUES ($1, " +
                                join(params, ", ") + ", " + geomParam + ")";
     const std::string retire = "UPDATE parcel SET end_time = " + now + " WHERE uuid = $1 AND end_time IS NULL";

@@ -245,13 +245,35 @@ BOOST_AUTO_TEST_CASE(disjoint_edits_in_two_work_files_both_check_in)
     }
     editOwner(w1, 1, 5, "Nguyễn Văn A");
     editOwner(w2, 1, 6, "Trần Thị B");
+    // w1 also replaces parcel 9 by a new parcel (new UUID, same place, number 9001): retire + insert.
+    std::string oldUuid, newUuid;
+    {
+        auto p = store::Project::open(w1);
+        store::ParcelFilter f;
+        f.toSo = 1;
+        for (auto parcel : store::loadParcels(*p, f))
+            if (parcel.thuaSo == 9) {
+                oldUuid = parcel.uuid;
+                store::Statement del(p->db(), "DELETE FROM parcel WHERE id = ?");
+                del.bind(1, parcel.id).exec();
+                parcel.uuid = newUuid = store::newUuid();
+                parcel.thuaSo = 9001;
+                store::ParcelWriter(*p).insert(parcel);
+            }
+    }
+    BOOST_REQUIRE(!oldUuid.empty());
     auto r1 = s.cli("checkin '" + w1 + "'");
     BOOST_TEST(r1.exitCode == 0, r1.err + r1.out);
+    BOOST_TEST(r1.out.find("inserted: 1") != std::string::npos, r1.out);
+    BOOST_TEST(r1.out.find("retired: 1") != std::string::npos, r1.out);
+    BOOST_TEST(s.count("SELECT count(*) FROM parcel WHERE uuid = $1 AND end_time IS NOT NULL", Params().add(oldUuid)) == 1);
+    BOOST_TEST(s.count("SELECT count(*) FROM parcel WHERE uuid = $1 AND end_time IS NULL AND thua_so = 9001",
+                       Params().add(newUuid)) == 1);
     auto r2 = s.cli("checkin '" + w2 + "'");
     BOOST_TEST(r2.exitCode == 0, r2.err + r2.out);
     BOOST_TEST(ownerOnServer(s, 1, 5) == "Nguyễn Văn A");
     BOOST_TEST(ownerOnServer(s, 1, 6) == "Trần Thị B");
-    BOOST_TEST(s.count("SELECT count(*) FROM parcel_history") == 2);
+    BOOST_TEST(s.count("SELECT count(*) FROM parcel_history") == 3); // two owners changed, one parcel retired
     BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NOT NULL") == 2);
     // A work file cannot be checked in twice.
     BOOST_TEST(s.cli("checkin '" + w1 + "'").exitCode == 2);
