@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>vnland::app</name>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Clipped by %n neighbour(s) (%1): %2 m² removed to avoid an overlap</source>
+        <translation>Clipped by %n neighbour (%1): %2 m² removed to avoid an overlap</translation>
+    </message>
+    <message>
+        <source>Warning: neighbour parcel(s) %1 are invalid; they were repaired for the clip only — check them</source>
+        <translation>Warning: neighbour parcel(s) %1 are invalid; they were repaired for the clip only — check them</translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>Nothing changed</translation>
+    </message>
+    <message>
+        <source>Refused: parcel %1 would become invalid (%2)</source>
+        <translation>Refused: parcel %1 would become invalid (%2)</translation>
+    </message>
+    <message>
+        <source>A parcel needs at least 3 vertices</source>
+        <translation>A parcel needs at least 3 vertices</translation>
+    </message>
+    <message>
+        <source>The parcel was not added: %1</source>
+        <translation>The parcel was not added: %1</translation>
+    </message>
+    <message>
+        <source>The new parcel lies outside every sheet frame: it has no sheet or parcel number</source>
+        <translation>The new parcel lies outside every sheet frame: it has no sheet or parcel number</translation>
+    </message>
+    <message>
+        <source>Add parcel</source>
+        <translation>Add parcel</translation>
+    </message>
+    <message>
+        <source>No vertex here</source>
+        <translation>No vertex here</translation>
+    </message>
+    <message>
+        <source>Move vertex</source>
+        <translation>Move vertex</translation>
+    </message>
+    <message>
+        <source>Insert vertex</source>
+        <translation>Insert vertex</translation>
+    </message>
+    <message>
+        <source>Delete vertex</source>
+        <translation>Delete vertex</translation>
+    </message>
+    <message>
+        <source>Draw a line of at least 2 points across the parcel</source>
+        <translation>Draw a line of at least 2 points across the parcel</translation>
+    </message>
+    <message>
+        <source>The line crosses %n parcels: select the one to split</source>
+        <translation>The line crosses %n parcels: select the one to split</translation>
+    </message>
+    <message>
+        <source>The line does not cross a parcel from side to side</source>
+        <translation>The line does not cross a parcel from side to side</translation>
+    </message>
+    <message>
+        <source>Parcel %1 is not a live parcel</source>
+        <translation>Parcel %1 is not a live parcel</translation>
+    </message>
+    <message>
+        <source>Split parcel</source>
+        <translation>Split parcel</translation>
+    </message>
+    <message>
+        <source>Select at least two adjacent parcels to merge</source>
+        <translation>Select at least two adjacent parcels to merge</translation>
+    </message>
+    <message>
+        <source>Merge parcels</source>
+        <translation>Merge parcels</translation>
+    </message>
+    <message>
+        <source>No parcel selected</source>
+        <translation>No parcel selected</translation>
+    </message>
+    <message>
+        <source>Delete %n parcel(s)</source>
+        <translation>Delete %n parcel</translation>
+    </message>
+    <message>
+        <source>Sheet %1 has no parcels</source>
+        <translation>Sheet %1 has no parcels</translation>
+    </message>
+    <message>
+        <source>Sheet %1 is already numbered in order</source>
+        <translation>Sheet %1 is already numbered in order</translation>
+    </message>
+    <message>
+        <source>Sheet %1: %n parcel(s) renumbered</source>
+        <translation>Sheet %1: %n parcel renumbered</translation>
+    </message>
+    <message>
+        <source>Renumber sheet %1</source>
+        <translation>Renumber sheet %1</translation>
+    </message>
+</context>
+<context>
     <name>vnland::app::AttributeTable</name>
     <message>
         <source>Filter (number, code, land user, address…)</source>
@@ -16,6 +123,225 @@
     </message>
 </context>
 <context>
+    <name>vnland::app::CogoDialog</name>
+    <message>
+        <source>COGO traverse</source>
+        <translation>COGO traverse</translation>
+    </message>
+    <message>
+        <source>X (north), m</source>
+        <translation>X (north), m</translation>
+    </message>
+    <message>
+        <source>Y (east), m</source>
+        <translation>Y (east), m</translation>
+    </message>
+    <message>
+        <source>Start point</source>
+        <translation>Start point</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>X (north):</source>
+        <translation>X (north):</translation>
+    </message>
+    <message>
+        <source>Y (east):</source>
+        <translation>Y (east):</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>Bearing (azimuth, DMS)</source>
+        <translation>Bearing (azimuth, DMS)</translation>
+    </message>
+    <message>
+        <source>Distance (m)</source>
+        <translation>Distance (m)</translation>
+    </message>
+    <message>
+        <source>Azimuth from grid north, clockwise: 26-10-00, 26°10&apos;00&quot;, 26.1667 or N26-10-00E</source>
+        <translation>Azimuth from grid north, clockwise: 26-10-00, 26°10&apos;00&quot;, 26.1667 or N26-10-00E</translation>
+    </message>
+    <message>
+        <source>Add leg</source>
+        <translation>Add leg</translation>
+    </message>
+    <message>
+        <source>Remove leg</source>
+        <translation>Remove leg</translation>
+    </message>
+    <message>
+        <source>Open traverse (no closing point)</source>
+        <translation>Open traverse (no closing point)</translation>
+    </message>
+    <message>
+        <source>Closes on the start point (loop)</source>
+        <translation>Closes on the start point (loop)</translation>
+    </message>
+    <message>
+        <source>Closes on a known point</source>
+        <translation>Closes on a known point</translation>
+    </message>
+    <message>
+        <source>Closing point</source>
+        <translation>Closing point</translation>
+    </message>
+    <message>
+        <source>X (north)</source>
+        <translation>X (north)</translation>
+    </message>
+    <message>
+        <source>Y (east)</source>
+        <translation>Y (east)</translation>
+    </message>
+    <message>
+        <source>Store points in the project</source>
+        <translation>Store points in the project</translation>
+    </message>
+    <message>
+        <source>Result (compass-rule adjusted)</source>
+        <translation>Result (compass-rule adjusted)</translation>
+    </message>
+    <message>
+        <source>Misclose:</source>
+        <translation>Misclose:</translation>
+    </message>
+    <message>
+        <source>Relative misclose:</source>
+        <translation>Relative misclose:</translation>
+    </message>
+    <message>
+        <source>Legs:</source>
+        <translation>Legs:</translation>
+    </message>
+    <message>
+        <source>Enter the start point&apos;s X (north) and Y (east).</source>
+        <translation>Enter the start point&apos;s X (north) and Y (east).</translation>
+    </message>
+    <message>
+        <source>Enter the closing point&apos;s X (north) and Y (east).</source>
+        <translation>Enter the closing point&apos;s X (north) and Y (east).</translation>
+    </message>
+    <message>
+        <source>Leg %1: the bearing &apos;%2&apos; is not readable (e.g. 26-10-00).</source>
+        <translation>Leg %1: the bearing &apos;%2&apos; is not readable (e.g. 26-10-00).</translation>
+    </message>
+    <message>
+        <source>Leg %1: the distance &apos;%2&apos; is not a positive number.</source>
+        <translation>Leg %1: the distance &apos;%2&apos; is not a positive number.</translation>
+    </message>
+    <message>
+        <source>Enter at least one leg (bearing and distance).</source>
+        <translation>Enter at least one leg (bearing and distance).</translation>
+    </message>
+    <message>
+        <source>f = %1 m (fX = %2 m, fY = %3 m), length %4 m</source>
+        <translation>f = %1 m (fX = %2 m, fY = %3 m), length %4 m</translation>
+    </message>
+    <message>
+        <source>exact (no misclose)</source>
+        <translation>exact (no misclose)</translation>
+    </message>
+    <message>
+        <source>open traverse, no misclose (length %1 m)</source>
+        <translation>open traverse, no misclose (length %1 m)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leg(s).</source>
+        <translation>
+            <numerusform>%n leg.</numerusform>
+            <numerusform>%n legs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was stored: %1</source>
+        <translation>Nothing was stored: %1</translation>
+    </message>
+    <message>
+        <source>Stored %1 point(s) and %2 leg(s) in the project.</source>
+        <translation>Stored %1 point(s) and %2 leg(s) in the project.</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::DigitizeTools</name>
+    <message>
+        <source>Next vertex: distance &lt; bearing (12.5 &lt; 123°45&apos;30&quot;) or X Y</source>
+        <translation>Next vertex: distance &lt; bearing (12.5 &lt; 123°45&apos;30&quot;) or X Y</translation>
+    </message>
+    <message>
+        <source>Distance in metres and bearing from grid north in degrees-minutes-seconds, measured from the last vertex; or the coordinates X (north) Y (east). Enter adds the vertex.</source>
+        <translation>Distance in metres and bearing from grid north in degrees-minutes-seconds, measured from the last vertex; or the coordinates X (north) Y (east). Enter adds the vertex.</translation>
+    </message>
+    <message>
+        <source>Tracing: %1</source>
+        <translation>Tracing: %1</translation>
+    </message>
+    <message>
+        <source>Parcel added</source>
+        <translation>Parcel added</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parcel split into %n parcel(s)</source>
+        <translation>
+            <numerusform>Parcel split into %n parcel</numerusform>
+            <numerusform>Parcel split into %n parcels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the add-parcel or split tool first</source>
+        <translation>Choose the add-parcel or split tool first</translation>
+    </message>
+    <message>
+        <source>Distance and bearing need a first vertex: click it or type X Y</source>
+        <translation>Distance and bearing need a first vertex: click it or type X Y</translation>
+    </message>
+    <message>
+        <source>Select at least two adjacent parcels to merge</source>
+        <translation>Select at least two adjacent parcels to merge</translation>
+    </message>
+    <message>
+        <source>Merge parcels</source>
+        <translation>Merge parcels</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcel(s) become one; the old ones go into history.</source>
+        <translation>
+            <numerusform>%n parcel become one; the old ones go into history.</numerusform>
+            <numerusform>%n parcels become one; the old ones go into history.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sheet %1, parcel %2 — %3 %4</source>
+        <translation>Sheet %1, parcel %2 — %3 %4</translation>
+    </message>
+    <message>
+        <source>Keep the attributes of</source>
+        <translation>Keep the attributes of</translation>
+    </message>
+    <message>
+        <source>Parcels merged</source>
+        <translation>Parcels merged</translation>
+    </message>
+    <message>
+        <source>Parcels moved into history</source>
+        <translation>Parcels moved into history</translation>
+    </message>
+    <message>
+        <source>Select a parcel of the sheet to renumber</source>
+        <translation>Select a parcel of the sheet to renumber</translation>
+    </message>
+    <message>
+        <source>Double-click on a parcel edge to add a vertex</source>
+        <translation>Double-click on a parcel edge to add a vertex</translation>
+    </message>
+</context>
+<context>
     <name>vnland::app::Document</name>
     <message>
         <source>%1: file not found</source>
@@ -27,7 +353,10 @@
     </message>
     <message numerus="yes">
         <source>%n parcel(s) have no readable geometry and are not drawn</source>
-        <translation><numerusform>%n parcel has no readable geometry and is not drawn</numerusform><numerusform>%n parcels have no readable geometry and are not drawn</numerusform></translation>
+        <translation>
+            <numerusform>%n parcel has no readable geometry and is not drawn</numerusform>
+            <numerusform>%n parcels have no readable geometry and are not drawn</numerusform>
+        </translation>
     </message>
     <message>
         <source>sheet number</source>
@@ -104,6 +433,320 @@
     <message>
         <source>Opening %1 was cancelled</source>
         <translation>Opening %1 was cancelled</translation>
+    </message>
+    <message>
+        <source>Could not write the journal %1</source>
+        <translation>Could not write the journal %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the journal</source>
+        <translation>%1: cannot read the journal</translation>
+    </message>
+    <message>
+        <source>%1 is not an editor journal</source>
+        <translation>%1 is not an editor journal</translation>
+    </message>
+    <message>
+        <source>The undo history in the journal no longer matches the project; only the drawing is restored</source>
+        <translation>The undo history in the journal no longer matches the project; only the drawing is restored</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::GcpTableModel</name>
+    <message>
+        <source>Type the map coordinate of this point or pick it on the main map; it joins the fit then</source>
+        <translation>Type the map coordinate of this point or pick it on the main map; it joins the fit then</translation>
+    </message>
+    <message>
+        <source>Leave-one-out error %1 m: probably a blunder</source>
+        <translation>Leave-one-out error %1 m: probably a blunder</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Column (px)</source>
+        <translation>Column (px)</translation>
+    </message>
+    <message>
+        <source>Row (px)</source>
+        <translation>Row (px)</translation>
+    </message>
+    <message>
+        <source>Y east (m)</source>
+        <translation>Y east (m)</translation>
+    </message>
+    <message>
+        <source>X north (m)</source>
+        <translation>X north (m)</translation>
+    </message>
+    <message>
+        <source>dY (m)</source>
+        <translation>dY (m)</translation>
+    </message>
+    <message>
+        <source>dX (m)</source>
+        <translation>dX (m)</translation>
+    </message>
+    <message>
+        <source>Residual (m)</source>
+        <translation>Residual (m)</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::GeorefWindow</name>
+    <message>
+        <source>Linear (shift and scale)</source>
+        <translation>Linear (shift and scale)</translation>
+    </message>
+    <message>
+        <source>Helmert</source>
+        <translation>Helmert</translation>
+    </message>
+    <message>
+        <source>Affine (polynomial 1)</source>
+        <translation>Affine (polynomial 1)</translation>
+    </message>
+    <message>
+        <source>Polynomial 2</source>
+        <translation>Polynomial 2</translation>
+    </message>
+    <message>
+        <source>Polynomial 3</source>
+        <translation>Polynomial 3</translation>
+    </message>
+    <message>
+        <source>Thin plate spline</source>
+        <translation>Thin plate spline</translation>
+    </message>
+    <message>
+        <source>Projective</source>
+        <translation>Projective</translation>
+    </message>
+    <message>
+        <source>Georeference scanned map</source>
+        <translation>Georeference scanned map</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>e.g. 322500-5-d</source>
+        <translation>e.g. 322500-5-d</translation>
+    </message>
+    <message>
+        <source>Transform:</source>
+        <translation>Transform:</translation>
+    </message>
+    <message>
+        <source>Map scale:</source>
+        <translation>Map scale:</translation>
+    </message>
+    <message>
+        <source>Map sheet:</source>
+        <translation>Map sheet:</translation>
+    </message>
+    <message>
+        <source>Georeferencing</source>
+        <translation>Georeferencing</translation>
+    </message>
+    <message>
+        <source>Open scan…</source>
+        <translation>Open scan…</translation>
+    </message>
+    <message>
+        <source>Load .points…</source>
+        <translation>Load .points…</translation>
+    </message>
+    <message>
+        <source>Save .points…</source>
+        <translation>Save .points…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Delete point</source>
+        <translation>Delete point</translation>
+    </message>
+    <message>
+        <source>Detect grid crosses</source>
+        <translation>Detect grid crosses</translation>
+    </message>
+    <message>
+        <source>Pick on main map</source>
+        <translation>Pick on main map</translation>
+    </message>
+    <message>
+        <source>Click on the main map to set the map coordinate of the selected point</source>
+        <translation>Click on the main map to set the map coordinate of the selected point</translation>
+    </message>
+    <message>
+        <source>Preview on map</source>
+        <translation>Preview on map</translation>
+    </message>
+    <message>
+        <source>Warp…</source>
+        <translation>Warp…</translation>
+    </message>
+    <message>
+        <source>Pixel %1, %2</source>
+        <translation>Pixel %1, %2</translation>
+    </message>
+    <message>
+        <source>  →  X %1  Y %2</source>
+        <translation>  →  X %1  Y %2</translation>
+    </message>
+    <message>
+        <source>Georeference scanned map – %1</source>
+        <translation>Georeference scanned map – %1</translation>
+    </message>
+    <message>
+        <source>Add point %1</source>
+        <translation>Add point %1</translation>
+    </message>
+    <message>
+        <source>Move point %1</source>
+        <translation>Move point %1</translation>
+    </message>
+    <message>
+        <source>Map coordinate of point %1</source>
+        <translation>Map coordinate of point %1</translation>
+    </message>
+    <message>
+        <source>Enable point</source>
+        <translation>Enable point</translation>
+    </message>
+    <message>
+        <source>Disable point</source>
+        <translation>Disable point</translation>
+    </message>
+    <message>
+        <source>Delete point %1</source>
+        <translation>Delete point %1</translation>
+    </message>
+    <message>
+        <source>Mean error: – (%1 of %2 points needed enabled; %3)</source>
+        <translation>Mean error: – (%1 of %2 points needed enabled; %3)</translation>
+    </message>
+    <message>
+        <source>Mean error %1 m (%2 px), largest %3 m, %4 points</source>
+        <translation>Mean error %1 m (%2 px), largest %3 m, %4 points</translation>
+    </message>
+    <message>
+        <source> — tolerance %1 m: %2</source>
+        <translation> — tolerance %1 m: %2</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>pass</translation>
+    </message>
+    <message>
+        <source>exceeded</source>
+        <translation>exceeded</translation>
+    </message>
+    <message>
+        <source>Select a point in the table first</source>
+        <translation>Select a point in the table first</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>Load %1</translation>
+    </message>
+    <message>
+        <source>Open scanned map</source>
+        <translation>Open scanned map</translation>
+    </message>
+    <message>
+        <source>Scans (*.png *.tif *.tiff *.jpg *.jpeg *.bmp);;All files (*)</source>
+        <translation>Scans (*.png *.tif *.tiff *.jpg *.jpeg *.bmp);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Load ground control points</source>
+        <translation>Load ground control points</translation>
+    </message>
+    <message>
+        <source>QGIS GCP files (*.points);;All files (*)</source>
+        <translation>QGIS GCP files (*.points);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save ground control points</source>
+        <translation>Save ground control points</translation>
+    </message>
+    <message>
+        <source>QGIS GCP files (*.points)</source>
+        <translation>QGIS GCP files (*.points)</translation>
+    </message>
+    <message>
+        <source>Open a scanned map first</source>
+        <translation>Open a scanned map first</translation>
+    </message>
+    <message>
+        <source>Map sheet &apos;%1&apos;: %2</source>
+        <translation>Map sheet &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Place at least two points with map coordinates (e.g. frame corners) first</source>
+        <translation>Place at least two points with map coordinates (e.g. frame corners) first</translation>
+    </message>
+    <message>
+        <source>%1 of %2 grid crosses found</source>
+        <translation>%1 of %2 grid crosses found</translation>
+    </message>
+    <message>
+        <source>Warp failed: %1</source>
+        <translation>Warp failed: %1</translation>
+    </message>
+    <message>
+        <source>Warp</source>
+        <translation>Warp</translation>
+    </message>
+    <message>
+        <source>The transform cannot be fitted: %1</source>
+        <translation>The transform cannot be fitted: %1</translation>
+    </message>
+    <message>
+        <source>Warping %1…</source>
+        <translation>Warping %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Warp cancelled</source>
+        <translation>Warp cancelled</translation>
+    </message>
+    <message>
+        <source>The raster was written but could not be registered in the project: %1</source>
+        <translation>The raster was written but could not be registered in the project: %1</translation>
+    </message>
+    <message>
+        <source>Warped %1 → %2 (%3 × %4 px, %5 s)</source>
+        <translation>Warped %1 → %2 (%3 × %4 px, %5 s)</translation>
+    </message>
+    <message>
+        <source>The warped raster could not be added to the map</source>
+        <translation>The warped raster could not be added to the map</translation>
+    </message>
+    <message>
+        <source>Warp to GeoTIFF</source>
+        <translation>Warp to GeoTIFF</translation>
+    </message>
+    <message>
+        <source>GeoTIFF (*.tif *.tiff)</source>
+        <translation>GeoTIFF (*.tif *.tiff)</translation>
     </message>
 </context>
 <context>
@@ -345,7 +988,10 @@
     </message>
     <message numerus="yes">
         <source>Opened %1: %n parcel(s)</source>
-        <translation><numerusform>Opened %1: %n parcel</numerusform><numerusform>Opened %1: %n parcels</numerusform></translation>
+        <translation>
+            <numerusform>Opened %1: %n parcel</numerusform>
+            <numerusform>Opened %1: %n parcels</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 – VNLand</source>
@@ -425,7 +1071,10 @@
     </message>
     <message numerus="yes">
         <source>Raster layer %1: %2 × %3 pixels, %n overview level(s)</source>
-        <translation><numerusform>Raster layer %1: %2 × %3 pixels, %n overview level</numerusform><numerusform>Raster layer %1: %2 × %3 pixels, %n overview levels</numerusform></translation>
+        <translation>
+            <numerusform>Raster layer %1: %2 × %3 pixels, %n overview level</numerusform>
+            <numerusform>Raster layer %1: %2 × %3 pixels, %n overview levels</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rasters (*.tif *.tiff *.vrt *.jpg *.png *.ecw *.jp2);;All files (*)</source>
@@ -489,7 +1138,10 @@
     </message>
     <message numerus="yes">
         <source>Exported %n parcel(s) to %1 (%2)</source>
-        <translation><numerusform>Exported %n parcel to %1 (%2)</numerusform><numerusform>Exported %n parcels to %1 (%2)</numerusform></translation>
+        <translation>
+            <numerusform>Exported %n parcel to %1 (%2)</numerusform>
+            <numerusform>Exported %n parcels to %1 (%2)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot save the project: %1</source>
@@ -514,6 +1166,93 @@
     <message>
         <source>COGO traverse: stored %1 point(s) and %2 leg(s) in the survey layer</source>
         <translation>COGO traverse: stored %1 point(s) and %2 leg(s) in the survey layer</translation>
+    </message>
+    <message>
+        <source>&amp;Digitize</source>
+        <translation>&amp;Digitize</translation>
+    </message>
+    <message>
+        <source>Digitizing toolbar</source>
+        <translation>Digitizing toolbar</translation>
+    </message>
+    <message>
+        <source>&amp;Add parcel</source>
+        <translation>&amp;Add parcel</translation>
+    </message>
+    <message>
+        <source>Edit &amp;vertices</source>
+        <translation>Edit &amp;vertices</translation>
+    </message>
+    <message>
+        <source>&amp;Split parcel</source>
+        <translation>&amp;Split parcel</translation>
+    </message>
+    <message>
+        <source>&amp;Trace along boundaries (hold T)</source>
+        <translation>&amp;Trace along boundaries (hold T)</translation>
+    </message>
+    <message>
+        <source>S&amp;napping</source>
+        <translation>S&amp;napping</translation>
+    </message>
+    <message>
+        <source>Parcel &amp;vertices</source>
+        <translation>Parcel &amp;vertices</translation>
+    </message>
+    <message>
+        <source>Parcel &amp;edges</source>
+        <translation>Parcel &amp;edges</translation>
+    </message>
+    <message>
+        <source>Sheet &amp;frames</source>
+        <translation>Sheet &amp;frames</translation>
+    </message>
+    <message>
+        <source>&amp;Grid crosses</source>
+        <translation>&amp;Grid crosses</translation>
+    </message>
+    <message>
+        <source>&amp;Survey points</source>
+        <translation>&amp;Survey points</translation>
+    </message>
+    <message>
+        <source>&amp;Merge selected parcels…</source>
+        <translation>&amp;Merge selected parcels…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected parcels</source>
+        <translation>&amp;Delete selected parcels</translation>
+    </message>
+    <message>
+        <source>&amp;Renumber sheet</source>
+        <translation>&amp;Renumber sheet</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work</source>
+        <translation>Restore unsaved work</translation>
+    </message>
+    <message>
+        <source>The editor did not close normally last time. Restore the undo history and the parcel being drawn?
+
+Every finished edit is already in the project; without the journal only the drawing in progress and the undo history are lost.</source>
+        <translation>The editor did not close normally last time. Restore the undo history and the parcel being drawn?
+
+Every finished edit is already in the project; without the journal only the drawing in progress and the undo history are lost.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n step(s) of undo history from the journal</source>
+        <translation>
+            <numerusform>Restored %n step of undo history from the journal</numerusform>
+            <numerusform>Restored %n steps of undo history from the journal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>&amp;Georeference scanned map…</source>
+        <translation>&amp;Georeference scanned map…</translation>
     </message>
 </context>
 <context>
@@ -631,7 +1370,10 @@
     </message>
     <message numerus="yes">
         <source>%n parcels selected; select one parcel to edit it.</source>
-        <translation><numerusform>%n parcel selected; select one parcel to edit it.</numerusform><numerusform>%n parcels selected; select one parcel to edit it.</numerusform></translation>
+        <translation>
+            <numerusform>%n parcel selected; select one parcel to edit it.</numerusform>
+            <numerusform>%n parcels selected; select one parcel to edit it.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a parcel on the map or in the table.</source>
@@ -713,168 +1455,6 @@
     </message>
 </context>
 <context>
-    <name>vnland::app::SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>System language</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>Language:</translation>
-    </message>
-    <message>
-        <source>A new language takes effect when VNLand is started again.</source>
-        <translation>A new language takes effect when VNLand is started again.</translation>
-    </message>
-</context>
-<context>
-    <name>vnland::app::CogoDialog</name>
-    <message>
-        <source>COGO traverse</source>
-        <translation>COGO traverse</translation>
-    </message>
-    <message>
-        <source>X (north), m</source>
-        <translation>X (north), m</translation>
-    </message>
-    <message>
-        <source>Y (east), m</source>
-        <translation>Y (east), m</translation>
-    </message>
-    <message>
-        <source>Start point</source>
-        <translation>Start point</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>X (north):</source>
-        <translation>X (north):</translation>
-    </message>
-    <message>
-        <source>Y (east):</source>
-        <translation>Y (east):</translation>
-    </message>
-    <message>
-        <source>Point</source>
-        <translation>Point</translation>
-    </message>
-    <message>
-        <source>Bearing (azimuth, DMS)</source>
-        <translation>Bearing (azimuth, DMS)</translation>
-    </message>
-    <message>
-        <source>Distance (m)</source>
-        <translation>Distance (m)</translation>
-    </message>
-    <message>
-        <source>Azimuth from grid north, clockwise: 26-10-00, 26°10'00", 26.1667 or N26-10-00E</source>
-        <translation>Azimuth from grid north, clockwise: 26-10-00, 26°10'00", 26.1667 or N26-10-00E</translation>
-    </message>
-    <message>
-        <source>Add leg</source>
-        <translation>Add leg</translation>
-    </message>
-    <message>
-        <source>Remove leg</source>
-        <translation>Remove leg</translation>
-    </message>
-    <message>
-        <source>Open traverse (no closing point)</source>
-        <translation>Open traverse (no closing point)</translation>
-    </message>
-    <message>
-        <source>Closes on the start point (loop)</source>
-        <translation>Closes on the start point (loop)</translation>
-    </message>
-    <message>
-        <source>Closes on a known point</source>
-        <translation>Closes on a known point</translation>
-    </message>
-    <message>
-        <source>Closing point</source>
-        <translation>Closing point</translation>
-    </message>
-    <message>
-        <source>X (north)</source>
-        <translation>X (north)</translation>
-    </message>
-    <message>
-        <source>Y (east)</source>
-        <translation>Y (east)</translation>
-    </message>
-    <message>
-        <source>Store points in the project</source>
-        <translation>Store points in the project</translation>
-    </message>
-    <message>
-        <source>Result (compass-rule adjusted)</source>
-        <translation>Result (compass-rule adjusted)</translation>
-    </message>
-    <message>
-        <source>Misclose:</source>
-        <translation>Misclose:</translation>
-    </message>
-    <message>
-        <source>Relative misclose:</source>
-        <translation>Relative misclose:</translation>
-    </message>
-    <message>
-        <source>Legs:</source>
-        <translation>Legs:</translation>
-    </message>
-    <message>
-        <source>Enter the start point's X (north) and Y (east).</source>
-        <translation>Enter the start point's X (north) and Y (east).</translation>
-    </message>
-    <message>
-        <source>Enter the closing point's X (north) and Y (east).</source>
-        <translation>Enter the closing point's X (north) and Y (east).</translation>
-    </message>
-    <message>
-        <source>Leg %1: the bearing '%2' is not readable (e.g. 26-10-00).</source>
-        <translation>Leg %1: the bearing '%2' is not readable (e.g. 26-10-00).</translation>
-    </message>
-    <message>
-        <source>Leg %1: the distance '%2' is not a positive number.</source>
-        <translation>Leg %1: the distance '%2' is not a positive number.</translation>
-    </message>
-    <message>
-        <source>Enter at least one leg (bearing and distance).</source>
-        <translation>Enter at least one leg (bearing and distance).</translation>
-    </message>
-    <message>
-        <source>f = %1 m (fX = %2 m, fY = %3 m), length %4 m</source>
-        <translation>f = %1 m (fX = %2 m, fY = %3 m), length %4 m</translation>
-    </message>
-    <message>
-        <source>exact (no misclose)</source>
-        <translation>exact (no misclose)</translation>
-    </message>
-    <message>
-        <source>open traverse, no misclose (length %1 m)</source>
-        <translation>open traverse, no misclose (length %1 m)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n leg(s).</source>
-        <translation><numerusform>%n leg.</numerusform><numerusform>%n legs.</numerusform></translation>
-    </message>
-    <message>
-        <source>Nothing was stored: %1</source>
-        <translation>Nothing was stored: %1</translation>
-    </message>
-    <message>
-        <source>Stored %1 point(s) and %2 leg(s) in the project.</source>
-        <translation>Stored %1 point(s) and %2 leg(s) in the project.</translation>
-    </message>
-</context>
-<context>
     <name>vnland::app::ReportDialog</name>
     <message>
         <source>2018 land-use list</source>
@@ -938,7 +1518,10 @@
     </message>
     <message numerus="yes">
         <source>%n identity check(s) failed.</source>
-        <translation><numerusform>%n identity check failed.</numerusform><numerusform>%n identity checks failed.</numerusform></translation>
+        <translation>
+            <numerusform>%n identity check failed.</numerusform>
+            <numerusform>%n identity checks failed.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot prepare the report: %1</source>
@@ -971,6 +1554,32 @@
     <message>
         <source>Cannot save the report: %1</source>
         <translation>Cannot save the report: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ScanView</name>
+    <message>
+        <source>Open a scanned map to place ground control points</source>
+        <translation>Open a scanned map to place ground control points</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when VNLand is started again.</source>
+        <translation>A new language takes effect when VNLand is started again.</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1683,261 @@
     <message>
         <source>Checking in…</source>
         <translation>Checking in…</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ValidationPanel</name>
+    <message>
+        <source>All rules</source>
+        <translation>All rules</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Validate</translation>
+    </message>
+    <message>
+        <source>Re-validate changes</source>
+        <translation>Re-validate changes</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Count / measure</source>
+        <translation>Count / measure</translation>
+    </message>
+    <message>
+        <source>Fix issue</source>
+        <translation>Fix issue</translation>
+    </message>
+    <message>
+        <source>Fix all of rule</source>
+        <translation>Fix all of rule</translation>
+    </message>
+    <message>
+        <source>Mark as exception</source>
+        <translation>Mark as exception</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Reason (kept with the issue):</source>
+        <translation>Reason (kept with the issue):</translation>
+    </message>
+    <message>
+        <source>Choose at least one rule.</source>
+        <translation>Choose at least one rule.</translation>
+    </message>
+    <message>
+        <source>No parcel has changed since the last validation.</source>
+        <translation>No parcel has changed since the last validation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Validating %n changed parcel(s) and their neighbours…</source>
+        <translation>
+            <numerusform>Validating %n changed parcel and its neighbours…</numerusform>
+            <numerusform>Validating %n changed parcels and their neighbours…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Validating…</source>
+        <translation>Validating…</translation>
+    </message>
+    <message>
+        <source>Validation cancelled.</source>
+        <translation>Validation cancelled.</translation>
+    </message>
+    <message>
+        <source>Validation failed: %1</source>
+        <translation>Validation failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s) on %1 parcel(s) examined in %2 s</source>
+        <translation>
+            <numerusform>%n issue on %1 parcel(s) examined in %2 s</numerusform>
+            <numerusform>%n issues on %1 parcel(s) examined in %2 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n accepted exception(s)</source>
+        <translation>
+            <numerusform>; %n accepted exception</numerusform>
+            <numerusform>; %n accepted exceptions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The findings could not be stored: %1</source>
+        <translation>The findings could not be stored: %1</translation>
+    </message>
+    <message>
+        <source>Validation: %1</source>
+        <translation>Validation: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the issues: %1</source>
+        <translation>Cannot read the issues: %1</translation>
+    </message>
+    <message>
+        <source> [parcel id %1]</source>
+        <translation> [parcel id %1]</translation>
+    </message>
+    <message>
+        <source>[exception] %1</source>
+        <translation>[exception] %1</translation>
+    </message>
+    <message>
+        <source>%1 + %2 exception(s)</source>
+        <translation>%1 + %2 exception(s)</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the automatic fix finds no edit for this.</source>
+        <translation>Nothing to change: the automatic fix finds no edit for this.</translation>
+    </message>
+    <message>
+        <source>Not fixed automatically: %1</source>
+        <translation>Not fixed automatically: %1</translation>
+    </message>
+    <message>
+        <source>This issue has no automatic fix.</source>
+        <translation>This issue has no automatic fix.</translation>
+    </message>
+    <message>
+        <source>Fix %1 (parcel id %2)</source>
+        <translation>Fix %1 (parcel id %2)</translation>
+    </message>
+    <message>
+        <source>This rule has no automatic fix.</source>
+        <translation>This rule has no automatic fix.</translation>
+    </message>
+    <message>
+        <source>Fix all %1</source>
+        <translation>Fix all %1</translation>
+    </message>
+    <message>
+        <source>Mark issue %1 as exception</source>
+        <translation>Mark issue %1 as exception</translation>
+    </message>
+    <message>
+        <source>Export issues</source>
+        <translation>Export issues</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>GeoJSON (*.geojson);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ParcelEdits</name>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Clipped by %n neighbour(s) (%1): %2 m² removed to avoid an overlap</source>
+        <translation>Clipped by %n neighbour (%1): %2 m² removed to avoid an overlap</translation>
+    </message>
+    <message>
+        <source>Warning: neighbour parcel(s) %1 are invalid; they were repaired for the clip only — check them</source>
+        <translation>Warning: neighbour parcel(s) %1 are invalid; they were repaired for the clip only — check them</translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>Nothing changed</translation>
+    </message>
+    <message>
+        <source>Refused: parcel %1 would become invalid (%2)</source>
+        <translation>Refused: parcel %1 would become invalid (%2)</translation>
+    </message>
+    <message>
+        <source>A parcel needs at least 3 vertices</source>
+        <translation>A parcel needs at least 3 vertices</translation>
+    </message>
+    <message>
+        <source>The parcel was not added: %1</source>
+        <translation>The parcel was not added: %1</translation>
+    </message>
+    <message>
+        <source>The new parcel lies outside every sheet frame: it has no sheet or parcel number</source>
+        <translation>The new parcel lies outside every sheet frame: it has no sheet or parcel number</translation>
+    </message>
+    <message>
+        <source>Add parcel</source>
+        <translation>Add parcel</translation>
+    </message>
+    <message>
+        <source>No vertex here</source>
+        <translation>No vertex here</translation>
+    </message>
+    <message>
+        <source>Move vertex</source>
+        <translation>Move vertex</translation>
+    </message>
+    <message>
+        <source>Insert vertex</source>
+        <translation>Insert vertex</translation>
+    </message>
+    <message>
+        <source>Delete vertex</source>
+        <translation>Delete vertex</translation>
+    </message>
+    <message>
+        <source>Draw a line of at least 2 points across the parcel</source>
+        <translation>Draw a line of at least 2 points across the parcel</translation>
+    </message>
+    <message>
+        <source>The line crosses %n parcels: select the one to split</source>
+        <translation>The line crosses %n parcels: select the one to split</translation>
+    </message>
+    <message>
+        <source>The line does not cross a parcel from side to side</source>
+        <translation>The line does not cross a parcel from side to side</translation>
+    </message>
+    <message>
+        <source>Parcel %1 is not a live parcel</source>
+        <translation>Parcel %1 is not a live parcel</translation>
+    </message>
+    <message>
+        <source>Split parcel</source>
+        <translation>Split parcel</translation>
+    </message>
+    <message>
+        <source>Select at least two adjacent parcels to merge</source>
+        <translation>Select at least two adjacent parcels to merge</translation>
+    </message>
+    <message>
+        <source>Merge parcels</source>
+        <translation>Merge parcels</translation>
+    </message>
+    <message>
+        <source>No parcel selected</source>
+        <translation>No parcel selected</translation>
+    </message>
+    <message>
+        <source>Delete %n parcel(s)</source>
+        <translation>Delete %n parcel</translation>
+    </message>
+    <message>
+        <source>Sheet %1 has no parcels</source>
+        <translation>Sheet %1 has no parcels</translation>
+    </message>
+    <message>
+        <source>Sheet %1 is already numbered in order</source>
+        <translation>Sheet %1 is already numbered in order</translation>
+    </message>
+    <message>
+        <source>Sheet %1: %n parcel(s) renumbered</source>
+        <translation>Sheet %1: %n parcel renumbered</translation>
+    </message>
+    <message>
+        <source>Renumber sheet %1</source>
+        <translation>Renumber sheet %1</translation>
     </message>
 </context>
 </TS>

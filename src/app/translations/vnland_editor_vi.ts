@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>vnland::app</name>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Clipped by %n neighbour(s) (%1): %2 m² removed to avoid an overlap</source>
+        <translation>Đã cắt theo %n thửa liền kề (%1): bỏ %2 m² để tránh chồng đè</translation>
+    </message>
+    <message>
+        <source>Warning: neighbour parcel(s) %1 are invalid; they were repaired for the clip only — check them</source>
+        <translation>Cảnh báo: thửa liền kề %1 có hình học không hợp lệ; chỉ được sửa tạm để cắt — hãy kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>Không có gì thay đổi</translation>
+    </message>
+    <message>
+        <source>Refused: parcel %1 would become invalid (%2)</source>
+        <translation>Từ chối: thửa %1 sẽ có hình học không hợp lệ (%2)</translation>
+    </message>
+    <message>
+        <source>A parcel needs at least 3 vertices</source>
+        <translation>Thửa đất cần ít nhất 3 đỉnh thửa</translation>
+    </message>
+    <message>
+        <source>The parcel was not added: %1</source>
+        <translation>Không thêm được thửa đất: %1</translation>
+    </message>
+    <message>
+        <source>The new parcel lies outside every sheet frame: it has no sheet or parcel number</source>
+        <translation>Thửa mới nằm ngoài mọi khung tờ bản đồ: chưa có số tờ, số thửa</translation>
+    </message>
+    <message>
+        <source>Add parcel</source>
+        <translation>Thêm thửa</translation>
+    </message>
+    <message>
+        <source>No vertex here</source>
+        <translation>Không có đỉnh thửa ở đây</translation>
+    </message>
+    <message>
+        <source>Move vertex</source>
+        <translation>Di chuyển đỉnh thửa</translation>
+    </message>
+    <message>
+        <source>Insert vertex</source>
+        <translation>Thêm đỉnh thửa</translation>
+    </message>
+    <message>
+        <source>Delete vertex</source>
+        <translation>Xóa đỉnh thửa</translation>
+    </message>
+    <message>
+        <source>Draw a line of at least 2 points across the parcel</source>
+        <translation>Vẽ một đường ít nhất 2 điểm cắt ngang thửa</translation>
+    </message>
+    <message>
+        <source>The line crosses %n parcels: select the one to split</source>
+        <translation>Đường cắt qua %n thửa: hãy chọn thửa cần tách</translation>
+    </message>
+    <message>
+        <source>The line does not cross a parcel from side to side</source>
+        <translation>Đường không cắt ngang hết một thửa</translation>
+    </message>
+    <message>
+        <source>Parcel %1 is not a live parcel</source>
+        <translation>Thửa %1 không còn hiệu lực</translation>
+    </message>
+    <message>
+        <source>Split parcel</source>
+        <translation>Tách thửa</translation>
+    </message>
+    <message>
+        <source>Select at least two adjacent parcels to merge</source>
+        <translation>Chọn ít nhất hai thửa liền kề để hợp thửa</translation>
+    </message>
+    <message>
+        <source>Merge parcels</source>
+        <translation>Hợp thửa</translation>
+    </message>
+    <message>
+        <source>No parcel selected</source>
+        <translation>Chưa chọn thửa đất</translation>
+    </message>
+    <message>
+        <source>Delete %n parcel(s)</source>
+        <translation>Xóa %n thửa</translation>
+    </message>
+    <message>
+        <source>Sheet %1 has no parcels</source>
+        <translation>Tờ %1 chưa có thửa</translation>
+    </message>
+    <message>
+        <source>Sheet %1 is already numbered in order</source>
+        <translation>Tờ %1 đã được đánh số theo thứ tự</translation>
+    </message>
+    <message>
+        <source>Sheet %1: %n parcel(s) renumbered</source>
+        <translation>Tờ %1: đã đánh số lại %n thửa</translation>
+    </message>
+    <message>
+        <source>Renumber sheet %1</source>
+        <translation>Đánh số lại tờ %1</translation>
+    </message>
+</context>
+<context>
     <name>vnland::app::AttributeTable</name>
     <message>
         <source>Filter (number, code, land user, address…)</source>
@@ -16,6 +123,222 @@
     </message>
 </context>
 <context>
+    <name>vnland::app::CogoDialog</name>
+    <message>
+        <source>COGO traverse</source>
+        <translation>Đường chuyền COGO</translation>
+    </message>
+    <message>
+        <source>X (north), m</source>
+        <translation>X (bắc), m</translation>
+    </message>
+    <message>
+        <source>Y (east), m</source>
+        <translation>Y (đông), m</translation>
+    </message>
+    <message>
+        <source>Start point</source>
+        <translation>Điểm đầu (điểm khởi tính)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Tên điểm:</translation>
+    </message>
+    <message>
+        <source>X (north):</source>
+        <translation>X (bắc):</translation>
+    </message>
+    <message>
+        <source>Y (east):</source>
+        <translation>Y (đông):</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>Bearing (azimuth, DMS)</source>
+        <translation>Phương vị (độ-phút-giây)</translation>
+    </message>
+    <message>
+        <source>Distance (m)</source>
+        <translation>Khoảng cách (m)</translation>
+    </message>
+    <message>
+        <source>Azimuth from grid north, clockwise: 26-10-00, 26°10&apos;00&quot;, 26.1667 or N26-10-00E</source>
+        <translation>Phương vị tính từ hướng bắc lưới, theo chiều kim đồng hồ: 26-10-00, 26°10&apos;00&quot;, 26.1667 hoặc N26-10-00E</translation>
+    </message>
+    <message>
+        <source>Add leg</source>
+        <translation>Thêm cạnh</translation>
+    </message>
+    <message>
+        <source>Remove leg</source>
+        <translation>Xóa cạnh</translation>
+    </message>
+    <message>
+        <source>Open traverse (no closing point)</source>
+        <translation>Đường chuyền hở (không có điểm khép)</translation>
+    </message>
+    <message>
+        <source>Closes on the start point (loop)</source>
+        <translation>Khép về điểm đầu (đường chuyền khép kín)</translation>
+    </message>
+    <message>
+        <source>Closes on a known point</source>
+        <translation>Khép về một điểm đã biết tọa độ</translation>
+    </message>
+    <message>
+        <source>Closing point</source>
+        <translation>Điểm khép</translation>
+    </message>
+    <message>
+        <source>X (north)</source>
+        <translation>X (bắc)</translation>
+    </message>
+    <message>
+        <source>Y (east)</source>
+        <translation>Y (đông)</translation>
+    </message>
+    <message>
+        <source>Store points in the project</source>
+        <translation>Lưu các điểm vào dự án</translation>
+    </message>
+    <message>
+        <source>Result (compass-rule adjusted)</source>
+        <translation>Kết quả (bình sai theo phương pháp Bowditch)</translation>
+    </message>
+    <message>
+        <source>Misclose:</source>
+        <translation>Sai số khép:</translation>
+    </message>
+    <message>
+        <source>Relative misclose:</source>
+        <translation>Sai số khép tương đối:</translation>
+    </message>
+    <message>
+        <source>Legs:</source>
+        <translation>Các cạnh đường chuyền:</translation>
+    </message>
+    <message>
+        <source>Enter the start point&apos;s X (north) and Y (east).</source>
+        <translation>Nhập tọa độ X (bắc) và Y (đông) của điểm đầu.</translation>
+    </message>
+    <message>
+        <source>Enter the closing point&apos;s X (north) and Y (east).</source>
+        <translation>Nhập tọa độ X (bắc) và Y (đông) của điểm khép.</translation>
+    </message>
+    <message>
+        <source>Leg %1: the bearing &apos;%2&apos; is not readable (e.g. 26-10-00).</source>
+        <translation>Cạnh %1: không đọc được phương vị &apos;%2&apos; (ví dụ 26-10-00).</translation>
+    </message>
+    <message>
+        <source>Leg %1: the distance &apos;%2&apos; is not a positive number.</source>
+        <translation>Cạnh %1: khoảng cách &apos;%2&apos; không phải là số dương.</translation>
+    </message>
+    <message>
+        <source>Enter at least one leg (bearing and distance).</source>
+        <translation>Nhập ít nhất một cạnh (phương vị và khoảng cách).</translation>
+    </message>
+    <message>
+        <source>f = %1 m (fX = %2 m, fY = %3 m), length %4 m</source>
+        <translation>f = %1 m (fX = %2 m, fY = %3 m), tổng chiều dài %4 m</translation>
+    </message>
+    <message>
+        <source>exact (no misclose)</source>
+        <translation>khép đúng (không có sai số khép)</translation>
+    </message>
+    <message>
+        <source>open traverse, no misclose (length %1 m)</source>
+        <translation>đường chuyền hở, không có sai số khép (tổng chiều dài %1 m)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leg(s).</source>
+        <translation>
+            <numerusform>%n cạnh.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was stored: %1</source>
+        <translation>Chưa lưu gì: %1</translation>
+    </message>
+    <message>
+        <source>Stored %1 point(s) and %2 leg(s) in the project.</source>
+        <translation>Đã lưu %1 điểm và %2 cạnh vào dự án.</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::DigitizeTools</name>
+    <message>
+        <source>Next vertex: distance &lt; bearing (12.5 &lt; 123°45&apos;30&quot;) or X Y</source>
+        <translation>Đỉnh tiếp theo: khoảng cách &lt; phương vị (12.5 &lt; 123°45&apos;30&quot;) hoặc X Y</translation>
+    </message>
+    <message>
+        <source>Distance in metres and bearing from grid north in degrees-minutes-seconds, measured from the last vertex; or the coordinates X (north) Y (east). Enter adds the vertex.</source>
+        <translation>Khoảng cách (mét) và phương vị tính từ hướng bắc lưới theo độ-phút-giây, đo từ đỉnh cuối; hoặc tọa độ X (bắc) Y (đông). Enter để thêm đỉnh.</translation>
+    </message>
+    <message>
+        <source>Tracing: %1</source>
+        <translation>Vẽ bám ranh giới: %1</translation>
+    </message>
+    <message>
+        <source>Parcel added</source>
+        <translation>Đã thêm thửa</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parcel split into %n parcel(s)</source>
+        <translation>
+            <numerusform>Đã tách thửa thành %n thửa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the add-parcel or split tool first</source>
+        <translation>Hãy chọn công cụ thêm thửa hoặc tách thửa trước</translation>
+    </message>
+    <message>
+        <source>Distance and bearing need a first vertex: click it or type X Y</source>
+        <translation>Khoảng cách và phương vị cần một đỉnh đầu: nhấp chuột hoặc gõ X Y</translation>
+    </message>
+    <message>
+        <source>Select at least two adjacent parcels to merge</source>
+        <translation>Chọn ít nhất hai thửa liền kề để hợp thửa</translation>
+    </message>
+    <message>
+        <source>Merge parcels</source>
+        <translation>Hợp thửa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcel(s) become one; the old ones go into history.</source>
+        <translation>
+            <numerusform>%n thửa được hợp thành một; các thửa cũ chuyển vào lịch sử.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sheet %1, parcel %2 — %3 %4</source>
+        <translation>Tờ %1, thửa %2 — %3 %4</translation>
+    </message>
+    <message>
+        <source>Keep the attributes of</source>
+        <translation>Giữ thuộc tính của</translation>
+    </message>
+    <message>
+        <source>Parcels merged</source>
+        <translation>Đã hợp thửa</translation>
+    </message>
+    <message>
+        <source>Parcels moved into history</source>
+        <translation>Đã chuyển các thửa vào lịch sử</translation>
+    </message>
+    <message>
+        <source>Select a parcel of the sheet to renumber</source>
+        <translation>Chọn một thửa của tờ cần đánh số lại</translation>
+    </message>
+    <message>
+        <source>Double-click on a parcel edge to add a vertex</source>
+        <translation>Nhấp đúp vào cạnh thửa để thêm đỉnh</translation>
+    </message>
+</context>
+<context>
     <name>vnland::app::Document</name>
     <message>
         <source>%1: file not found</source>
@@ -27,7 +350,9 @@
     </message>
     <message numerus="yes">
         <source>%n parcel(s) have no readable geometry and are not drawn</source>
-        <translation><numerusform>%n thửa không đọc được hình học nên không được vẽ</numerusform></translation>
+        <translation>
+            <numerusform>%n thửa không đọc được hình học nên không được vẽ</numerusform>
+        </translation>
     </message>
     <message>
         <source>sheet number</source>
@@ -104,6 +429,320 @@
     <message>
         <source>Opening %1 was cancelled</source>
         <translation>Đã hủy mở %1</translation>
+    </message>
+    <message>
+        <source>Could not write the journal %1</source>
+        <translation>Không ghi được nhật ký %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the journal</source>
+        <translation>%1: không đọc được nhật ký</translation>
+    </message>
+    <message>
+        <source>%1 is not an editor journal</source>
+        <translation>%1 không phải nhật ký của chương trình</translation>
+    </message>
+    <message>
+        <source>The undo history in the journal no longer matches the project; only the drawing is restored</source>
+        <translation>Lịch sử hoàn tác trong nhật ký không còn khớp với dự án; chỉ khôi phục phần đang vẽ</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::GcpTableModel</name>
+    <message>
+        <source>Type the map coordinate of this point or pick it on the main map; it joins the fit then</source>
+        <translation>Nhập tọa độ bản đồ của điểm này hoặc lấy trên bản đồ chính; sau đó điểm mới được đưa vào tính phép biến đổi</translation>
+    </message>
+    <message>
+        <source>Leave-one-out error %1 m: probably a blunder</source>
+        <translation>Sai số khi bỏ riêng điểm này %1 m: có thể là sai số thô</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Dùng</translation>
+    </message>
+    <message>
+        <source>Column (px)</source>
+        <translation>Cột (px)</translation>
+    </message>
+    <message>
+        <source>Row (px)</source>
+        <translation>Hàng (px)</translation>
+    </message>
+    <message>
+        <source>Y east (m)</source>
+        <translation>Y đông (m)</translation>
+    </message>
+    <message>
+        <source>X north (m)</source>
+        <translation>X bắc (m)</translation>
+    </message>
+    <message>
+        <source>dY (m)</source>
+        <translation>dY (m)</translation>
+    </message>
+    <message>
+        <source>dX (m)</source>
+        <translation>dX (m)</translation>
+    </message>
+    <message>
+        <source>Residual (m)</source>
+        <translation>Sai số (m)</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::GeorefWindow</name>
+    <message>
+        <source>Linear (shift and scale)</source>
+        <translation>Tuyến tính (dịch chuyển và tỷ lệ)</translation>
+    </message>
+    <message>
+        <source>Helmert</source>
+        <translation>Helmert</translation>
+    </message>
+    <message>
+        <source>Affine (polynomial 1)</source>
+        <translation>Afin (đa thức bậc 1)</translation>
+    </message>
+    <message>
+        <source>Polynomial 2</source>
+        <translation>Đa thức bậc 2</translation>
+    </message>
+    <message>
+        <source>Polynomial 3</source>
+        <translation>Đa thức bậc 3</translation>
+    </message>
+    <message>
+        <source>Thin plate spline</source>
+        <translation>Thin plate spline</translation>
+    </message>
+    <message>
+        <source>Projective</source>
+        <translation>Xạ ảnh</translation>
+    </message>
+    <message>
+        <source>Georeference scanned map</source>
+        <translation>Nắn bản đồ quét</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <source>e.g. 322500-5-d</source>
+        <translation>ví dụ 322500-5-d</translation>
+    </message>
+    <message>
+        <source>Transform:</source>
+        <translation>Phép biến đổi:</translation>
+    </message>
+    <message>
+        <source>Map scale:</source>
+        <translation>Tỷ lệ bản đồ:</translation>
+    </message>
+    <message>
+        <source>Map sheet:</source>
+        <translation>Số hiệu mảnh:</translation>
+    </message>
+    <message>
+        <source>Georeferencing</source>
+        <translation>Nắn bản đồ</translation>
+    </message>
+    <message>
+        <source>Open scan…</source>
+        <translation>Mở ảnh quét…</translation>
+    </message>
+    <message>
+        <source>Load .points…</source>
+        <translation>Nạp tệp .points…</translation>
+    </message>
+    <message>
+        <source>Save .points…</source>
+        <translation>Lưu tệp .points…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <source>Delete point</source>
+        <translation>Xóa điểm khống chế</translation>
+    </message>
+    <message>
+        <source>Detect grid crosses</source>
+        <translation>Dò tìm mắt lưới</translation>
+    </message>
+    <message>
+        <source>Pick on main map</source>
+        <translation>Lấy trên bản đồ chính</translation>
+    </message>
+    <message>
+        <source>Click on the main map to set the map coordinate of the selected point</source>
+        <translation>Nhấp vào bản đồ chính để đặt tọa độ bản đồ cho điểm khống chế đang chọn</translation>
+    </message>
+    <message>
+        <source>Preview on map</source>
+        <translation>Xem trước trên bản đồ</translation>
+    </message>
+    <message>
+        <source>Warp…</source>
+        <translation>Nắn ảnh…</translation>
+    </message>
+    <message>
+        <source>Pixel %1, %2</source>
+        <translation>Điểm ảnh %1, %2</translation>
+    </message>
+    <message>
+        <source>  →  X %1  Y %2</source>
+        <translation>  →  X %1  Y %2</translation>
+    </message>
+    <message>
+        <source>Georeference scanned map – %1</source>
+        <translation>Nắn bản đồ quét – %1</translation>
+    </message>
+    <message>
+        <source>Add point %1</source>
+        <translation>Thêm điểm khống chế %1</translation>
+    </message>
+    <message>
+        <source>Move point %1</source>
+        <translation>Di chuyển điểm khống chế %1</translation>
+    </message>
+    <message>
+        <source>Map coordinate of point %1</source>
+        <translation>Tọa độ bản đồ của điểm khống chế %1</translation>
+    </message>
+    <message>
+        <source>Enable point</source>
+        <translation>Dùng điểm khống chế</translation>
+    </message>
+    <message>
+        <source>Disable point</source>
+        <translation>Bỏ dùng điểm khống chế</translation>
+    </message>
+    <message>
+        <source>Delete point %1</source>
+        <translation>Xóa điểm khống chế %1</translation>
+    </message>
+    <message>
+        <source>Mean error: – (%1 of %2 points needed enabled; %3)</source>
+        <translation>Sai số trung phương: – (đang dùng %1 trên %2 điểm cần có; %3)</translation>
+    </message>
+    <message>
+        <source>Mean error %1 m (%2 px), largest %3 m, %4 points</source>
+        <translation>Sai số trung phương %1 m (%2 px), lớn nhất %3 m, %4 điểm</translation>
+    </message>
+    <message>
+        <source> — tolerance %1 m: %2</source>
+        <translation> — hạn sai %1 m: %2</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <source>exceeded</source>
+        <translation>vượt hạn sai</translation>
+    </message>
+    <message>
+        <source>Select a point in the table first</source>
+        <translation>Hãy chọn một điểm khống chế trong bảng trước</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>Nạp %1</translation>
+    </message>
+    <message>
+        <source>Open scanned map</source>
+        <translation>Mở bản đồ quét</translation>
+    </message>
+    <message>
+        <source>Scans (*.png *.tif *.tiff *.jpg *.jpeg *.bmp);;All files (*)</source>
+        <translation>Ảnh quét (*.png *.tif *.tiff *.jpg *.jpeg *.bmp);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Load ground control points</source>
+        <translation>Nạp điểm khống chế</translation>
+    </message>
+    <message>
+        <source>QGIS GCP files (*.points);;All files (*)</source>
+        <translation>Tệp điểm khống chế QGIS (*.points);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Save ground control points</source>
+        <translation>Lưu điểm khống chế</translation>
+    </message>
+    <message>
+        <source>QGIS GCP files (*.points)</source>
+        <translation>Tệp điểm khống chế QGIS (*.points)</translation>
+    </message>
+    <message>
+        <source>Open a scanned map first</source>
+        <translation>Hãy mở bản đồ quét trước</translation>
+    </message>
+    <message>
+        <source>Map sheet &apos;%1&apos;: %2</source>
+        <translation>Số hiệu mảnh &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Place at least two points with map coordinates (e.g. frame corners) first</source>
+        <translation>Hãy đặt trước ít nhất hai điểm khống chế có tọa độ bản đồ (ví dụ các góc khung bản đồ)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 grid crosses found</source>
+        <translation>Tìm được %1 trên %2 mắt lưới</translation>
+    </message>
+    <message>
+        <source>Warp failed: %1</source>
+        <translation>Nắn ảnh thất bại: %1</translation>
+    </message>
+    <message>
+        <source>Warp</source>
+        <translation>Nắn ảnh</translation>
+    </message>
+    <message>
+        <source>The transform cannot be fitted: %1</source>
+        <translation>Không tính được phép biến đổi: %1</translation>
+    </message>
+    <message>
+        <source>Warping %1…</source>
+        <translation>Đang nắn ảnh %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Warp cancelled</source>
+        <translation>Đã hủy nắn ảnh</translation>
+    </message>
+    <message>
+        <source>The raster was written but could not be registered in the project: %1</source>
+        <translation>Đã ghi ảnh nắn nhưng không đăng ký được vào dự án: %1</translation>
+    </message>
+    <message>
+        <source>Warped %1 → %2 (%3 × %4 px, %5 s)</source>
+        <translation>Đã nắn ảnh %1 → %2 (%3 × %4 px, %5 giây)</translation>
+    </message>
+    <message>
+        <source>The warped raster could not be added to the map</source>
+        <translation>Không thêm được ảnh đã nắn vào bản đồ</translation>
+    </message>
+    <message>
+        <source>Warp to GeoTIFF</source>
+        <translation>Nắn ảnh ra tệp GeoTIFF</translation>
+    </message>
+    <message>
+        <source>GeoTIFF (*.tif *.tiff)</source>
+        <translation>GeoTIFF (*.tif *.tiff)</translation>
     </message>
 </context>
 <context>
@@ -253,7 +892,7 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Thoát</translation>
+        <translation>T&amp;hoát</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -281,7 +920,7 @@
     </message>
     <message>
         <source>&amp;Full extent</source>
-        <translation>&amp;Toàn bộ</translation>
+        <translation>Toàn &amp;bộ</translation>
     </message>
     <message>
         <source>Zoom to &amp;selection</source>
@@ -345,7 +984,9 @@
     </message>
     <message numerus="yes">
         <source>Opened %1: %n parcel(s)</source>
-        <translation><numerusform>Đã mở %1: %n thửa đất</numerusform></translation>
+        <translation>
+            <numerusform>Đã mở %1: %n thửa đất</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 – VNLand</source>
@@ -405,7 +1046,7 @@
     </message>
     <message>
         <source>Add &amp;raster layer…</source>
-        <translation>Thêm lớp &amp;ảnh quét…</translation>
+        <translation>Thêm lớp ảnh &amp;quét…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -425,7 +1066,9 @@
     </message>
     <message numerus="yes">
         <source>Raster layer %1: %2 × %3 pixels, %n overview level(s)</source>
-        <translation><numerusform>Lớp ảnh %1: %2 × %3 điểm ảnh, %n mức ảnh thu nhỏ (overview)</numerusform></translation>
+        <translation>
+            <numerusform>Lớp ảnh %1: %2 × %3 điểm ảnh, %n mức ảnh thu nhỏ (overview)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rasters (*.tif *.tiff *.vrt *.jpg *.png *.ecw *.jp2);;All files (*)</source>
@@ -445,7 +1088,7 @@
     </message>
     <message>
         <source>Land-database &amp;server (check out / check in)…</source>
-        <translation>&amp;Máy chủ cơ sở dữ liệu (lấy ra / cập nhật)…</translation>
+        <translation>Máy chủ cơ sở &amp;dữ liệu (lấy ra / cập nhật)…</translation>
     </message>
     <message>
         <source>Importing %1…</source>
@@ -489,7 +1132,9 @@
     </message>
     <message numerus="yes">
         <source>Exported %n parcel(s) to %1 (%2)</source>
-        <translation><numerusform>Đã xuất %n thửa ra %1 (%2)</numerusform></translation>
+        <translation>
+            <numerusform>Đã xuất %n thửa ra %1 (%2)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot save the project: %1</source>
@@ -514,6 +1159,92 @@
     <message>
         <source>COGO traverse: stored %1 point(s) and %2 leg(s) in the survey layer</source>
         <translation>Đường chuyền COGO: đã lưu %1 điểm và %2 cạnh vào lớp điểm đo</translation>
+    </message>
+    <message>
+        <source>&amp;Digitize</source>
+        <translation>Số &amp;hóa</translation>
+    </message>
+    <message>
+        <source>Digitizing toolbar</source>
+        <translation>Thanh công cụ số hóa</translation>
+    </message>
+    <message>
+        <source>&amp;Add parcel</source>
+        <translation>&amp;Thêm thửa</translation>
+    </message>
+    <message>
+        <source>Edit &amp;vertices</source>
+        <translation>&amp;Sửa đỉnh thửa</translation>
+    </message>
+    <message>
+        <source>&amp;Split parcel</source>
+        <translation>Tá&amp;ch thửa</translation>
+    </message>
+    <message>
+        <source>&amp;Trace along boundaries (hold T)</source>
+        <translation>&amp;Vẽ bám theo ranh giới (giữ phím T)</translation>
+    </message>
+    <message>
+        <source>S&amp;napping</source>
+        <translation>&amp;Bắt điểm</translation>
+    </message>
+    <message>
+        <source>Parcel &amp;vertices</source>
+        <translation>Đỉnh &amp;thửa</translation>
+    </message>
+    <message>
+        <source>Parcel &amp;edges</source>
+        <translation>&amp;Cạnh thửa</translation>
+    </message>
+    <message>
+        <source>Sheet &amp;frames</source>
+        <translation>&amp;Khung bản đồ</translation>
+    </message>
+    <message>
+        <source>&amp;Grid crosses</source>
+        <translation>&amp;Mắt lưới</translation>
+    </message>
+    <message>
+        <source>&amp;Survey points</source>
+        <translation>Điểm đ&amp;o</translation>
+    </message>
+    <message>
+        <source>&amp;Merge selected parcels…</source>
+        <translation>&amp;Hợp các thửa đã chọn…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected parcels</source>
+        <translation>&amp;Xóa các thửa đã chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Renumber sheet</source>
+        <translation>Đánh số &amp;lại tờ</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work</source>
+        <translation>Khôi phục công việc chưa hoàn tất</translation>
+    </message>
+    <message>
+        <source>The editor did not close normally last time. Restore the undo history and the parcel being drawn?
+
+Every finished edit is already in the project; without the journal only the drawing in progress and the undo history are lost.</source>
+        <translation>Lần trước chương trình không đóng bình thường. Khôi phục lịch sử hoàn tác và thửa đang vẽ dở?
+
+Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khôi phục, chỉ mất phần đang vẽ dở và lịch sử hoàn tác.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n step(s) of undo history from the journal</source>
+        <translation>
+            <numerusform>Đã khôi phục %n bước hoàn tác từ nhật ký</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>&amp;Georeference scanned map…</source>
+        <translation>&amp;Nắn bản đồ quét…</translation>
     </message>
 </context>
 <context>
@@ -631,7 +1362,9 @@
     </message>
     <message numerus="yes">
         <source>%n parcels selected; select one parcel to edit it.</source>
-        <translation><numerusform>Đang chọn %n thửa; chọn một thửa để sửa.</numerusform></translation>
+        <translation>
+            <numerusform>Đang chọn %n thửa; chọn một thửa để sửa.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a parcel on the map or in the table.</source>
@@ -713,168 +1446,6 @@
     </message>
 </context>
 <context>
-    <name>vnland::app::SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>Cài đặt</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>Ngôn ngữ của hệ thống</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>Ngôn ngữ:</translation>
-    </message>
-    <message>
-        <source>A new language takes effect when VNLand is started again.</source>
-        <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại VNLand.</translation>
-    </message>
-</context>
-<context>
-    <name>vnland::app::CogoDialog</name>
-    <message>
-        <source>COGO traverse</source>
-        <translation>Đường chuyền COGO</translation>
-    </message>
-    <message>
-        <source>X (north), m</source>
-        <translation>X (bắc), m</translation>
-    </message>
-    <message>
-        <source>Y (east), m</source>
-        <translation>Y (đông), m</translation>
-    </message>
-    <message>
-        <source>Start point</source>
-        <translation>Điểm đầu (điểm khởi tính)</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Tên điểm:</translation>
-    </message>
-    <message>
-        <source>X (north):</source>
-        <translation>X (bắc):</translation>
-    </message>
-    <message>
-        <source>Y (east):</source>
-        <translation>Y (đông):</translation>
-    </message>
-    <message>
-        <source>Point</source>
-        <translation>Điểm</translation>
-    </message>
-    <message>
-        <source>Bearing (azimuth, DMS)</source>
-        <translation>Phương vị (độ-phút-giây)</translation>
-    </message>
-    <message>
-        <source>Distance (m)</source>
-        <translation>Khoảng cách (m)</translation>
-    </message>
-    <message>
-        <source>Azimuth from grid north, clockwise: 26-10-00, 26°10'00", 26.1667 or N26-10-00E</source>
-        <translation>Phương vị tính từ hướng bắc lưới, theo chiều kim đồng hồ: 26-10-00, 26°10'00", 26.1667 hoặc N26-10-00E</translation>
-    </message>
-    <message>
-        <source>Add leg</source>
-        <translation>Thêm cạnh</translation>
-    </message>
-    <message>
-        <source>Remove leg</source>
-        <translation>Xóa cạnh</translation>
-    </message>
-    <message>
-        <source>Open traverse (no closing point)</source>
-        <translation>Đường chuyền hở (không có điểm khép)</translation>
-    </message>
-    <message>
-        <source>Closes on the start point (loop)</source>
-        <translation>Khép về điểm đầu (đường chuyền khép kín)</translation>
-    </message>
-    <message>
-        <source>Closes on a known point</source>
-        <translation>Khép về một điểm đã biết tọa độ</translation>
-    </message>
-    <message>
-        <source>Closing point</source>
-        <translation>Điểm khép</translation>
-    </message>
-    <message>
-        <source>X (north)</source>
-        <translation>X (bắc)</translation>
-    </message>
-    <message>
-        <source>Y (east)</source>
-        <translation>Y (đông)</translation>
-    </message>
-    <message>
-        <source>Store points in the project</source>
-        <translation>Lưu các điểm vào dự án</translation>
-    </message>
-    <message>
-        <source>Result (compass-rule adjusted)</source>
-        <translation>Kết quả (bình sai theo phương pháp Bowditch)</translation>
-    </message>
-    <message>
-        <source>Misclose:</source>
-        <translation>Sai số khép:</translation>
-    </message>
-    <message>
-        <source>Relative misclose:</source>
-        <translation>Sai số khép tương đối:</translation>
-    </message>
-    <message>
-        <source>Legs:</source>
-        <translation>Các cạnh đường chuyền:</translation>
-    </message>
-    <message>
-        <source>Enter the start point's X (north) and Y (east).</source>
-        <translation>Nhập tọa độ X (bắc) và Y (đông) của điểm đầu.</translation>
-    </message>
-    <message>
-        <source>Enter the closing point's X (north) and Y (east).</source>
-        <translation>Nhập tọa độ X (bắc) và Y (đông) của điểm khép.</translation>
-    </message>
-    <message>
-        <source>Leg %1: the bearing '%2' is not readable (e.g. 26-10-00).</source>
-        <translation>Cạnh %1: không đọc được phương vị '%2' (ví dụ 26-10-00).</translation>
-    </message>
-    <message>
-        <source>Leg %1: the distance '%2' is not a positive number.</source>
-        <translation>Cạnh %1: khoảng cách '%2' không phải là số dương.</translation>
-    </message>
-    <message>
-        <source>Enter at least one leg (bearing and distance).</source>
-        <translation>Nhập ít nhất một cạnh (phương vị và khoảng cách).</translation>
-    </message>
-    <message>
-        <source>f = %1 m (fX = %2 m, fY = %3 m), length %4 m</source>
-        <translation>f = %1 m (fX = %2 m, fY = %3 m), tổng chiều dài %4 m</translation>
-    </message>
-    <message>
-        <source>exact (no misclose)</source>
-        <translation>khép đúng (không có sai số khép)</translation>
-    </message>
-    <message>
-        <source>open traverse, no misclose (length %1 m)</source>
-        <translation>đường chuyền hở, không có sai số khép (tổng chiều dài %1 m)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n leg(s).</source>
-        <translation><numerusform>%n cạnh.</numerusform></translation>
-    </message>
-    <message>
-        <source>Nothing was stored: %1</source>
-        <translation>Chưa lưu gì: %1</translation>
-    </message>
-    <message>
-        <source>Stored %1 point(s) and %2 leg(s) in the project.</source>
-        <translation>Đã lưu %1 điểm và %2 cạnh vào dự án.</translation>
-    </message>
-</context>
-<context>
     <name>vnland::app::ReportDialog</name>
     <message>
         <source>2018 land-use list</source>
@@ -938,7 +1509,9 @@
     </message>
     <message numerus="yes">
         <source>%n identity check(s) failed.</source>
-        <translation><numerusform>%n phép kiểm tra cân đối không đạt.</numerusform></translation>
+        <translation>
+            <numerusform>%n phép kiểm tra cân đối không đạt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot prepare the report: %1</source>
@@ -971,6 +1544,32 @@
     <message>
         <source>Cannot save the report: %1</source>
         <translation>Không lưu được báo cáo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ScanView</name>
+    <message>
+        <source>Open a scanned map to place ground control points</source>
+        <translation>Mở bản đồ quét để đặt điểm khống chế</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Ngôn ngữ của hệ thống</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when VNLand is started again.</source>
+        <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại VNLand.</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1673,258 @@
     <message>
         <source>Checking in…</source>
         <translation>Đang cập nhật lên máy chủ…</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ValidationPanel</name>
+    <message>
+        <source>All rules</source>
+        <translation>Tất cả quy tắc kiểm tra</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Re-validate changes</source>
+        <translation>Kiểm tra lại phần đã sửa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Count / measure</source>
+        <translation>Số lượng / giá trị đo</translation>
+    </message>
+    <message>
+        <source>Fix issue</source>
+        <translation>Sửa lỗi</translation>
+    </message>
+    <message>
+        <source>Fix all of rule</source>
+        <translation>Sửa mọi lỗi của quy tắc</translation>
+    </message>
+    <message>
+        <source>Mark as exception</source>
+        <translation>Đánh dấu là ngoại lệ</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất…</translation>
+    </message>
+    <message>
+        <source>Reason (kept with the issue):</source>
+        <translation>Lý do (lưu kèm lỗi):</translation>
+    </message>
+    <message>
+        <source>Choose at least one rule.</source>
+        <translation>Hãy chọn ít nhất một quy tắc kiểm tra.</translation>
+    </message>
+    <message>
+        <source>No parcel has changed since the last validation.</source>
+        <translation>Không có thửa đất nào thay đổi kể từ lần kiểm tra trước.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Validating %n changed parcel(s) and their neighbours…</source>
+        <translation>
+            <numerusform>Đang kiểm tra %n thửa đã thay đổi và các thửa liền kề…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Validating…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Validation cancelled.</source>
+        <translation>Đã hủy kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Validation failed: %1</source>
+        <translation>Kiểm tra thất bại: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s) on %1 parcel(s) examined in %2 s</source>
+        <translation>
+            <numerusform>%n lỗi trên %1 thửa đã kiểm tra trong %2 giây</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n accepted exception(s)</source>
+        <translation>
+            <numerusform>; %n ngoại lệ đã chấp nhận</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The findings could not be stored: %1</source>
+        <translation>Không lưu được kết quả kiểm tra: %1</translation>
+    </message>
+    <message>
+        <source>Validation: %1</source>
+        <translation>Kiểm tra: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the issues: %1</source>
+        <translation>Không đọc được danh sách lỗi: %1</translation>
+    </message>
+    <message>
+        <source> [parcel id %1]</source>
+        <translation> [mã thửa %1]</translation>
+    </message>
+    <message>
+        <source>[exception] %1</source>
+        <translation>[ngoại lệ] %1</translation>
+    </message>
+    <message>
+        <source>%1 + %2 exception(s)</source>
+        <translation>%1 + %2 ngoại lệ</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the automatic fix finds no edit for this.</source>
+        <translation>Không có gì để sửa: sửa lỗi tự động không tìm được chỉnh sửa nào cho lỗi này.</translation>
+    </message>
+    <message>
+        <source>Not fixed automatically: %1</source>
+        <translation>Không sửa lỗi tự động được: %1</translation>
+    </message>
+    <message>
+        <source>This issue has no automatic fix.</source>
+        <translation>Lỗi này không có cách sửa lỗi tự động.</translation>
+    </message>
+    <message>
+        <source>Fix %1 (parcel id %2)</source>
+        <translation>Sửa lỗi %1 (mã thửa %2)</translation>
+    </message>
+    <message>
+        <source>This rule has no automatic fix.</source>
+        <translation>Quy tắc này không có cách sửa lỗi tự động.</translation>
+    </message>
+    <message>
+        <source>Fix all %1</source>
+        <translation>Sửa mọi lỗi %1</translation>
+    </message>
+    <message>
+        <source>Mark issue %1 as exception</source>
+        <translation>Đánh dấu lỗi %1 là ngoại lệ</translation>
+    </message>
+    <message>
+        <source>Export issues</source>
+        <translation>Xuất danh sách lỗi</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>GeoJSON (*.geojson);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ParcelEdits</name>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Clipped by %n neighbour(s) (%1): %2 m² removed to avoid an overlap</source>
+        <translation>Đã cắt theo %n thửa liền kề (%1): bỏ %2 m² để tránh chồng đè</translation>
+    </message>
+    <message>
+        <source>Warning: neighbour parcel(s) %1 are invalid; they were repaired for the clip only — check them</source>
+        <translation>Cảnh báo: thửa liền kề %1 có hình học không hợp lệ; chỉ được sửa tạm để cắt — hãy kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>Không có gì thay đổi</translation>
+    </message>
+    <message>
+        <source>Refused: parcel %1 would become invalid (%2)</source>
+        <translation>Từ chối: thửa %1 sẽ có hình học không hợp lệ (%2)</translation>
+    </message>
+    <message>
+        <source>A parcel needs at least 3 vertices</source>
+        <translation>Thửa đất cần ít nhất 3 đỉnh thửa</translation>
+    </message>
+    <message>
+        <source>The parcel was not added: %1</source>
+        <translation>Không thêm được thửa đất: %1</translation>
+    </message>
+    <message>
+        <source>The new parcel lies outside every sheet frame: it has no sheet or parcel number</source>
+        <translation>Thửa mới nằm ngoài mọi khung tờ bản đồ: chưa có số tờ, số thửa</translation>
+    </message>
+    <message>
+        <source>Add parcel</source>
+        <translation>Thêm thửa</translation>
+    </message>
+    <message>
+        <source>No vertex here</source>
+        <translation>Không có đỉnh thửa ở đây</translation>
+    </message>
+    <message>
+        <source>Move vertex</source>
+        <translation>Di chuyển đỉnh thửa</translation>
+    </message>
+    <message>
+        <source>Insert vertex</source>
+        <translation>Thêm đỉnh thửa</translation>
+    </message>
+    <message>
+        <source>Delete vertex</source>
+        <translation>Xóa đỉnh thửa</translation>
+    </message>
+    <message>
+        <source>Draw a line of at least 2 points across the parcel</source>
+        <translation>Vẽ một đường ít nhất 2 điểm cắt ngang thửa</translation>
+    </message>
+    <message>
+        <source>The line crosses %n parcels: select the one to split</source>
+        <translation>Đường cắt qua %n thửa: hãy chọn thửa cần tách</translation>
+    </message>
+    <message>
+        <source>The line does not cross a parcel from side to side</source>
+        <translation>Đường không cắt ngang hết một thửa</translation>
+    </message>
+    <message>
+        <source>Parcel %1 is not a live parcel</source>
+        <translation>Thửa %1 không còn hiệu lực</translation>
+    </message>
+    <message>
+        <source>Split parcel</source>
+        <translation>Tách thửa</translation>
+    </message>
+    <message>
+        <source>Select at least two adjacent parcels to merge</source>
+        <translation>Chọn ít nhất hai thửa liền kề để hợp thửa</translation>
+    </message>
+    <message>
+        <source>Merge parcels</source>
+        <translation>Hợp thửa</translation>
+    </message>
+    <message>
+        <source>No parcel selected</source>
+        <translation>Chưa chọn thửa đất</translation>
+    </message>
+    <message>
+        <source>Delete %n parcel(s)</source>
+        <translation>Xóa %n thửa</translation>
+    </message>
+    <message>
+        <source>Sheet %1 has no parcels</source>
+        <translation>Tờ %1 chưa có thửa</translation>
+    </message>
+    <message>
+        <source>Sheet %1 is already numbered in order</source>
+        <translation>Tờ %1 đã được đánh số theo thứ tự</translation>
+    </message>
+    <message>
+        <source>Sheet %1: %n parcel(s) renumbered</source>
+        <translation>Tờ %1: đã đánh số lại %n thửa</translation>
+    </message>
+    <message>
+        <source>Renumber sheet %1</source>
+        <translation>Đánh số lại tờ %1</translation>
     </message>
 </context>
 </TS>
