@@ -370,7 +370,7 @@ void Document::fillRenderAttrs(ParcelRenderAttrs &attrs, size_t row) const
 
 void Document::updateRenderAttrs(int row)
 {
-    auto attrs = std::make_shared<ParcelRenderAttrs>(*m_attrs);
+    auto attrs = m_attrs.use_count() == 1 ? m_attrs : std::make_shared<ParcelRenderAttrs>(*m_attrs);
     fillRenderAttrs(*attrs, size_t(row));
     m_attrs = attrs;
 }
@@ -726,25 +726,35 @@ void Document::syncMemory(const std::vector<std::pair<int64_t, const ParcelRecor
         }
         emit rowsInserted(first, first + int(appended.size()) - 1);
     }
-    m_rowOfId.clear();
-    m_rowOfId.reserve(qsizetype(m_parcels.size()));
-    std::vector<ParcelGeometry::RowSource> rows(m_parcels.size());
-    QList<int> changedRows;
-    for (size_t i = 0; i < m_parcels.size(); ++i) {
-        const int64_t id = m_parcels[i].id;
-        m_rowOfId.insert(id, int(i));
-        if (auto ri = ringIndex.find(id); ri != ringIndex.end()) {
-            rows[i].rings = &newRings[ri->second];
-            changedRows.append(int(i));
-        } else {
-            rows[i].baseRow = source[i];
-        }
-    }
-    m_geometry = m_geometry->edited(rows);
-    auto attrs = std::make_shared<ParcelRenderAttrs>();
-    if (removeRows.empty() && appended.empty()) {
-        *attrs = *m_attrs;
+    // Row numbers only move when rows were removed; appended rows are added.
+    if (!removeRows.empty()) {
+        m_rowOfId.clear();
+        m_rowOfId.reserve(qsizetype(m_parcels.size()));
+        for (size_t i = 0; i < m_parcels.size(); ++i)
+            m_rowOfId.insert(m_parcels[i].id, int(i));
     } else {
+        for (size_t i = m_parcels.size() - appended.size(); i < m_parcels.size(); ++i)
+            m_rowOfId.insert(m_parcels[i].id, int(i));
+    }
+    std::vector<ParcelGeometry::RowSource> rows(m_parcels.size());
+    for (size_t i = 0; i < m_parcels.size(); ++i)
+        rows[i].baseRow = source[i];
+    QList<int> changedRows;
+    for (const auto &[id, slotIndex] : ringIndex)
+        if (const int row = rowOfId(id); row >= 0) {
+            rows[size_t(row)].baseRow = -1;
+            rows[size_t(row)].rings = &newRings[slotIndex];
+            changedRows.append(row);
+        }
+    std::sort(changedRows.begin(), changedRows.end());
+    m_geometry = m_geometry->edited(rows);
+    // Render attributes: updated in place when no render job holds them
+    // (copying 100 000 labels would cost more than the edit itself).
+    std::shared_ptr<ParcelRenderAttrs> attrs;
+    if (removeRows.empty() && appended.empty()) {
+        attrs = m_attrs.use_count() == 1 ? m_attrs : std::make_shared<ParcelRenderAttrs>(*m_attrs);
+    } else {
+        attrs = std::make_shared<ParcelRenderAttrs>();
         attrs->fill.resize(m_parcels.size());
         attrs->thua.resize(m_parcels.size());
         attrs->area.resize(m_parcels.size());

@@ -186,7 +186,7 @@ private:
     std::vector<model::Parcel> m_parcels;   // WKB dropped after loading
     QHash<int64_t, int> m_rowOfId;
     std::shared_ptr<const ParcelGeometry> m_geometry;
-    std::shared_ptr<const ParcelRenderAttrs> m_attrs;
+    std::shared_ptr<ParcelRenderAttrs> m_attrs;   // handed out as const; mutated only when unshared
     std::shared_ptr<const SheetOutlines> m_sheets;
     QSet<int> m_selection;
     QUndoStack *m_undo;

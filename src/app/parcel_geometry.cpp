@@ -169,16 +169,22 @@ std::shared_ptr<const ParcelGeometry> ParcelGeometry::Builder::finish()
     g->m_ringOffset = std::move(m_ringOffset);
     g->m_parcelRing = std::move(m_parcelRing);
 
-    g->finalize();
+    g->finalize(nullptr, nullptr);
     return g;
 }
 
-void ParcelGeometry::finalize()
+void ParcelGeometry::finalize(const ParcelGeometry *base, const std::vector<int64_t> *sourceRows)
 {
     const size_t n = m_parcelRing.size() - 1;
     m_bbox.resize(n);
     m_label.resize(n);
     for (size_t i = 0; i < n; ++i) {
+        if (base && (*sourceRows)[i] >= 0) {
+            // Unchanged row of an edited store: same points, same origin.
+            m_bbox[i] = base->m_bbox[size_t((*sourceRows)[i])];
+            m_label[i] = base->m_label[size_t((*sourceRows)[i])];
+            continue;
+        }
         float x0 = std::numeric_limits<float>::max(), y0 = x0, x1 = std::numeric_limits<float>::lowest(), y1 = x1;
         double bestArea = -1;
         QPointF label;
@@ -240,9 +246,12 @@ std::shared_ptr<const ParcelGeometry> ParcelGeometry::edited(const std::vector<R
                 points += r.size();
     g->m_points.reserve(points);
     g->m_parcelRing.reserve(rows.size() + 1);
+    std::vector<int64_t> sourceRows(rows.size(), -1);
     const double ox = g->m_origin.x(), oy = g->m_origin.y();
-    for (const RowSource &s : rows) {
+    for (size_t k = 0; k < rows.size(); ++k) {
+        const RowSource &s = rows[k];
         if (s.baseRow >= 0) {
+            sourceRows[k] = s.baseRow;
             const size_t i = size_t(s.baseRow);
             for (uint32_t r = firstRing(i); r < endRing(i); ++r) {
                 g->m_points.insert(g->m_points.end(), m_points.begin() + ringBegin(r), m_points.begin() + ringBegin(r + 1));
@@ -257,7 +266,8 @@ std::shared_ptr<const ParcelGeometry> ParcelGeometry::edited(const std::vector<R
         }
         g->m_parcelRing.push_back(uint32_t(g->m_ringOffset.size() - 1));
     }
-    g->finalize();
+    const bool sameOrigin = g->m_origin == m_origin;
+    g->finalize(sameOrigin ? this : nullptr, &sourceRows);
     return g;
 }
 

@@ -58,7 +58,9 @@ public:
     Rings rings(size_t i) const;
 
 private:
-    void finalize();
+    /// Bounding boxes, label points, extent and index; rows with a source row
+    /// in @p base (same origin) take its box and label instead of recomputing.
+    void finalize(const ParcelGeometry *base, const std::vector<int64_t> *sourceRows);
     void buildIndex();
 
     QPointF m_origin;

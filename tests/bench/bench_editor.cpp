@@ -5,12 +5,20 @@
 // the longest GUI-thread stall while drawing, and peak memory. The baseline
 // measured in the same run is a plain read of every parcel row through
 // store::forEachParcel, so "open / baseline" shows the editor's own overhead.
+// Digitizing: the snapping query per mouse move at 1:1000 (target < 5 ms; its
+// baseline is the bbox grid query of the draw store for the same tolerance
+// box), a mouse move through the add-parcel tool with the repaint, and a
+// topological vertex move until it shows (target < 50 ms; written to the
+// database, memory and snap index updated, canvas repainted) and until the
+// parcel layer has re-rendered it.
 //   QT_QPA_PLATFORM=offscreen bench_editor [N] [--seed S]
 #include "bench_support.h"
 
+#include "digitize_tools.h"
 #include "document.h"
 #include "main_window.h"
 #include "map_canvas.h"
+#include "parcel_edits.h"
 
 #include "store/parcel_store.h"
 #include "store/project.h"
@@ -18,11 +26,15 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QMouseEvent>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -34,6 +46,12 @@ double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[v.size() / 2];
+}
+
+double percentile(std::vector<double> v, double q)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[std::min(v.size() - 1, size_t(q * double(v.size())))];
 }
 
 /// Measures the longest gap between 5 ms timer ticks while it lives.
@@ -168,6 +186,69 @@ int main(int argc, char **argv)
         stallCancel = double(stall.worst);
     }
 
+    // 7. Digitizing at 1:1000: snapping per mouse move, and a vertex move until it shows.
+    app::Document *doc = window.document();
+    canvas->setView(ext.center(), 0.2646);
+    app::waitForCanvasIdle(canvas, 600000, 0);
+    canvas->setTool(app::MapCanvas::Tool::AddParcel);
+    const double tol = canvas->digitize()->snapTolerancePx() * canvas->view().mpp;
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> ux(0, canvas->width()), uy(0, canvas->height());
+    std::vector<double> snapMs, gridMs, moveEventMs;
+    int snapped = 0;
+    std::vector<uint32_t> cand;
+    for (int i = 0; i < 2000; ++i) {
+        const QPointF w = canvas->screenToWorld(QPointF(ux(rng), uy(rng)));
+        double t = bench::now();
+        const auto r = doc->snapIndex().snap({w.x(), w.y()}, tol);
+        snapMs.push_back((bench::now() - t) * 1000);
+        snapped += r.found();
+        cand.clear();
+        t = bench::now();
+        doc->geometry()->query(QRectF(w - QPointF(tol, tol), w + QPointF(tol, tol)), cand);
+        gridMs.push_back((bench::now() - t) * 1000);
+    }
+    for (int i = 0; i < 200; ++i) {
+        const QPointF pos(ux(rng), uy(rng));
+        const double t = bench::now();
+        QMouseEvent e(QEvent::MouseMove, pos, canvas->mapToGlobal(pos), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(canvas, &e);
+        canvas->repaint();   // the snap marker and rubber band drawn now
+        moveEventMs.push_back((bench::now() - t) * 1000);
+    }
+    canvas->setTool(app::MapCanvas::Tool::EditVertex);
+    // A vertex shared by several parcels near the view centre, moved 0.5 m and back.
+    std::vector<double> showMs, layerMs;
+    QPointF from;
+    for (double r = 2; r < 200 && from.isNull(); r *= 2) {
+        const auto res = doc->snapIndex().snap({ext.center().x(), ext.center().y()}, r, edit::SnapToVertex);
+        if (res.found() && doc->snapIndex().verticesAt(res.point, 1e-6).size() >= 2)
+            from = QPointF(res.point.x, res.point.y);
+    }
+    int sharing = 0;
+    if (!from.isNull()) {
+        std::set<int64_t> ids;
+        for (const auto &v : doc->snapIndex().verticesAt({from.x(), from.y()}, 1e-6))
+            ids.insert(v.parcelId);
+        sharing = int(ids.size());
+        for (int i = 0; i < 10; ++i) {
+            const QPointF to = from + QPointF(i % 2 ? -0.5 : 0.5, 0.3 * (i % 2 ? -1 : 1));
+            const double t = bench::now();
+            const auto out = app::moveVertex(*doc, from, to, 1e-6);
+            canvas->repaint();   // the moved outlines are on screen (overlay over the old layer image)
+            const double shown = bench::now();
+            app::waitForCanvasIdle(canvas, 600000, 0);
+            const double rendered = bench::now();
+            if (!out.ok) {
+                std::fprintf(stderr, "bench_editor: vertex move failed: %s\n", out.error.toUtf8().constData());
+                break;
+            }
+            showMs.push_back((shown - t) * 1000);
+            layerMs.push_back((rendered - t) * 1000);
+            from = to;
+        }
+    }
+
     std::printf("parcels in editor:              %d\n", window.document()->parcelCount());
     std::printf("baseline (read all rows):       %8.3f s\n", baseline);
     std::printf("open project (load + index):    %8.3f s   (%.2f × baseline)\n", opened, opened / baseline);
@@ -178,6 +259,18 @@ int main(int argc, char **argv)
     std::printf("zoom frame at 1:1000 (median):  %8.1f ms\n", median(zoom) * 1000);
     std::printf("longest GUI stall, open + draw: %8.0f ms\n", stallDraw);
     std::printf("longest GUI stall, cancel+pan:  %8.0f ms\n", stallCancel);
+    const double snapMed = median(snapMs), snapP99 = percentile(snapMs, 0.99), gridMed = median(gridMs);
+    std::printf("snap query per mouse move:      %8.4f ms median, %.4f ms p99, %d/2000 snapped  (%.4f × target 5 ms; %.3f × baseline grid bbox query %.4f ms)\n",
+                snapMed, snapP99, snapped, snapMed / 5.0, gridMed > 0 ? snapMed / gridMed : 0.0, gridMed);
+    std::printf("mouse move + repaint (add tool):%8.2f ms median, %.2f ms p99\n", median(moveEventMs), percentile(moveEventMs, 0.99));
+    if (showMs.empty()) {
+        std::printf("vertex move: no shared vertex found near the view centre\n");
+    } else {
+        std::printf("vertex move (%d parcels) shown: %8.1f ms median, %.1f ms max  (%.2f × target 50 ms; %.2f × pan frame)\n",
+                    sharing, median(showMs), percentile(showMs, 1.0), median(showMs) / 50.0,
+                    median(pan) > 0 ? median(showMs) / (median(pan) * 1000) : 0.0);
+        std::printf("vertex move, layer re-rendered: %8.1f ms median\n", median(layerMs));
+    }
     std::printf("peak memory:                    %8.0f MiB\n", bench::selfPeakMiB());
     window.closeProject();
     std::filesystem::remove_all(dir);
