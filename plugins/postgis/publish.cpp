@@ -9,9 +9,11 @@
 #include "pg_schema.h"
 #include "sync_ops.h"
 
+#include "store/database.h"
 #include "store/project.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -210,7 +212,8 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
     const std::string now = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
     long long rows = 0, inserted = 0, updated = 0;
     c.exec("SET LOCAL maintenance_work_mem = '256MB'");
-    if (c.exec("SELECT NOT EXISTS (SELECT 1 FROM parcel)").text(0, 0) == "t") {
+    const bool firstLoad = c.exec("SELECT NOT EXISTS (SELECT 1 FROM parcel)").text(0, 0) == "t";
+    if (firstLoad) {
         // First publish: straight COPY into parcel, secondary indexes (GiST, identity, sheet, code)
         // dropped and built once afterwards — in the same transaction, so still all or nothing.
         Result idx = c.exec("SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
@@ -274,6 +277,58 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
                           ", geom FROM vnland_stage s WHERE NOT EXISTS (SELECT 1 FROM vnland_match m WHERE m.seq = s.seq)")
                        .affected();
     }
+
+    // Land uses of a parcel (parcel_landuse) follow it by UUID; a parcel's set is
+    // replaced only when it differs, so an unchanged re-publish rewrites nothing.
+    c.execScript("CREATE TEMP TABLE vnland_use (uuid TEXT, code TEXT, area DOUBLE PRECISION, is_main INTEGER)"
+                 " ON COMMIT DROP");
+    c.copyBegin("COPY vnland_use FROM STDIN");
+    {
+        std::string buf;
+        char num[64];
+        store::Statement st(project.db(), "SELECT p.uuid, l.code, l.area, l.is_main FROM parcel_landuse l"
+                                          " JOIN parcel p ON p.id = l.parcel_id");
+        while (st.step()) {
+            appendCopyField(buf, st.text(0));
+            buf += '\t';
+            appendCopyField(buf, st.text(1));
+            buf += '\t';
+            if (st.isNull(2)) {
+                buf += "\\N";
+            } else {
+                auto r = std::to_chars(num, num + sizeof num, st.real(2));
+                buf.append(num, r.ptr);
+            }
+            buf += '\t' + std::to_string(st.int64(3)) + '\n';
+            if (buf.size() > (1 << 20)) {
+                c.copyPut(buf.data(), buf.size());
+                buf.clear();
+            }
+        }
+        if (!buf.empty())
+            c.copyPut(buf.data(), buf.size());
+    }
+    c.copyEnd();
+    if (firstLoad) {
+        c.exec("INSERT INTO parcel_landuse (parcel_id, code, area, is_main)"
+               " SELECT p.id, u.code, u.area, u.is_main FROM vnland_use u JOIN parcel p ON p.uuid = u.uuid");
+    } else {
+        const std::string sig = "string_agg(code || '|' || coalesce(area::text, '') || '|' || is_main::text, ','"
+                                " ORDER BY code, area, is_main)";
+        c.execScript("CREATE TEMP TABLE vnland_ids ON COMMIT DROP AS"
+                     " SELECT s.uuid, coalesce(m.sid, p.id) AS id FROM vnland_stage s"
+                     " LEFT JOIN vnland_match m ON m.seq = s.seq LEFT JOIN parcel p ON p.uuid = s.uuid;"
+                     "ANALYZE vnland_ids; ANALYZE vnland_use;"
+                     "CREATE TEMP TABLE vnland_use_diff ON COMMIT DROP AS SELECT i.id FROM vnland_ids i"
+                     " LEFT JOIN (SELECT uuid, " + sig + " AS sig FROM vnland_use GROUP BY uuid) a ON a.uuid = i.uuid"
+                     " LEFT JOIN (SELECT parcel_id, " + sig + " AS sig FROM parcel_landuse GROUP BY parcel_id) b"
+                     " ON b.parcel_id = i.id WHERE i.id IS NOT NULL AND a.sig IS DISTINCT FROM b.sig;"
+                     "DELETE FROM parcel_landuse WHERE parcel_id IN (SELECT id FROM vnland_use_diff);"
+                     "INSERT INTO parcel_landuse (parcel_id, code, area, is_main)"
+                     " SELECT i.id, u.code, u.area, u.is_main FROM vnland_use u JOIN vnland_ids i ON i.uuid = u.uuid"
+                     " WHERE i.id IN (SELECT id FROM vnland_use_diff)");
+    }
+
     const std::string source = "publish " + project.path();
     if (updated > 0)
         c.exec("INSERT INTO change_log(parcel_uuid, action, detail, source)"

@@ -202,6 +202,12 @@ BOOST_AUTO_TEST_CASE(schema_on_server_matches_the_project)
                       postgis::PgError);
     BOOST_TEST(s.count("SELECT count(*) FROM parcel WHERE NOT ST_IsEmpty(geom)") == 393);
     BOOST_TEST(s.count("SELECT count(*) FROM map_sheet WHERE frame IS NOT NULL") == 4);
+    // Land uses follow their parcels.
+    const auto uses = local->db().queryInt("SELECT count(*) FROM parcel_landuse").value();
+    BOOST_TEST(uses >= 300);
+    BOOST_TEST(s.count("SELECT count(*) FROM parcel_landuse") == uses);
+    BOOST_TEST(s.count("SELECT count(*) FROM parcel_landuse l JOIN parcel p ON p.id = l.parcel_id"
+                       " WHERE l.is_main = 1 AND l.code = p.landuse_code") == uses);
 }
 
 BOOST_AUTO_TEST_CASE(republishing_unchanged_data_changes_nothing)
@@ -211,10 +217,12 @@ BOOST_AUTO_TEST_CASE(republishing_unchanged_data_changes_nothing)
     BOOST_REQUIRE(s.publish(project).exitCode == 0);
     const std::string before = s.snapshot();
     const auto xmin = s.text("SELECT string_agg(xmin::text, ',' ORDER BY id) FROM parcel");
+    const auto useXmin = s.text("SELECT string_agg(xmin::text, ',' ORDER BY id) FROM parcel_landuse");
     auto r = s.publish(project);
     BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     BOOST_TEST(r.out.find("unchanged: 393") != std::string::npos, r.out);
     BOOST_TEST(s.text("SELECT string_agg(xmin::text, ',' ORDER BY id) FROM parcel") == xmin); // no row rewritten
+    BOOST_TEST(s.text("SELECT string_agg(xmin::text, ',' ORDER BY id) FROM parcel_landuse") == useXmin);
     BOOST_TEST(s.count("SELECT count(*) FROM parcel_history") == 0);
     (void)before;
     // One changed parcel: updated in place, its old version kept as history with end_time.
@@ -226,6 +234,19 @@ BOOST_AUTO_TEST_CASE(republishing_unchanged_data_changes_nothing)
     BOOST_TEST(s.count("SELECT count(*) FROM parcel_history WHERE to_so = 1 AND thua_so = 5 AND end_time IS NOT NULL"
                        " AND owner_name IS DISTINCT FROM 'Phạm Văn C'") == 1);
     BOOST_TEST(s.count("SELECT count(*) FROM parcel") == 393);
+    // A land-use row changed alone is replaced for its parcel only.
+    std::string useUuid;
+    {
+        auto p = store::Project::open(project);
+        p->db().exec("UPDATE parcel_landuse SET area = 123.5 WHERE id = (SELECT min(id) FROM parcel_landuse)");
+        useUuid = p->db().queryText("SELECT p.uuid FROM parcel_landuse l JOIN parcel p ON p.id = l.parcel_id"
+                                    " WHERE l.id = (SELECT min(id) FROM parcel_landuse)").value();
+    }
+    const auto usesBefore = s.count("SELECT count(*) FROM parcel_landuse");
+    BOOST_REQUIRE(s.publish(project).exitCode == 0);
+    BOOST_TEST(s.count("SELECT count(*) FROM parcel_landuse l JOIN parcel p ON p.id = l.parcel_id"
+                       " WHERE p.uuid = $1 AND l.area = 123.5", Params().add(useUuid)) == 1);
+    BOOST_TEST(s.count("SELECT count(*) FROM parcel_landuse") == usesBefore);
 }
 
 BOOST_AUTO_TEST_CASE(disjoint_edits_in_two_work_files_both_check_in)
