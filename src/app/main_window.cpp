@@ -255,6 +255,7 @@ void MainWindow::createActions()
     tb->addAction(zout);
     tb->addAction(full);
     tb->addAction(zsel);
+    addToolBar(m_digitizeToolbar);
 
     // Dock toggles go to the View menu.
     for (QDockWidget *d : findChildren<QDockWidget *>())

@@ -17,6 +17,7 @@ class QListWidget;
 class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
+class QToolBar;
 class QToolButton;
 
 namespace vnland::crs {
@@ -121,6 +122,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_reportsMenu = nullptr;
     QMenu *m_surveyMenu = nullptr;
+    QToolBar *m_digitizeToolbar = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_saveAsAction = nullptr;

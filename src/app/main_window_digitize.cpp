@@ -21,7 +21,8 @@ void MainWindow::createDigitizeActions(QActionGroup *tools)
     DigitizeTools *dig = m_canvas->digitize();
     QMenu *menu = menuBar()->addMenu(tr("&Digitize"));
     menu->setObjectName(QStringLiteral("digitizeMenu"));
-    QToolBar *tb = addToolBar(tr("Digitizing toolbar"));
+    // Added to the window after the main toolbar (createActions).
+    QToolBar *tb = m_digitizeToolbar = new QToolBar(tr("Digitizing toolbar"), this);
     tb->setObjectName(QStringLiteral("digitizeToolbar"));
 
     const struct {
