@@ -134,8 +134,16 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
     const bool binary = std::all_of(types.begin(), types.end(), [](const std::string &t) {
         return t == "integer" || t == "bigint" || t == "double precision" || t == "text";
     });
-    auto copyParcels = [&](const std::string &target, bool withSeq) {
-        c.copyBegin("COPY " + target + " (" + colList + ", geom" + (withSeq ? ", seq" : "") + ") FROM STDIN" +
+    // withId (first publish only): the local row ids travel too, so land uses can follow without a join.
+    auto copyParcels = [&](const std::string &target, bool withSeq, bool withId) {
+        std::vector<LocalColumn> sendCols = cols;
+        std::vector<std::string> sendTypes = types;
+        if (withId) {
+            sendCols.insert(sendCols.begin(), LocalColumn{"id", 'i'});
+            sendTypes.insert(sendTypes.begin(), "bigint");
+        }
+        const auto &types = sendTypes;
+        c.copyBegin("COPY " + target + " (" + (withId ? "id, " : "") + colList + ", geom" + (withSeq ? ", seq" : "") + ") FROM STDIN" +
                     (binary ? " (FORMAT binary)" : ""));
         std::string buf;
         buf.reserve(1 << 21);
@@ -149,7 +157,7 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
             be(0, 4); // header extension
         }
         long long count = 0;
-        forEachLocalRow(project.db(), "parcel", cols, "geom", "", {}, [&](const RowValues &v, const auto &wkb) {
+        forEachLocalRow(project.db(), "parcel", sendCols, "geom", "", {}, [&](const RowValues &v, const auto &wkb) {
             ++count;
             if (binary) {
                 be(v.size() + 1 + (withSeq ? 1 : 0), 2);
@@ -226,7 +234,8 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
         for (int i = 0; i < uniq.rows(); ++i)
             c.execScript("ALTER TABLE parcel DROP CONSTRAINT " + c.quoteIdent(uniq.text(i, 0)));
         progress("copying parcels");
-        rows = inserted = copyParcels("parcel", false);
+        rows = inserted = copyParcels("parcel", false, true);
+        c.exec("SELECT setval(pg_get_serial_sequence('parcel', 'id'), greatest(max(id), 1)) FROM parcel");
         progress("indexing " + std::to_string(rows) + " parcels");
         // Definitions read back from the server's catalogue, not built from input.
         for (int i = 0; i < uniq.rows(); ++i)
@@ -238,7 +247,7 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
         c.execScript("CREATE TEMP TABLE vnland_stage ON COMMIT DROP AS SELECT " + colList +
                      ", geom FROM parcel WITH NO DATA; ALTER TABLE vnland_stage ADD COLUMN seq BIGINT");
         progress("copying parcels");
-        rows = copyParcels("vnland_stage", true);
+        rows = copyParcels("vnland_stage", true, false);
         progress("merging " + std::to_string(rows) + " parcels");
         c.execScript("ANALYZE vnland_stage");
         // Match by UUID, then by the identity of a live parcel.
@@ -278,16 +287,20 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
                        .affected();
     }
 
-    // Land uses of a parcel (parcel_landuse) follow it by UUID; a parcel's set is
-    // replaced only when it differs, so an unchanged re-publish rewrites nothing.
-    c.execScript("CREATE TEMP TABLE vnland_use (uuid TEXT, code TEXT, area DOUBLE PRECISION, is_main INTEGER)"
-                 " ON COMMIT DROP");
-    c.copyBegin("COPY vnland_use FROM STDIN");
+    // Land uses (parcel_landuse) follow their parcel. First publish: the server ids are the local ones, land uses go straight in.
+    // Later: staged by UUID and replaced per parcel only where the set differs,
+    // so an unchanged re-publish rewrites nothing.
+    const std::string useTarget = firstLoad ? "parcel_landuse (parcel_id, code, area, is_main)" : "vnland_use";
+    if (!firstLoad)
+        c.execScript("CREATE TEMP TABLE vnland_use (uuid TEXT, code TEXT, area DOUBLE PRECISION, is_main INTEGER)"
+                     " ON COMMIT DROP");
+    c.copyBegin("COPY " + useTarget + " FROM STDIN");
     {
         std::string buf;
         char num[64];
-        store::Statement st(project.db(), "SELECT p.uuid, l.code, l.area, l.is_main FROM parcel_landuse l"
-                                          " JOIN parcel p ON p.id = l.parcel_id");
+        store::Statement st(project.db(), firstLoad ? "SELECT parcel_id, code, area, is_main FROM parcel_landuse"
+                                                    : "SELECT p.uuid, l.code, l.area, l.is_main FROM parcel_landuse l"
+                                                      " JOIN parcel p ON p.id = l.parcel_id");
         while (st.step()) {
             appendCopyField(buf, st.text(0));
             buf += '\t';
@@ -309,20 +322,17 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
             c.copyPut(buf.data(), buf.size());
     }
     c.copyEnd();
-    if (firstLoad) {
-        c.exec("INSERT INTO parcel_landuse (parcel_id, code, area, is_main)"
-               " SELECT p.id, u.code, u.area, u.is_main FROM vnland_use u JOIN parcel p ON p.uuid = u.uuid");
-    } else {
-        const std::string sig = "string_agg(code || '|' || coalesce(area::text, '') || '|' || is_main::text, ','"
-                                " ORDER BY code, area, is_main)";
+    if (!firstLoad) {
         c.execScript("CREATE TEMP TABLE vnland_ids ON COMMIT DROP AS"
                      " SELECT s.uuid, coalesce(m.sid, p.id) AS id FROM vnland_stage s"
                      " LEFT JOIN vnland_match m ON m.seq = s.seq LEFT JOIN parcel p ON p.uuid = s.uuid;"
                      "ANALYZE vnland_ids; ANALYZE vnland_use;"
-                     "CREATE TEMP TABLE vnland_use_diff ON COMMIT DROP AS SELECT i.id FROM vnland_ids i"
-                     " LEFT JOIN (SELECT uuid, " + sig + " AS sig FROM vnland_use GROUP BY uuid) a ON a.uuid = i.uuid"
-                     " LEFT JOIN (SELECT parcel_id, " + sig + " AS sig FROM parcel_landuse GROUP BY parcel_id) b"
-                     " ON b.parcel_id = i.id WHERE i.id IS NOT NULL AND a.sig IS DISTINCT FROM b.sig;"
+                     "CREATE TEMP TABLE vnland_use_diff ON COMMIT DROP AS"
+                     " WITH srv AS (SELECT i.uuid, l.code, l.area, l.is_main FROM parcel_landuse l"
+                     "              JOIN vnland_ids i ON i.id = l.parcel_id),"
+                     " d AS ((SELECT * FROM vnland_use EXCEPT ALL SELECT * FROM srv)"
+                     "       UNION (SELECT * FROM srv EXCEPT ALL SELECT * FROM vnland_use))"
+                     " SELECT DISTINCT i.id FROM d JOIN vnland_ids i ON i.uuid = d.uuid WHERE i.id IS NOT NULL;"
                      "DELETE FROM parcel_landuse WHERE parcel_id IN (SELECT id FROM vnland_use_diff);"
                      "INSERT INTO parcel_landuse (parcel_id, code, area, is_main)"
                      " SELECT i.id, u.code, u.area, u.is_main FROM vnland_use u JOIN vnland_ids i ON i.uuid = u.uuid"
