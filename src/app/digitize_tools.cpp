@@ -118,7 +118,7 @@ QPointF DigitizeTools::snapped(const QPointF &screen, int64_t exclude)
 {
     const QPointF w = m_canvas->screenToWorld(screen);
     m_snap = {};
-    if (doc() && m_snapFlags)
+    if (doc() && m_snapFlags && doc()->snapIndexReady())
         m_snap = doc()->snapIndex().snap(toXY(w), tolWorld(), m_snapFlags, exclude);
     return m_snap.found() ? toQ(m_snap.point) : w;
 }

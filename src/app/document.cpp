@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QSaveFile>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
@@ -89,7 +90,8 @@ std::unique_ptr<Document> Document::open(const QString &path, QString *error,
         doc->m_project = store::Project::open(path.toStdString());
         doc->m_writer = std::make_unique<store::ParcelWriter>(*doc->m_project);
         ParcelGeometry::Builder builder;
-        edit::ParcelGeoms exact;
+        // Exact WKB for the snapping index, which is built in the background.
+        std::vector<std::pair<int64_t, std::vector<unsigned char>>> exact;
         const auto n = store::countParcels(*doc->m_project);
         exact.reserve(size_t(n));
         doc->m_parcels.reserve(size_t(n));
@@ -107,7 +109,7 @@ std::unique_ptr<Document> Document::open(const QString &path, QString *error,
             if (!builder.add(p.wkb))
                 ++unreadable;
             else
-                exact.emplace_back(p.id, edit::fromWkb(p.wkb));
+                exact.emplace_back(p.id, p.wkb);
             doc->m_rowOfId.insert(p.id, int(doc->m_parcels.size()));
             doc->m_parcels.push_back(attributesOnly(p));
             return true;
@@ -151,26 +153,44 @@ std::unique_ptr<Document> Document::open(const QString &path, QString *error,
             sheets->push_back(std::move(o));
         }
         doc->m_sheets = sheets;
-        doc->m_snap.build(exact);
-        edit::ParcelGeoms().swap(exact);
         // Sheet frames and their 100 m grid crosses (10 cm at 1:1000), survey points.
+        std::vector<std::vector<edit::XY>> lines;
+        std::vector<std::pair<edit::XY, int64_t>> gridCrosses, surveyPoints;
         for (const auto &s : *sheets) {
             for (const auto &ring : s.rings) {
                 std::vector<edit::XY> line;
                 for (const QPointF &q : ring)
                     line.push_back({q.x(), q.y()});
-                doc->m_snap.addLine(line, true);
+                lines.push_back(std::move(line));
             }
             const double step = 100;
             for (double x = std::ceil(s.bbox.left() / step) * step; x <= s.bbox.right(); x += step)
                 for (double y = std::ceil(s.bbox.top() / step) * step; y <= s.bbox.bottom(); y += step)
-                    doc->m_snap.addPoint({x, y}, edit::PointKind::GridCross);
+                    gridCrosses.push_back({{x, y}, -1});
         }
         if (doc->m_project->db().queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'survey_point'").value_or(0)) {
             store::Statement pts(doc->m_project->db(), "SELECT id, X(geom), Y(geom) FROM survey_point WHERE geom IS NOT NULL");
             while (pts.step())
-                doc->m_snap.addPoint({pts.real(1), pts.real(2)}, edit::PointKind::SurveyPoint, pts.int64(0));
+                surveyPoints.push_back({{pts.real(1), pts.real(2)}, pts.int64(0)});
         }
+        // The snapping index (about half a second at 100 000 parcels) is built
+        // off the load path; the first edit or snap waits for it if needed.
+        doc->m_snapJob = QtConcurrent::run([exact = std::move(exact), lines = std::move(lines),
+                                            gridCrosses = std::move(gridCrosses), surveyPoints = std::move(surveyPoints)] {
+            auto index = std::make_shared<edit::SnapIndex>();
+            edit::ParcelGeoms geoms;
+            geoms.reserve(exact.size());
+            for (const auto &[id, wkb] : exact)
+                geoms.emplace_back(id, edit::fromWkb(wkb));
+            index->build(geoms);
+            for (const auto &l : lines)
+                index->addLine(l, true);
+            for (const auto &[p, id] : gridCrosses)
+                index->addPoint(p, edit::PointKind::GridCross, id);
+            for (const auto &[p, id] : surveyPoints)
+                index->addPoint(p, edit::PointKind::SurveyPoint, id);
+            return index;
+        });
         if (unreadable > 0)
             QMetaObject::invokeMethod(doc.get(), [d = doc.get(), unreadable] {
                 emit d->message(tr("%n parcel(s) have no readable geometry and are not drawn", nullptr, unreadable));
@@ -381,6 +401,20 @@ void Document::setSelection(const QSet<int> &rows)
         return;
     m_selection = rows;
     emit selectionChanged();
+}
+
+const edit::SnapIndex &Document::snapIndex() const { return const_cast<Document *>(this)->snapIndexForEdit(); }
+
+bool Document::snapIndexReady() const { return m_snap || m_snapJob.isFinished(); }
+
+edit::SnapIndex &Document::snapIndexForEdit()
+{
+    if (!m_snap) {
+        m_snapJob.waitForFinished();
+        m_snap = m_snapJob.result();
+        m_snapJob = {};
+    }
+    return *m_snap;
 }
 
 void Document::selectIds(const std::vector<int64_t> &ids)
@@ -690,6 +724,7 @@ void Document::syncMemory(const std::vector<std::pair<int64_t, const ParcelRecor
     std::vector<int64_t> source(m_parcels.size());
     for (size_t i = 0; i < source.size(); ++i)
         source[i] = int64_t(i);
+    edit::SnapIndex &snap = snapIndexForEdit();
     std::vector<ParcelGeometry::Rings> newRings(byId.size());
     std::map<int64_t, size_t> ringIndex;   // id -> newRings slot
     size_t slot = 0;
@@ -697,9 +732,9 @@ void Document::syncMemory(const std::vector<std::pair<int64_t, const ParcelRecor
         if (r->live()) {
             decodeWkbRings(r->parcel.wkb.data(), r->parcel.wkb.size(), newRings[slot]);
             ringIndex[id] = slot++;
-            m_snap.update(id, edit::fromWkb(r->parcel.wkb));
+            snap.update(id, edit::fromWkb(r->parcel.wkb));
         } else {
-            m_snap.remove(id);
+            snap.remove(id);
         }
 
     auto attributesOf = [](const ParcelRecord &r) {

@@ -9,6 +9,7 @@
 #include "model/parcel.h"
 #include "parcel_geometry.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QPolygonF>
@@ -105,7 +106,10 @@ public:
     /// step with every edit), the sheet frames, 100 m grid crosses inside the
     /// frames and the survey points. Also the editor's source of exact parcel
     /// geometry for the edit operations: snapIndex().parcel(id).
-    const edit::SnapIndex &snapIndex() const { return m_snap; }
+    /// Built in the background after opening; waits for it when not ready yet.
+    const edit::SnapIndex &snapIndex() const;
+    /// True when snapIndex() returns without waiting (mouse-move snapping skips until then).
+    bool snapIndexReady() const;
 
     static QVariant fieldValue(const model::Parcel &p, ParcelField field);
     static QString fieldName(ParcelField field);
@@ -190,7 +194,9 @@ private:
     std::shared_ptr<const SheetOutlines> m_sheets;
     QSet<int> m_selection;
     QUndoStack *m_undo;
-    edit::SnapIndex m_snap;
+    edit::SnapIndex &snapIndexForEdit();
+    std::shared_ptr<edit::SnapIndex> m_snap;
+    QFuture<std::shared_ptr<edit::SnapIndex>> m_snapJob;
     int64_t m_nextId = 0;
     std::vector<QPointF> m_sketch;
     QString m_sketchTool;
