@@ -29,8 +29,6 @@
 
 namespace vnland::postgis {
 
-std::set<std::string> issueSignatures(store::Project &work, const std::set<std::string> *onlyTouching);
-
 namespace {
 
 std::string join(const std::vector<std::string> &items, const std::string &sep)

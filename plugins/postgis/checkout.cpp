@@ -21,10 +21,6 @@
 
 namespace vnland::postgis {
 
-/// "rule|uuid,uuid" for each error-severity issue of the live parcels (check-in
-/// only refuses errors an edit introduced, not those that were there before).
-std::set<std::string> issueSignatures(store::Project &work, const std::set<std::string> *onlyTouching);
-
 std::set<std::string> issueSignatures(store::Project &work, const std::set<std::string> *onlyTouching)
 {
     const auto parcels = store::loadParcels(work);
@@ -72,7 +68,6 @@ int copyDown(Connection &c, store::Project &work, const std::string &table, cons
         ins.push_back("\"" + col.name + "\"");
         qs.push_back("?");
     }
-    const std::string srid = std::to_string(work.srid());
     if (!geomColumn.empty()) {
         sel.push_back("encode(ST_AsBinary(" + c.quoteIdent(geomColumn) + "), 'hex')");
         ins.push_back("\"" + geomColumn + "\"");
@@ -104,7 +99,6 @@ int copyDown(Connection &c, store::Project &work, const std::string &table, cons
         }
         st.exec();
     }
-    (void)srid;
     return r.rows();
 }
 

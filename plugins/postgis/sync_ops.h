@@ -5,6 +5,7 @@
 
 #include "plugin/sync_backend.h"
 
+#include <set>
 #include <string>
 
 namespace vnland::postgis {
@@ -17,6 +18,11 @@ plugin::SyncReport checkoutArea(const std::string &conninfo, const plugin::SyncO
                                 const std::string &workPath);
 plugin::SyncReport checkinWork(store::Project &work, const plugin::SyncOptions &options);
 plugin::SyncReport validateServerData(const std::string &conninfo, const plugin::SyncOptions &options);
+
+/// "rule|uuid,uuid|message" for each error-severity issue of the live parcels of
+/// a work project, only those touching @p onlyTouching when given (check-in
+/// refuses errors an edit introduced, not those there at check-out).
+std::set<std::string> issueSignatures(store::Project &work, const std::set<std::string> *onlyTouching);
 
 /// options.schema or the default "vnland"; throws PgError when not a plain name.
 std::string schemaName(const plugin::SyncOptions &options);

@@ -470,6 +470,18 @@ BOOST_AUTO_TEST_CASE(connection_errors_are_clear_and_exit_2)
     r = test::runCli("checkout 'service=no_such_service_here' --commune 07192 --sheet 1 --to '" + s.tmp.file("x.sqlite") + "'");
     BOOST_TEST(r.exitCode == 2);
     BOOST_TEST(r.err.find("no_such_service_here") != std::string::npos, r.err);
+    // One schema, one EPSG code: a project in another VN-2000 zone is refused by name.
+    {
+        BOOST_REQUIRE(s.publish(project).exitCode == 0);
+        store::ProjectSettings other;
+        other.epsg = 5897;
+        store::Project::create(s.tmp.file("zone.sqlite"), other);
+        r = s.publish(s.tmp.file("zone.sqlite"));
+        BOOST_TEST(r.exitCode == 2);
+        BOOST_TEST(r.err.find("EPSG:5899") != std::string::npos, r.err);
+        BOOST_TEST(r.err.find("EPSG:5897") != std::string::npos, r.err);
+        s.db->execScript("DROP SCHEMA " + s.db->quoteIdent(s.schema) + " CASCADE");
+    }
     // A schema never published is named.
     r = s.cli("checkout " + conninfo() + " --commune 07192 --sheet 1 --to '" + s.tmp.file("y.sqlite") + "'");
     BOOST_TEST(r.exitCode == 2);
