@@ -609,3 +609,65 @@ BOOST_FIXTURE_TEST_CASE(twenty_parcel_session_validates_clean, ToolsFixture)
     BOOST_TEST(geometryIssues().empty());
     BOOST_TEST(doc()->undoStack()->count() == 20);
 }
+
+BOOST_FIXTURE_TEST_CASE(reload_parcels_follows_core_changes, ToolsFixture)
+{
+    // A core operation (here plain SQL) retires thửa 3 and adds a parcel; the
+    // Document re-reads just those ids and the table and canvas follow.
+    const int64_t three = idOfThua(5, 3);
+    const int rows = doc()->parcelCount();
+    int64_t added = 0;
+    {
+        store::Database db(path, store::Database::Mode::ReadWrite);
+        store::Statement retire(db, "UPDATE parcel SET end_time = '2026-01-01T00:00:00Z' WHERE id = ?");
+        retire.bind(1, three);
+        retire.exec();
+        store::Statement ins(db, "INSERT INTO parcel(uuid, commune_code, to_so, thua_so, geom) VALUES"
+                                 " ('reload-test', '07192', 6, 1, CastToMultiPolygon(GeomFromText("
+                                 "'POLYGON((502130 2320010, 502140 2320010, 502140 2320020, 502130 2320020, 502130 2320010))', 5899)))");
+        ins.exec();
+        added = db.lastInsertId();
+    }
+    QSignalSpy geometrySpy(doc(), &app::Document::geometryChanged);
+    doc()->setSelection({doc()->rowOfId(idOfThua(5, 12))});
+    doc()->reloadParcels({three, added});
+    BOOST_TEST(doc()->parcelCount() == rows);   // one out, one in
+    BOOST_TEST(doc()->rowOfId(three) < 0);
+    BOOST_REQUIRE(doc()->rowOfId(added) >= 0);
+    BOOST_TEST(geometrySpy.count() == 1);
+    // The selection follows its parcel to its new row; rowOfId is consistent.
+    BOOST_TEST(doc()->selectedIds() == std::vector<int64_t>{idOfThua(5, 12)});
+    for (int r = 0; r < doc()->parcelCount(); ++r)
+        BOOST_TEST(doc()->rowOfId(doc()->parcel(r).id) == r);
+    BOOST_TEST(std::abs(edit::area(geom(added)) - 100.0) < 1e-9);
+    BOOST_TEST(doc()->geometry()->parcelAt(QPointF(502135, 2320015)) == doc()->rowOfId(added));
+    BOOST_TEST(!doc()->snapIndex().parcel(three));
+}
+
+BOOST_FIXTURE_TEST_CASE(journal_keeps_attribute_edits_too, ToolsFixture)
+{
+    auto first = std::make_unique<app::MainWindow>();
+    open(*first);
+    win = first.get();
+    const int row = doc()->rowOfId(idOfThua(5, 2));
+    BOOST_REQUIRE(doc()->changeValue(row, app::ParcelField::OwnerName, QStringLiteral("Nguyễn Văn A")));
+    trigger("toolAddParcel");
+    drawRect(*this, E0 - 10, N0, E0, N0 + 25);
+    doc()->undoStack()->undo();   // the parcel is undone: it stays on the redo side
+    const QString journal = doc()->journalPath();
+    first.reset();   // crash
+    win = &window;
+    auto second = std::make_unique<app::MainWindow>();
+    open(*second, true);   // quiet: restored without asking
+    app::Document *d2 = second->document();
+    BOOST_TEST(d2->undoStack()->count() == 2);
+    BOOST_TEST(d2->undoStack()->index() == 1);
+    BOOST_TEST(d2->parcel(d2->rowOfId(idOfThua(5, 2))).ownerName == "Nguyễn Văn A");
+    d2->undoStack()->redo();   // the parcel comes back
+    BOOST_TEST(d2->parcelCount() == 13);
+    d2->undoStack()->undo();
+    d2->undoStack()->undo();   // and the owner goes back
+    BOOST_TEST(d2->parcel(d2->rowOfId(idOfThua(5, 2))).ownerName == "Chủ thửa 2");
+    second->closeProject();
+    BOOST_TEST(!QFileInfo::exists(journal));
+}
