@@ -294,6 +294,13 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
     if (!firstLoad)
         c.execScript("CREATE TEMP TABLE vnland_use (uuid TEXT, code TEXT, area DOUBLE PRECISION, is_main INTEGER)"
                      " ON COMMIT DROP");
+    // First load: foreign keys of parcel_landuse checked once after the COPY, not row by row.
+    Result useFks = c.exec(firstLoad ? "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                                       " WHERE conrelid = 'parcel_landuse'::regclass AND contype = 'f'"
+                                     : "SELECT 1 WHERE false");
+    for (int i = 0; i < useFks.rows(); ++i)
+        c.execScript("ALTER TABLE parcel_landuse DROP CONSTRAINT " + c.quoteIdent(useFks.text(i, 0)));
+    progress("copying land uses");
     c.copyBegin("COPY " + useTarget + " FROM STDIN");
     {
         std::string buf;
@@ -322,6 +329,9 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
             c.copyPut(buf.data(), buf.size());
     }
     c.copyEnd();
+    for (int i = 0; i < useFks.rows(); ++i) // definitions from the server's catalogue
+        c.execScript("ALTER TABLE parcel_landuse ADD CONSTRAINT " + c.quoteIdent(useFks.text(i, 0)) + " " +
+                     useFks.text(i, 1));
     if (!firstLoad) {
         c.execScript("CREATE TEMP TABLE vnland_ids ON COMMIT DROP AS"
                      " SELECT s.uuid, coalesce(m.sid, p.id) AS id FROM vnland_stage s"
