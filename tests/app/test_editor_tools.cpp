@@ -15,6 +15,11 @@
 #include "parcel_edits.h"
 
 #include "edit/edit_ops.h"
+#include "georef/gcp_fit.h"
+#include "georef/gcp_set.h"
+#include "georef/warp.h"
+#include "store/parcel_store.h"
+#include "synth/coverage_generator.h"
 #include "store/database.h"
 #include "store/project.h"
 #include "topology/validation_rule.h"
@@ -26,12 +31,15 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+
+#include <gdal.h>
 
 #include <algorithm>
 #include <iomanip>
@@ -670,4 +678,131 @@ BOOST_FIXTURE_TEST_CASE(journal_keeps_attribute_edits_too, ToolsFixture)
     BOOST_TEST(d2->parcel(d2->rowOfId(idOfThua(5, 2))).ownerName == "Chủ thửa 2");
     second->closeProject();
     BOOST_TEST(!QFileInfo::exists(journal));
+}
+
+BOOST_AUTO_TEST_CASE(twenty_parcels_redrawn_over_the_sample_scan)
+{
+    // The Cô Tô sample coverage (generator seed 2029, as sample_data/coto) with
+    // the scan of its sheet 3 registered from the truth GCPs under it. Twenty
+    // neighbouring parcels of sheet 3 are deleted with the tool, then drawn
+    // again vertex by vertex with mouse clicks (a pixel off each time) over the
+    // scan: snapping and avoid-overlap must give a coverage that validates clean.
+    test::TempDir tmp;
+    const std::string path = tmp.file("coto.sqlite");
+    {
+        auto project = store::Project::create(path, {});
+        project->ensureCommune("07192", "Cô Tô");
+        store::Transaction tx(project->db());
+        store::ParcelWriter writer(*project);
+        synth::SynthOptions opt;
+        opt.parcels = 300;
+        opt.seed = 2029;
+        std::string error;
+        BOOST_REQUIRE(synth::generateCoverage(opt, [&](const model::Parcel &p) { writer.insert(p); }, &error).ok);
+        store::Statement sheet(project->db(), "INSERT INTO map_sheet(commune_code, to_so, scale, sheet_id, frame) VALUES"
+                                              " ('07192', 3, 1000, '322500-5-d', GeomFromText("
+                                              "'POLYGON((501500 2320000, 502000 2320000, 502000 2320500, 501500 2320500, 501500 2320000))', 5899))");
+        sheet.exec();
+        tx.commit();
+    }
+    GDALAllRegister();   // as main() does
+    const std::string scanDir = test::sampleDir() + "/coto/scan/";
+    const auto truth = georef::GcpSet::readPoints(scanDir + "to3_322500-5-d_truth.points");
+    BOOST_REQUIRE(truth);
+    const auto fit = georef::fitGcps(*truth, georef::TransformType::Affine, 1000);
+    BOOST_REQUIRE(fit.ok());
+    const std::string vrt = tmp.file("to3.tif");
+    georef::WarpOptions wopt;
+    wopt.pixelSize = 0.25;
+    wopt.compression = "NONE";
+    wopt.overviews = false;
+    const auto warped = georef::warpScan(scanDir + "to3_322500-5-d.png", *fit.model, vrt, wopt);
+    BOOST_REQUIRE_MESSAGE(warped.ok, warped.error);
+
+    app::MainWindow window;
+    window.resize(1200, 850);
+    window.show();
+    BOOST_REQUIRE(QTest::qWaitForWindowExposed(&window));
+    BOOST_REQUIRE(window.openProject(QString::fromStdString(path), true));
+    BOOST_REQUIRE(window.addRasterLayer(QString::fromStdString(vrt), true));
+    app::Document *doc = window.document();
+    app::MapCanvas *canvas = window.canvas();
+    auto issues = [&] {
+        topology::EngineOptions opt;
+        opt.rules = {topology::Rule::InvalidGeometry, topology::Rule::Overlap,        topology::Rule::Gap,
+                     topology::Rule::Sliver,          topology::Rule::DuplicateGeometry, topology::Rule::UnmatchedVertex,
+                     topology::Rule::NearVertices,    topology::Rule::DuplicateVertex, topology::Rule::Spike};
+        auto report = topology::validateProject(doc->project(), opt);
+        for (const auto &i : report.issues)
+            BOOST_TEST_MESSAGE("issue " << topology::ruleId(i.rule) << ": " << i.message);
+        return report.issues.size();
+    };
+    const size_t issuesBefore = issues();
+    BOOST_TEST(issuesBefore == 0u);
+
+    // Twenty parcels of sheet 3 (single ring, no hole) nearest to the middle of its surveyed part.
+    const QPointF middle(501880, 2320100);
+    std::vector<std::pair<double, int64_t>> byDistance;
+    for (int r = 0; r < doc->parcelCount(); ++r) {
+        const model::Parcel &p = doc->parcel(r);
+        const edit::MultiPoly *g = doc->snapIndex().parcel(p.id);
+        if (p.toSo != 3 || p.objectKind != "parcel" || !g || g->size() != 1 || (*g)[0].rings.size() != 1)
+            continue;
+        const QPointF c = doc->geometry()->labelPoint(size_t(r));
+        byDistance.emplace_back(std::hypot(c.x() - middle.x(), c.y() - middle.y()), p.id);
+    }
+    std::sort(byDistance.begin(), byDistance.end());
+    BOOST_REQUIRE(byDistance.size() >= 20u);
+    std::vector<int64_t> chosen;
+    std::vector<edit::Ring> rings;
+    for (size_t k = 0; k < 20; ++k) {
+        chosen.push_back(byDistance[k].second);
+        rings.push_back((*doc->snapIndex().parcel(chosen.back()))[0].rings[0]);
+    }
+    const int maxNumber = [&] {
+        int m = 0;
+        for (int r = 0; r < doc->parcelCount(); ++r)
+            if (doc->parcel(r).toSo == 3)
+                m = std::max(m, doc->parcel(r).thuaSo.value_or(0));
+        return m;
+    }();
+    const int before = doc->parcelCount();
+    doc->selectIds(chosen);
+    window.findChild<QAction *>(QStringLiteral("deleteParcelsAction"))->trigger();
+    BOOST_REQUIRE(doc->parcelCount() == before - 20);
+
+    window.findChild<QAction *>(QStringLiteral("toolAddParcel"))->trigger();
+    for (size_t k = 0; k < rings.size(); ++k) {
+        const edit::Ring &ring = rings[k];
+        double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+        for (const auto &v : ring) {
+            x0 = std::min(x0, v.x);
+            y0 = std::min(y0, v.y);
+            x1 = std::max(x1, v.x);
+            y1 = std::max(y1, v.y);
+        }
+        // Each parcel fills about 500 pixels; the scan shows under it.
+        canvas->setView(QPointF((x0 + x1) / 2, (y0 + y1) / 2), std::max(x1 - x0, y1 - y0) / 500);
+        BOOST_REQUIRE(app::waitForCanvasIdle(canvas));
+        for (const auto &v : ring) {
+            const QPoint at = canvas->worldToScreen(QPointF(v.x, v.y)).toPoint() + QPoint(1, -1);
+            QMouseEvent move(QEvent::MouseMove, QPointF(at), canvas->mapToGlobal(QPointF(at)), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+            QApplication::sendEvent(canvas, &move);
+            QTest::mouseClick(canvas, Qt::LeftButton, {}, at);
+        }
+        BOOST_REQUIRE_EQUAL(canvas->digitize()->sketch().size(), ring.size());
+        if (k == 10 && !qEnvironmentVariable("VNLAND_SHOTS_DIR").isEmpty())
+            window.grab().save(qEnvironmentVariable("VNLAND_SHOTS_DIR") + QStringLiteral("/editor_digitizing_scan.png"));
+        QTest::keyClick(canvas, Qt::Key_Return);
+        BOOST_REQUIRE_MESSAGE(canvas->digitize()->sketch().empty(), "parcel " << k << " not added: "
+                                                                   << window.statusBar()->currentMessage().toStdString());
+    }
+    BOOST_TEST(doc->parcelCount() == before);
+    // New numbers above the sheet's highest; the old ones are history.
+    for (int r = doc->parcelCount() - 20; r < doc->parcelCount(); ++r) {
+        BOOST_TEST(doc->parcel(r).toSo == 3);
+        BOOST_TEST(doc->parcel(r).thuaSo.value_or(0) > maxNumber);
+    }
+    BOOST_TEST(issues() == 0u);
+    BOOST_TEST(doc->undoStack()->count() == 21);
 }
