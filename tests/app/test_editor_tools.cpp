@@ -806,3 +806,43 @@ BOOST_AUTO_TEST_CASE(twenty_parcels_redrawn_over_the_sample_scan)
     BOOST_TEST(issues() == 0u);
     BOOST_TEST(doc->undoStack()->count() == 21);
 }
+
+BOOST_AUTO_TEST_CASE(first_parcel_of_an_empty_project)
+{
+    // A new project with only a sheet frame: the first parcel drawn is thửa 1 of that sheet.
+    test::TempDir tmp;
+    const std::string path = tmp.file("empty.sqlite");
+    {
+        auto project = store::Project::create(path, {});
+        project->ensureCommune("07192", "Cô Tô");
+        store::Statement sheet(project->db(), "INSERT INTO map_sheet(commune_code, to_so, scale, sheet_id, frame) VALUES"
+                                              " ('07192', 7, 1000, 'x', GeomFromText("
+                                              "'POLYGON((502000 2320000, 502100 2320000, 502100 2320100, 502000 2320100, 502000 2320000))', 5899))");
+        sheet.exec();
+    }
+    app::MainWindow window;
+    window.resize(1000, 800);
+    window.show();
+    BOOST_REQUIRE(QTest::qWaitForWindowExposed(&window));
+    BOOST_REQUIRE(window.openProject(QString::fromStdString(path), true));
+    app::Document *doc = window.document();
+    BOOST_REQUIRE(doc->parcelCount() == 0);
+    window.canvas()->setView(QPointF(502050, 2320050), 0.2);
+    BOOST_REQUIRE(app::waitForCanvasIdle(window.canvas()));
+    window.findChild<QAction *>(QStringLiteral("toolAddParcel"))->trigger();
+    // Typed corners: X (north) Y (east).
+    for (const char *xy : {"2320010 502010", "2320010 502030", "2320030 502030", "2320030 502010"})
+        BOOST_REQUIRE(window.canvas()->digitize()->addTypedVertex(QString::fromLatin1(xy)));
+    QTest::keyClick(window.canvas(), Qt::Key_Return);
+    BOOST_REQUIRE(doc->parcelCount() == 1);
+    BOOST_TEST(doc->parcel(0).toSo == 7);
+    BOOST_TEST(doc->parcel(0).thuaSo == 1);
+    BOOST_TEST(doc->geometry()->bbox(0) == QRectF(QPointF(502010, 2320010), QPointF(502030, 2320030)));
+    BOOST_TEST(doc->geometry()->parcelAt(QPointF(502020, 2320020)) == 0);
+    BOOST_REQUIRE(app::waitForCanvasIdle(window.canvas()));
+    // Drawn: the pixel in the middle is no longer the background.
+    const QImage img = window.canvas()->grab().toImage();
+    BOOST_TEST(img.pixelColor(window.canvas()->worldToScreen(QPointF(502015, 2320015)).toPoint()).rgb() != QColor(250, 250, 246).rgb());
+    doc->undoStack()->undo();
+    BOOST_TEST(doc->parcelCount() == 0);
+}
