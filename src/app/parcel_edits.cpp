@@ -260,13 +260,15 @@ EditOutcome moveVertex(Document &doc, const QPointF &from, const QPointF &to, do
         if (neighbours.empty())
             continue;
         const edit::ClipResult cr = edit::clipByNeighbours(mp, neighbours, 1e-6);
-        if (!cr.ok || cr.removedArea <= 1e-4) {
+        if (!cr.ok) {
             if (!cr.invalidNeighbours.empty())
                 clipNotices(doc, cr, out);
             continue;
         }
         clipNotices(doc, cr, out);
-        addNeighbourUpdates(doc, {{id, cr.geometry}}, changes);
+        if (cr.removedArea > 1e-4)
+            addNeighbourUpdates(doc, {{id, cr.geometry}}, changes);
+        // A vertex moved onto a neighbour's edge goes into that neighbour too (no T-junction).
         addNeighbourUpdates(doc, cr.neighbourUpdates, changes);
     }
     return push(doc, tr("Move vertex"), std::move(changes), std::move(out));

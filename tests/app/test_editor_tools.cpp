@@ -846,3 +846,34 @@ BOOST_AUTO_TEST_CASE(first_parcel_of_an_empty_project)
     doc->undoStack()->undo();
     BOOST_TEST(doc->parcelCount() == 0);
 }
+
+BOOST_FIXTURE_TEST_CASE(reshaping_into_a_neighbour_is_clipped_back, ToolsFixture)
+{
+    // A parcel west of thửa 1; its free north-west corner is dragged into thửa 5.
+    trigger("toolAddParcel");
+    drawRect(*this, E0 - 10, N0, E0, N0 + 25);
+    const int64_t id = doc()->selectedIds().front();
+    const edit::XY corner = [&] {
+        for (const auto &v : geom(id)[0].rings[0])
+            if (v.x < E0 - 5 && v.y > N0 + 20)
+                return v;
+        return edit::XY{};
+    }();
+    QSignalSpy messages(doc(), &app::Document::message);
+    trigger("toolEditVertex");
+    drag(scr({corner.x, corner.y}), scr({E0 + 4, N0 + 45}));   // the west edge then passes north of thửa 1
+    bool clipped = false;
+    for (const auto &m : messages)
+        clipped = clipped || m.at(0).toString().contains(QStringLiteral("Clipped"));
+    BOOST_TEST(clipped);
+    BOOST_TEST(geometryIssues().empty());   // no overlap with thửa 5 (or anyone)
+    BOOST_TEST(std::abs(edit::area(geom(idOfThua(5, 5))) - 500.0) < 1e-6);   // the neighbour keeps its area
+    BOOST_TEST(hasVertex(geom(id), {E0, N0 + 25}));   // the reshaped parcel now follows thửa 5's corner
+    // Undone, then dragged onto thửa 5's west edge: the vertex snaps onto the edge and
+    // thửa 5 gets the same vertex (no T-junction).
+    doc()->undoStack()->undo();
+    drag(scr({corner.x, corner.y}), scr({E0 + 2, N0 + 35}, {1, 0}));
+    const auto &g5 = geom(idOfThua(5, 5));
+    BOOST_TEST(edit::vertexCount(g5) == 5u);
+    BOOST_TEST(geometryIssues().empty());
+}
