@@ -109,6 +109,14 @@ plugin::SyncReport checkinWork(store::Project &work, const plugin::SyncOptions &
         throw PgError(c.describe() + ": lock " + std::to_string(lockId) + " of " + work.path() +
                       " was already checked in or released");
 
+    if (options.abandon) {
+        c.exec("UPDATE checkout_lock SET released = now(), release_note = 'abandoned: nothing sent' WHERE id = $1",
+               Params().add(lockId));
+        work.setMeta(kMetaCheckedIn, "abandoned " + QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString());
+        report.count("released lock", lockId);
+        return report;
+    }
+
     std::map<std::string, std::pair<std::string, std::string>> base; // uuid -> server hash, work hash
     {
         Result r = c.exec("SELECT uuid, server_hash, work_hash FROM checkout_parcel WHERE lock_id = $1", Params().add(lockId));

@@ -127,11 +127,12 @@ int cmdCheckout(const Argv &argv)
 int cmdCheckin(const Argv &argv)
 {
     static const char *usage =
-        "Usage: vnland checkin WORK.sqlite [--skip-conflicts] [--skip-validation] [--quiet]\n"
+        "Usage: vnland checkin WORK.sqlite [--skip-conflicts] [--skip-validation] [--abandon] [--quiet]\n"
         "Validates the edited parcels, refuses parcels changed on the server since the check-out\n"
         "(conflicts: by default nothing is applied; --skip-conflicts applies the others) and applies\n"
-        "the edits in one transaction. Exit code: 0 ok, 1 conflicts or topology errors, 2 failure.\n";
-    Args a(argv, {"schema"}, {"help", "quiet", "skip-conflicts", "skip-validation"});
+        "the edits in one transaction. --abandon releases the lock and sends nothing.\n"
+        "Exit code: 0 ok, 1 conflicts or topology errors, 2 failure.\n";
+    Args a(argv, {"schema"}, {"help", "quiet", "skip-conflicts", "skip-validation", "abandon"});
     if (!a.ok() || a.has("help") || a.positional().size() != 1) {
         std::cerr << (a.ok() ? "" : "vnland checkin: " + a.error() + "\n") << usage;
         return a.has("help") ? 0 : 2;
@@ -154,6 +155,7 @@ int cmdCheckin(const Argv &argv)
     plugin::SyncOptions o = baseOptions(a);
     o.skipConflicts = a.has("skip-conflicts");
     o.skipValidation = a.has("skip-validation");
+    o.abandon = a.has("abandon");
     const auto r = backend->checkin(*work, o);
     if (r.status == 0 && !a.has("quiet"))
         std::cout << work->path() << ": checked in\n";

@@ -349,6 +349,14 @@ BOOST_AUTO_TEST_CASE(an_edit_that_makes_an_overlap_is_refused)
     BOOST_TEST(r.exitCode == 1, r.err + r.out);
     BOOST_TEST(r.out.find("lỗi topology mới (overlap): thửa 5 tờ 1") != std::string::npos, r.out);
     BOOST_TEST(s.snapshot() == before);
+    // The officer gives the edit up: the lock is released, no parcel changes.
+    const std::string parcelsBefore = s.text("SELECT md5(string_agg(md5(p::text), '' ORDER BY id)) FROM parcel p");
+    r = s.cli("checkin '" + w + "' --abandon");
+    BOOST_TEST(r.exitCode == 0, r.err + r.out);
+    BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NULL") == 0);
+    BOOST_TEST(s.text("SELECT release_note FROM checkout_lock") == "abandoned: nothing sent");
+    BOOST_TEST(s.text("SELECT md5(string_agg(md5(p::text), '' ORDER BY id)) FROM parcel p") == parcelsBefore);
+    BOOST_TEST(s.cli("checkin '" + w + "'").exitCode == 2); // nothing left to check in
 }
 
 BOOST_AUTO_TEST_CASE(killed_checkin_leaves_the_server_unchanged)

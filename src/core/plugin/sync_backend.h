@@ -26,6 +26,7 @@ struct SyncOptions {
     QString who;                     ///< lock holder; empty = OS user@host
     bool skipConflicts = false;      ///< checkin: apply the parcels without conflict, leave the others
     bool skipValidation = false;     ///< checkin: do not run the topology rules on the edited parcels
+    bool abandon = false;            ///< checkin: release the lock and send nothing (edits given up)
     QStringList rules;               ///< validateServer: rule ids; empty = overlap, gap
     int batchSize = 20000;           ///< validateServer: parcels per streamed batch (about)
     std::function<void(const QString &)> progress; ///< one line of progress (may be empty)
