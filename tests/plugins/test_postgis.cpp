@@ -465,6 +465,20 @@ BOOST_AUTO_TEST_CASE(publish_then_checkout_round_trips_every_field_exactly)
     }
     BOOST_TEST(same == work.size()); // bit-exact doubles and geometry through binary COPY and back
     BOOST_TEST(b->db().queryInt("SELECT count(*) FROM map_sheet WHERE frame IS NOT NULL").value() == 4);
+    // By số hiệu mảnh: the same parcels as commune + tờ.
+    const std::string sheetId = s.text("SELECT sheet_id FROM map_sheet WHERE to_so = 1");
+    const std::string bySheet = s.tmp.file("bysheet.sqlite");
+    r = s.cli("checkout " + conninfo() + " --sheet " + sheetId + " --to '" + bySheet + "' --quiet");
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    auto c = store::Project::open(bySheet, true);
+    store::ParcelFilter f;
+    f.toSo = 1;
+    BOOST_TEST(store::countParcels(*c) == store::countParcels(*a, f));
+    BOOST_TEST(c->meta("sync.lock_id").value() != "");
+    // An unknown sheet id is named.
+    r = s.cli("checkout " + conninfo() + " --sheet 999999-9 --to '" + s.tmp.file("none.sqlite") + "'");
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(r.err.find("999999-9") != std::string::npos, r.err);
 }
 
 BOOST_AUTO_TEST_CASE(connection_errors_are_clear_and_exit_2)
