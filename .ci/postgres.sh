@@ -45,7 +45,7 @@ __vnland_pg_main() {
     rm -rf "$data" "$sock" "$logdir"
     mkdir -p "$data" "$sock" "$logdir"
     if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$data" "$sock" "$logdir"; fi
-    chmod 700 "$data"
+    chmod 700 "$data" "$sock" # the socket trusts local connections: only the server's user may reach it
     "${as[@]}" "$bindir/initdb" -D "$data" -U postgres --encoding=UTF8 --locale=C.UTF-8 \
       --auth-local=trust --auth-host=scram-sha-256 >"$state/initdb.log" 2>&1 || {
       cat "$state/initdb.log" >&2
