@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QSaveFile>
+#include <QTimer>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrent>
 
@@ -66,11 +67,20 @@ model::Parcel attributesOnly(const model::Parcel &p)
 
 Document::Document() : m_undo(new QUndoStack(this))
 {
-    connect(m_undo, &QUndoStack::indexChanged, this, &Document::writeJournal);
+    // The journal is rewritten shortly after a change (a burst of edits or
+    // clicks costs one write); a crash loses at most that delay.
+    m_journalTimer = new QTimer(this);
+    m_journalTimer->setSingleShot(true);
+    m_journalTimer->setInterval(kJournalDelayMs);
+    connect(m_journalTimer, &QTimer::timeout, this, &Document::writeJournal);
+    connect(m_undo, &QUndoStack::indexChanged, m_journalTimer, qOverload<>(&QTimer::start));
 }
 
 Document::~Document()
 {
+    // Not a normal close (that discards the journal first): keep the journal current.
+    if (m_journalTimer->isActive())
+        writeJournal();
     // The stack's destructor emits cleanChanged; nobody may hear it from a half-destroyed Document.
     m_undo->blockSignals(true);
     delete m_undo;
@@ -868,14 +878,19 @@ void Document::setSketch(const QString &tool, const std::vector<QPointF> &points
 {
     m_sketchTool = points.empty() ? QString() : tool;
     m_sketch = points;
-    writeJournal();
+    m_journalTimer->start();
     emit sketchChanged();
 }
 
-void Document::discardJournal() { QFile::remove(journalPath()); }
+void Document::discardJournal()
+{
+    m_journalTimer->stop();
+    QFile::remove(journalPath());
+}
 
 void Document::writeJournal()
 {
+    m_journalTimer->stop();
     if (m_restoring || !m_project)
         return;
     if (m_undo->count() == 0 && m_sketch.empty()) {

@@ -23,6 +23,7 @@
 #include <memory>
 #include <vector>
 
+class QTimer;
 class QUndoStack;
 
 namespace vnland::store {
@@ -158,8 +159,10 @@ public:
     bool restoreJournal(QString *error = nullptr);
     /// Removes the journal (normal close, or the officer declined the restore).
     void discardJournal();
-    /// Writes the journal now (called after each change; public for tests).
+    /// Writes the journal now (done kJournalDelayMs after each change, and
+    /// when the Document is destroyed without a normal close).
     void writeJournal();
+    static constexpr int kJournalDelayMs = 200;
     /// True while restoring the journal: commands then do not touch the database.
     bool isRestoring() const { return m_restoring; }
 
@@ -200,6 +203,7 @@ private:
     int64_t m_nextId = 0;
     std::vector<QPointF> m_sketch;
     QString m_sketchTool;
+    QTimer *m_journalTimer = nullptr;
     bool m_restoring = false;
 };
 

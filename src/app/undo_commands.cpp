@@ -54,6 +54,16 @@ void GeometryEdit::write(bool after)
         emit m_doc->message(error);
 }
 
+const QJsonArray &GeometryEdit::journalChanges() const
+{
+    if (m_json.isEmpty())
+        for (const auto &c : m_changes)
+            m_json.append(QJsonObject{{QStringLiteral("id"), qint64(c.id)},
+                                      {QStringLiteral("before"), recordToJson(c.before)},
+                                      {QStringLiteral("after"), recordToJson(c.after)}});
+    return m_json;
+}
+
 void GeometryEdit::redo()
 {
     if (m_skipRedo) {
@@ -75,12 +85,7 @@ QJsonObject commandToJson(const QUndoCommand *cmd)
     QJsonObject o{{QStringLiteral("text"), cmd->text()}};
     if (const auto *g = dynamic_cast<const GeometryEdit *>(cmd)) {
         o[QStringLiteral("type")] = QStringLiteral("geometry");
-        QJsonArray changes;
-        for (const auto &c : g->changes())
-            changes.append(QJsonObject{{QStringLiteral("id"), qint64(c.id)},
-                                       {QStringLiteral("before"), recordToJson(c.before)},
-                                       {QStringLiteral("after"), recordToJson(c.after)}});
-        o[QStringLiteral("changes")] = changes;
+        o[QStringLiteral("changes")] = g->journalChanges();
     } else if (const auto *v = dynamic_cast<const ChangeValue *>(cmd)) {
         o[QStringLiteral("type")] = QStringLiteral("value");
         o[QStringLiteral("id")] = qint64(v->parcelId());

@@ -4,6 +4,7 @@
 
 #include "document.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QUndoCommand>
 
@@ -42,9 +43,12 @@ public:
     void redo() override;
     void undo() override;
     const ChangeSet &changes() const { return m_changes; }
+    /// The journal form of the changes, made once (the command never changes).
+    const QJsonArray &journalChanges() const;
 
 private:
     void write(bool after);
+    mutable QJsonArray m_json;
     Document *m_doc;
     ChangeSet m_changes;
     bool m_skipRedo;

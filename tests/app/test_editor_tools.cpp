@@ -29,6 +29,9 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -536,9 +539,17 @@ BOOST_FIXTURE_TEST_CASE(crash_journal_restores_history_and_sketch, ToolsFixture)
     BOOST_REQUIRE(tools()->sketch().size() == 2u);
     const auto sketch = tools()->sketch();
     const QString journal = doc()->journalPath();
-    BOOST_TEST(QFileInfo::exists(journal));
     const int64_t added = doc()->selectedIds().front();
-    BOOST_TEST(QFileInfo::exists(journal));
+    // The journal is written shortly after the last change, by itself.
+    QTest::qWait(app::Document::kJournalDelayMs + 200);
+    BOOST_REQUIRE(QFileInfo::exists(journal));
+    {
+        QFile f(journal);
+        BOOST_REQUIRE(f.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        BOOST_TEST(root.value(QStringLiteral("commands")).toArray().size() == 1);
+        BOOST_TEST(root.value(QStringLiteral("sketch")).toArray().size() == 2);
+    }
     // "Crash": the window object is destroyed without closeEvent/closeProject.
     first.reset();
     win = &window;
