@@ -481,6 +481,35 @@ BOOST_AUTO_TEST_CASE(publish_then_checkout_round_trips_every_field_exactly)
     BOOST_TEST(r.err.find("999999-9") != std::string::npos, r.err);
 }
 
+BOOST_AUTO_TEST_CASE(overlap_across_a_commune_border_is_found_on_the_server)
+{
+    Server s;
+    BOOST_REQUIRE(s.publish(s.project()).exitCode == 0);
+    // A neighbouring commune published from another project, its west edge 8 m inside Cô Tô's east edge.
+    const std::string gpkg = s.tmp.file("next.gpkg"), next = s.tmp.file("next.sqlite");
+    auto r = test::runCli("synth --parcels 300 --seed 5 --commune 07195 --origin 502280,2319810 --out '" + gpkg + "' --quiet");
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    r = test::runCli("import '" + gpkg + "' --into '" + next + "' --quiet");
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    BOOST_REQUIRE(s.publish(next).exitCode == 0);
+    r = s.cli("validate-server " + conninfo() + " --batch 60 --quiet");
+    BOOST_TEST(r.exitCode == 1, r.err);
+    int across = 0;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("overlap\t", 0) != 0)
+            continue;
+        const auto t1 = line.find('\t', 8);
+        const auto t2 = line.find('\t', t1 + 1);
+        const std::string uuids = line.substr(t1 + 1, t2 - t1 - 1);
+        const auto comma = uuids.find(',');
+        BOOST_REQUIRE(comma != std::string::npos);
+        across += s.count("SELECT count(DISTINCT commune_code) FROM parcel WHERE uuid IN ($1, $2)",
+                          Params().add(uuids.substr(0, comma)).add(uuids.substr(comma + 1))) == 2;
+    }
+    BOOST_TEST(across >= 3);
+}
+
 BOOST_AUTO_TEST_CASE(connection_errors_are_clear_and_exit_2)
 {
     Server s;
