@@ -888,3 +888,34 @@ BOOST_FIXTURE_TEST_CASE(reshaping_into_a_neighbour_is_clipped_back, ToolsFixture
     BOOST_TEST(edit::vertexCount(g5) == 5u);
     BOOST_TEST(geometryIssues().empty());
 }
+
+BOOST_FIXTURE_TEST_CASE(snap_kinds_frames_grid_crosses_survey_points, ToolsFixture)
+{
+    // A survey point in the blank sheet; reopen so the index has it.
+    {
+        store::Database db(path, store::Database::Mode::ReadWrite);
+        db.exec("INSERT INTO survey_point(name, x_north, y_east, geom) VALUES"
+                " ('P1', 2320030, 502150, MakePoint(502150, 2320030, 5899))");
+    }
+    BOOST_REQUIRE(window.openProject(QString::fromStdString(path), true));
+    canvas()->setView(QPointF(E0 + 90, N0 + 35), 0.22);
+    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    trigger("toolAddParcel");
+    auto kindAt = [&](const QPointF &w, QPoint off = {3, 2}) {
+        move(scr(w, off));
+        return tools()->lastSnap().kind;
+    };
+    BOOST_TEST(int(kindAt({502150, 2320030})) == int(edit::SnapKind::SurveyPoint));
+    BOOST_TEST(tools()->lastSnap().point == (edit::XY{502150, 2320030}));
+    BOOST_TEST(int(kindAt({E0, N0})) == int(edit::SnapKind::ParcelVertex));
+    BOOST_TEST(int(kindAt({E0 + 10, N0}, {0, 3})) == int(edit::SnapKind::ParcelSegment));
+    BOOST_TEST(int(kindAt({E0 - 10, N0 + 40}, {2, 0})) == int(edit::SnapKind::SheetFrame));
+    // Parcel snapping off: the 100 m grid cross at the corner of thửa 1 is what remains.
+    win->findChild<QAction *>(QStringLiteral("snapVertex"))->setChecked(false);
+    win->findChild<QAction *>(QStringLiteral("snapSegment"))->setChecked(false);
+    BOOST_TEST(int(kindAt({E0, N0})) == int(edit::SnapKind::GridCross));
+    win->findChild<QAction *>(QStringLiteral("snapGridCross"))->setChecked(false);
+    win->findChild<QAction *>(QStringLiteral("snapSheetFrame"))->setChecked(false);
+    win->findChild<QAction *>(QStringLiteral("snapSurveyPoint"))->setChecked(false);
+    BOOST_TEST(int(kindAt({502150, 2320030})) == int(edit::SnapKind::None));
+}
