@@ -220,6 +220,7 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
     const std::string now = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
     long long rows = 0, inserted = 0, updated = 0;
     c.exec("SET LOCAL maintenance_work_mem = '256MB'");
+    c.exec("SET LOCAL work_mem = '128MB'"); // hash joins and set operations of the merge stay in memory
     const bool firstLoad = c.exec("SELECT NOT EXISTS (SELECT 1 FROM parcel)").text(0, 0) == "t";
     if (firstLoad) {
         // First publish: straight COPY into parcel, secondary indexes (GiST, identity, sheet, code)
@@ -252,13 +253,16 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
         c.execScript("ANALYZE vnland_stage");
         // Match by UUID, then by the identity of a live parcel.
         c.execScript("CREATE TEMP TABLE vnland_match ON COMMIT DROP AS"
-                     " SELECT s.seq, p.id AS sid FROM vnland_stage s JOIN parcel p ON p.uuid = s.uuid;"
-                     "INSERT INTO vnland_match SELECT s.seq, p.id FROM vnland_stage s JOIN parcel p"
-                     " ON p.commune_code = s.commune_code AND p.to_so = s.to_so AND p.thua_so = s.thua_so"
-                     " WHERE s.end_time IS NULL AND s.identity_conflict = 0 AND s.thua_so IS NOT NULL"
-                     " AND p.end_time IS NULL AND p.identity_conflict = 0"
-                     " AND NOT EXISTS (SELECT 1 FROM parcel u WHERE u.uuid = s.uuid);"
-                     "ANALYZE vnland_match");
+                     " SELECT s.seq, s.uuid, p.id AS sid FROM vnland_stage s JOIN parcel p ON p.uuid = s.uuid");
+        const long long byUuid = c.exec("SELECT count(*) FROM vnland_match").integer(0, 0);
+        if (byUuid < rows)
+            c.execScript("INSERT INTO vnland_match SELECT s.seq, s.uuid, p.id FROM vnland_stage s JOIN parcel p"
+                         " ON p.commune_code = s.commune_code AND p.to_so = s.to_so AND p.thua_so = s.thua_so"
+                         " WHERE s.end_time IS NULL AND s.identity_conflict = 0 AND s.thua_so IS NOT NULL"
+                         " AND p.end_time IS NULL AND p.identity_conflict = 0"
+                         " AND NOT EXISTS (SELECT 1 FROM parcel u WHERE u.uuid = s.uuid)");
+        c.execScript("ANALYZE vnland_match; CREATE TEMP TABLE vnland_new (uuid TEXT, id BIGINT) ON COMMIT DROP");
+        const long long matched = c.exec("SELECT count(*) FROM vnland_match").integer(0, 0);
         std::vector<std::string> pOld, sNew, sets;
         for (const auto &q : cmp) {
             pOld.push_back("p." + q);
@@ -282,9 +286,11 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
                          " ELSE p.begin_time END FROM vnland_changed ch JOIN vnland_stage s ON s.seq = ch.seq"
                          " WHERE p.id = ch.sid")
                       .affected();
-        inserted = c.exec("INSERT INTO parcel (" + colList + ", geom) SELECT " + colList +
-                          ", geom FROM vnland_stage s WHERE NOT EXISTS (SELECT 1 FROM vnland_match m WHERE m.seq = s.seq)")
-                       .affected();
+        if (matched < rows)
+            inserted = c.exec("WITH ins AS (INSERT INTO parcel (" + colList + ", geom) SELECT " + colList +
+                              ", geom FROM vnland_stage s WHERE NOT EXISTS (SELECT 1 FROM vnland_match m WHERE m.seq = s.seq)"
+                              " RETURNING uuid, id) INSERT INTO vnland_new SELECT uuid, id FROM ins")
+                           .affected();
     }
 
     // Land uses (parcel_landuse) follow their parcel. First publish: the server ids are the local ones, land uses go straight in.
@@ -334,8 +340,7 @@ plugin::SyncReport publishProject(store::Project &project, const std::string &co
                      useFks.text(i, 1));
     if (!firstLoad) {
         c.execScript("CREATE TEMP TABLE vnland_ids ON COMMIT DROP AS"
-                     " SELECT s.uuid, coalesce(m.sid, p.id) AS id FROM vnland_stage s"
-                     " LEFT JOIN vnland_match m ON m.seq = s.seq LEFT JOIN parcel p ON p.uuid = s.uuid;"
+                     " SELECT uuid, sid AS id FROM vnland_match UNION ALL SELECT uuid, id FROM vnland_new;"
                      "ANALYZE vnland_ids; ANALYZE vnland_use;"
                      "CREATE TEMP TABLE vnland_use_diff ON COMMIT DROP AS"
                      " WITH srv AS (SELECT i.uuid, l.code, l.area, l.is_main FROM parcel_landuse l"
