@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QSaveFile>
+#include <QThread>
 #include <QTimer>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrent>
@@ -185,8 +186,14 @@ std::unique_ptr<Document> Document::open(const QString &path, QString *error,
         }
         // The snapping index (about half a second at 100 000 parcels) is built
         // off the load path; the first edit or snap waits for it if needed.
+        doc->m_snapThread = std::make_shared<std::atomic<QThread *>>(nullptr);
         doc->m_snapJob = QtConcurrent::run([exact = std::move(exact), lines = std::move(lines),
-                                            gridCrosses = std::move(gridCrosses), surveyPoints = std::move(surveyPoints)] {
+                                            gridCrosses = std::move(gridCrosses), surveyPoints = std::move(surveyPoints),
+                                            thread = doc->m_snapThread] {
+            // Lowest priority: the first draw and the GUI thread go first (a
+            // caller that needs the index raises it again, see snapIndexForEdit).
+            thread->store(QThread::currentThread());
+            QThread::currentThread()->setPriority(QThread::IdlePriority);
             auto index = std::make_shared<edit::SnapIndex>();
             edit::ParcelGeoms geoms;
             geoms.reserve(exact.size());
@@ -199,6 +206,8 @@ std::unique_ptr<Document> Document::open(const QString &path, QString *error,
                 index->addPoint(p, edit::PointKind::GridCross, id);
             for (const auto &[p, id] : surveyPoints)
                 index->addPoint(p, edit::PointKind::SurveyPoint, id);
+            thread->store(nullptr);
+            QThread::currentThread()->setPriority(QThread::NormalPriority);   // a pool thread: give it back as found
             return index;
         });
         if (unreadable > 0)
@@ -420,6 +429,9 @@ bool Document::snapIndexReady() const { return m_snap || m_snapJob.isFinished();
 edit::SnapIndex &Document::snapIndexForEdit()
 {
     if (!m_snap) {
+        if (!m_snapJob.isFinished())
+            if (QThread *t = m_snapThread ? m_snapThread->load() : nullptr)
+                t->setPriority(QThread::NormalPriority);   // needed now: no more idle priority
         m_snapJob.waitForFinished();
         m_snap = m_snapJob.result();
         m_snapJob = {};

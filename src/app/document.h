@@ -23,6 +23,7 @@
 #include <memory>
 #include <vector>
 
+class QThread;
 class QTimer;
 class QUndoStack;
 
@@ -200,6 +201,7 @@ private:
     edit::SnapIndex &snapIndexForEdit();
     std::shared_ptr<edit::SnapIndex> m_snap;
     QFuture<std::shared_ptr<edit::SnapIndex>> m_snapJob;
+    std::shared_ptr<std::atomic<QThread *>> m_snapThread;   // the thread building it, while it runs
     int64_t m_nextId = 0;
     std::vector<QPointF> m_sketch;
     QString m_sketchTool;
