@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace vnland::app {
@@ -350,6 +351,24 @@ EditOutcome splitParcel(Document &doc, int64_t id, const std::vector<QPointF> &l
     old.before = doc.record(id);
     old.after = retired(old.before);
     ChangeSet changes{old};
+    // Where the line meets the outline between two vertices, the neighbour sharing that edge gets
+    // the same vertex (otherwise validation finds a T-junction there).
+    std::map<int64_t, edit::MultiPoly> neighbourGeoms;
+    for (const edit::XY &v : split.newBoundaryVertices) {
+        constexpr double tol = 1e-3;
+        edit::ParcelGeoms near;
+        for (auto &[nid, mp] : gather(doc, v.x - tol, v.y - tol, v.x + tol, v.y + tol, {id})) {
+            const auto done = neighbourGeoms.find(nid);
+            near.emplace_back(nid, done != neighbourGeoms.end() ? done->second : mp);
+        }
+        if (near.empty())
+            continue;
+        const edit::VertexEditResult r = edit::insertVertex(near, v, tol);
+        if (r.ok)
+            for (const auto &[nid, mp] : r.changed)
+                neighbourGeoms[nid] = mp;
+    }
+    addNeighbourUpdates(doc, edit::ParcelGeoms(neighbourGeoms.begin(), neighbourGeoms.end()), changes);
     EditOutcome out;
     SheetRef sheet{old.before.parcel.communeCode, old.before.parcel.toSo.value_or(0)};
     int number = old.before.parcel.toSo ? nextNumberOnSheet(doc, sheet) : 0;
