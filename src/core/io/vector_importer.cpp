@@ -437,9 +437,6 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 return;
             try {
                 switched = db.queryText("PRAGMA journal_mode=DELETE").value_or("") == "delete";
-                // Room for the whole load in the page cache: no spilling of half-filled pages
-                // mid-transaction; the commit writes them once, in order.
-                db.exec("PRAGMA cache_size=-524288");
                 // The rows reference only what this import itself just wrote (its import_log row,
                 // the parcel a land-use row belongs to): no lookups to check that, row by row.
                 db.exec("PRAGMA foreign_keys=OFF");
@@ -449,7 +446,6 @@ ImportResult importVector(store::Project &project, const std::string &source, co
         ~JournalGuard()
         {
             try {
-                db.exec("PRAGMA cache_size=-65536");
                 db.exec("PRAGMA foreign_keys=ON");
             } catch (const std::exception &) {
             }
