@@ -61,6 +61,11 @@ Statement &Statement::bindBlob(int index, const void *data, size_t size)
     sqlite3_bind_blob(m_stmt, index, data, static_cast<int>(size), SQLITE_TRANSIENT);
     return *this;
 }
+Statement &Statement::bindTextNoCopy(int index, std::string_view text)
+{
+    sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    return *this;
+}
 Statement &Statement::bindBlobNoCopy(int index, const void *data, size_t size)
 {
     sqlite3_bind_blob(m_stmt, index, data, static_cast<int>(size), SQLITE_STATIC);

@@ -40,6 +40,8 @@ public:
     Statement &bindBlob(int index, const void *data, size_t size);
     /// Binds without copying: @p data must stay unchanged until the statement is reset or rebound.
     Statement &bindBlobNoCopy(int index, const void *data, size_t size);
+    /// Text without copying, same rule as bindBlobNoCopy.
+    Statement &bindTextNoCopy(int index, std::string_view text);
     template <class T>
     Statement &bind(int index, const std::optional<T> &v)
     {

@@ -203,21 +203,30 @@ int64_t ParcelWriter::insert(const model::Parcel &p, const Encoded &geometry, st
     const std::vector<unsigned char> &blob = geometry.blob;
     const Mbr mbr{geometry.minX, geometry.minY, geometry.maxX, geometry.maxY};
     Statement &st = blob.empty() ? d->insert : d->insertBlob;
-    st.bind(1, p.uuid.empty() ? newUuid() : p.uuid);
-    st.bind(2, p.objectKind.empty() ? std::string("parcel") : p.objectKind);
-    bindText(st, 3, p.communeCode);
+    // Values are bound without copies: p, uuid and kParcel outlive exec(), which clears the bindings.
+    static const std::string kParcel = "parcel";
+    const std::string uuid = p.uuid.empty() ? newUuid() : std::string();
+    const auto text = [&st](int i, const std::string &s) {
+        if (s.empty())
+            st.bind(i, nullptr);
+        else
+            st.bindTextNoCopy(i, s);
+    };
+    st.bindTextNoCopy(1, p.uuid.empty() ? uuid : p.uuid);
+    st.bindTextNoCopy(2, p.objectKind.empty() ? kParcel : p.objectKind);
+    text(3, p.communeCode);
     st.bind(4, p.toSo);
     st.bind(5, p.thuaSo);
-    bindText(st, 6, p.toSoCu);
-    bindText(st, 7, p.thuaSoCu);
+    text(6, p.toSoCu);
+    text(7, p.thuaSoCu);
     st.bind(8, p.measuredArea);
     st.bind(9, p.legalArea);
-    bindText(st, 10, p.landuseCode);
-    bindText(st, 11, p.userTypeCode);
-    bindText(st, 12, p.ownerName);
-    bindText(st, 13, p.address);
+    text(10, p.landuseCode);
+    text(11, p.userTypeCode);
+    text(12, p.ownerName);
+    text(13, p.address);
     st.bind(14, p.certificateIssued);
-    st.bind(15, p.flags);
+    st.bindTextNoCopy(15, p.flags);
     st.bind(16, p.flags.find("duplicate_number") != std::string::npos ? 1 : 0);
     st.bind(17, importId);
     if (blob.empty()) {
@@ -236,7 +245,7 @@ int64_t ParcelWriter::insert(const model::Parcel &p, const Encoded &geometry, st
         d->indexEntries.push_back({id, mbr.minX, mbr.maxX, mbr.minY, mbr.maxY});
     }
     if (!p.landuseCode.empty()) {
-        d->insertUse.bind(1, id).bind(2, p.landuseCode).bind(3, p.measuredArea);
+        d->insertUse.bind(1, id).bindTextNoCopy(2, p.landuseCode).bind(3, p.measuredArea);
         d->insertUse.exec();
     }
     return id;
