@@ -18,7 +18,7 @@
 namespace vnland::app {
 namespace {
 
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("vnland::app::ParcelEdits", text, nullptr, n); }
+QString tr(const char *text, int n = -1) { return QCoreApplication::translate("vnland::app", text, nullptr, n); }
 
 std::string nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString(); }
 

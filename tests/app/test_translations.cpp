@@ -250,7 +250,7 @@ BOOST_AUTO_TEST_CASE(vietnamese_uses_the_glossary_terms)
         {"GcpTableModel|Residual (m)", "Sai số"},
         {"ValidationPanel|Fix issue", "Sửa lỗi"},
         {"DigitizeTools|Merge parcels", "Hợp thửa"},
-        {"vnland::app::ParcelEdits|Split parcel", "Tách thửa"},
+        {"vnland::app|Split parcel", "Tách thửa"},
     };
     for (const auto &row : expected) {
         const QString key = QString::fromUtf8(row.first);
@@ -282,9 +282,9 @@ BOOST_AUTO_TEST_CASE(compiled_translations_answer_under_the_runtime_contexts)
     BOOST_TEST(tr("vnland::app::GcpTableModel", "Residual (m)") == "Sai số (m)");
     BOOST_TEST(tr("vnland::app::ValidationPanel", "%n issue(s) on %1 parcel(s) examined in %2 s", 3) ==
                "3 lỗi trên %1 thửa đã kiểm tra trong %2 giây");
-    // parcel_edits.cpp looks its texts up under this context (lupdate files them under vnland::app).
-    BOOST_TEST(tr("vnland::app::ParcelEdits", "Add parcel") == "Thêm thửa");
-    BOOST_TEST(tr("vnland::app::ParcelEdits", "Delete %n parcel(s)", 2) == "Xóa 2 thửa");
+    // parcel_edits.cpp looks its texts up under vnland::app, the context lupdate files them under.
+    BOOST_TEST(tr("vnland::app", "Add parcel") == "Thêm thửa");
+    BOOST_TEST(tr("vnland::app", "Delete %n parcel(s)", 2) == "Xóa 2 thửa");
     BOOST_TEST(tr("vnland::app::RasterLayer", "the file has no raster bands") == "tệp không có kênh ảnh nào");
 }
 
