@@ -17,6 +17,23 @@
 
 namespace vnland::app {
 
+namespace {
+/// The outline of parcel @p row in widget coordinates (holes as odd-even subpaths).
+QPainterPath screenPath(const ParcelGeometry &g, size_t row, const MapView &view)
+{
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    for (uint32_t r = g.firstRing(row); r < g.endRing(row); ++r) {
+        QPolygonF poly;
+        for (uint32_t q = g.ringBegin(r); q < g.ringBegin(r + 1); ++q)
+            poly << view.toScreen(g.origin() + QPointF(g.points()[q].x, g.points()[q].y));
+        path.addPolygon(poly);
+        path.closeSubpath();
+    }
+    return path;
+}
+} // namespace
+
 MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent)
 {
     setMouseTracking(true);
@@ -328,16 +345,7 @@ void MapCanvas::paintEvent(QPaintEvent *)
         for (int row : m_doc->selection()) {
             if (size_t(row) >= g.size() || !g.bbox(size_t(row)).intersects(vis) || ++drawn > 20000)
                 continue;
-            QPainterPath path;
-            path.setFillRule(Qt::OddEvenFill);
-            for (uint32_t r = g.firstRing(size_t(row)); r < g.endRing(size_t(row)); ++r) {
-                QPolygonF poly;
-                for (uint32_t q = g.ringBegin(r); q < g.ringBegin(r + 1); ++q)
-                    poly << m_view.toScreen(g.origin() + QPointF(g.points()[q].x, g.points()[q].y));
-                path.addPolygon(poly);
-                path.closeSubpath();
-            }
-            p.drawPath(path);
+            p.drawPath(screenPath(g, size_t(row), m_view));
         }
     }
     if (!m_highlight.isEmpty()) {
@@ -364,16 +372,7 @@ void MapCanvas::paintEvent(QPaintEvent *)
             if (size_t(row) >= g.size())
                 continue;
             p.setBrush(QColor::fromRgb(attrs->fill[size_t(row)]));
-            QPainterPath path;
-            path.setFillRule(Qt::OddEvenFill);
-            for (uint32_t r = g.firstRing(size_t(row)); r < g.endRing(size_t(row)); ++r) {
-                QPolygonF poly;
-                for (uint32_t q = g.ringBegin(r); q < g.ringBegin(r + 1); ++q)
-                    poly << m_view.toScreen(g.origin() + QPointF(g.points()[q].x, g.points()[q].y));
-                path.addPolygon(poly);
-                path.closeSubpath();
-            }
-            p.drawPath(path);
+            p.drawPath(screenPath(g, size_t(row), m_view));
         }
     }
     m_digitize->paint(p);

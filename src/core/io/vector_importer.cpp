@@ -425,6 +425,7 @@ ImportResult importVector(store::Project &project, const std::string &source, co
     }
     const auto &codes = store::landuseCodes();
 
+    const bool bulk = total > 2000; // below that, per-row triggers and WAL cost nothing worth avoiding
     // A bulk load in WAL mode writes every page twice (WAL, then the checkpoint). When no other
     // connection has the file open, the import runs with a rollback journal instead (just as
     // crash-safe: new pages need no journal) and WAL comes back afterwards.
@@ -456,7 +457,7 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             } catch (const std::exception &) {
             }
         }
-    } journal(db, total > 2000);
+    } journal(db, bulk);
     try {
         store::Transaction tx(db);
         {
@@ -471,7 +472,6 @@ ImportResult importVector(store::Project &project, const std::string &source, co
         // So the per-row triggers (R*Tree, geometry constraint, timestamps) are dropped, the rows
         // inserted with their index rows written directly, and the triggers re-created from
         // their saved SQL. We guarantee type and SRID ourselves (CastToMultiPolygon, bound SRID).
-        const bool bulk = total > 2000;
         std::vector<std::pair<std::string, std::string>> savedTriggers;
         if (bulk) {
             store::Statement st(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'parcel'"
@@ -509,7 +509,6 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             std::string reason;  // GEOS reason for invalid_geometry
             std::string ident;
             std::string rejected; // non-empty: the row was not written, and why
-            double area = 0;
         };
         // Three stages, each on its own thread, handing batches over bounded queues: this thread
         // reads and maps features (GDAL), a checker parses them with GEOS (validity, area), a
@@ -633,29 +632,21 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             }
             void write(PendingRow &row)
             {
-                model::Parcel &p = row.parcel;
-                Outcome o{std::move(row.layer), row.fid, {}, {}, {}, {}, 0};
                 if (!row.unreadable.empty()) {
-                    o.rejected = std::move(row.unreadable);
-                    outcomes.push_back(std::move(o));
+                    outcomes.push_back({std::move(row.layer), row.fid, {}, {}, {}, std::move(row.unreadable)});
                     return;
                 }
-                o.reason = std::move(row.invalidReason);
+                const model::Parcel &p = row.parcel;
                 writer.insert(p, row.encoded, importId);
-                o.area = *p.measuredArea;
-                areaSum += o.area;
-                if (!p.flags.empty()) {
-                    o.flags = p.flags;
-                    o.ident = p.communeCode + "/" + (p.toSo ? std::to_string(*p.toSo) : "?") + "/"
-                        + (p.thuaSo ? std::to_string(*p.thuaSo) : "?");
-                }
+                areaSum += *p.measuredArea;
                 // Only rows with something to report are kept: 1 M clean rows need no memory here.
-                if (!o.flags.empty() || !o.rejected.empty())
-                    outcomes.push_back(std::move(o));
-                else
-                    ++cleanRows;
+                if (p.flags.empty())
+                    return;
+                outcomes.push_back({std::move(row.layer), row.fid, p.flags, std::move(row.invalidReason),
+                                    p.communeCode + "/" + (p.toSo ? std::to_string(*p.toSo) : "?") + "/"
+                                        + (p.thuaSo ? std::to_string(*p.thuaSo) : "?"),
+                                    {}});
             }
-            int64_t cleanRows = 0;
             double areaSum = 0;
         } pipeline{writer, rep.importId, project.srid(), {}, {}, {}, {}, {}, {}, false};
         std::vector<PendingRow> batch;

@@ -161,12 +161,13 @@ struct ParcelWriter::Impl {
 ParcelWriter::ParcelWriter(Project &project) : d(new Impl(project)) {}
 ParcelWriter::~ParcelWriter() { delete d; }
 
+/// Empty text as NULL; bound without a copy: callers keep @p s alive until the statement's exec().
 static void bindText(Statement &st, int i, const std::string &s)
 {
     if (s.empty())
         st.bind(i, nullptr);
     else
-        st.bind(i, s);
+        st.bindTextNoCopy(i, s);
 }
 
 void ParcelWriter::setManualSpatialIndex(bool manual)
@@ -206,25 +207,19 @@ int64_t ParcelWriter::insert(const model::Parcel &p, const Encoded &geometry, st
     // Values are bound without copies: p, uuid and kParcel outlive exec(), which clears the bindings.
     static const std::string kParcel = "parcel";
     const std::string uuid = p.uuid.empty() ? newUuid() : std::string();
-    const auto text = [&st](int i, const std::string &s) {
-        if (s.empty())
-            st.bind(i, nullptr);
-        else
-            st.bindTextNoCopy(i, s);
-    };
     st.bindTextNoCopy(1, p.uuid.empty() ? uuid : p.uuid);
     st.bindTextNoCopy(2, p.objectKind.empty() ? kParcel : p.objectKind);
-    text(3, p.communeCode);
+    bindText(st, 3, p.communeCode);
     st.bind(4, p.toSo);
     st.bind(5, p.thuaSo);
-    text(6, p.toSoCu);
-    text(7, p.thuaSoCu);
+    bindText(st, 6, p.toSoCu);
+    bindText(st, 7, p.thuaSoCu);
     st.bind(8, p.measuredArea);
     st.bind(9, p.legalArea);
-    text(10, p.landuseCode);
-    text(11, p.userTypeCode);
-    text(12, p.ownerName);
-    text(13, p.address);
+    bindText(st, 10, p.landuseCode);
+    bindText(st, 11, p.userTypeCode);
+    bindText(st, 12, p.ownerName);
+    bindText(st, 13, p.address);
     st.bind(14, p.certificateIssued);
     st.bindTextNoCopy(15, p.flags);
     st.bind(16, p.flags.find("duplicate_number") != std::string::npos ? 1 : 0);
