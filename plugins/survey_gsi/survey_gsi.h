@@ -16,13 +16,27 @@
 // file was set up the Vietnamese way (81 = X north). GSI-8 data hold 8 digits,
 // so coordinates above 99 999.999 m need GSI-16.
 //
-// Blocks: a station block (11 + 84/85/86 [+ 88]) starts a station; the first
-// observation from it to a point whose coordinates are already known
-// (a coordinate block or an earlier station) is the backsight and orients
-// the circle; later observations (21 + 22 + 31, or 21 + 32) are reduced to
-// coordinates by survey::reducePolar. Without a backsight the Hz readings are
-// taken as azimuths (the instrument was oriented in the field) and a warning
-// says so. Coordinate blocks (11 + 81/82[/83]) are read directly.
+// Blocks (lines end with LF, CRLF or a bare CR; several blocks may share a
+// line, each starting with its 11 word):
+//  * station record (11 + 84/85[/86][/88][/25]) starts a station. With WI 25
+//    (Hz0 − Hz) the instrument was oriented: later Hz readings are azimuths,
+//    and polar readings without recorded coordinates just before the record
+//    (free station / orientation set-up; before the first record, or after
+//    an oriented station whose observations carried coordinates) are reduced
+//    from it with azimuth = Hz + (Hz0 − Hz). Without WI 25 the first
+//    observation from it to a point whose coordinates are already known is
+//    the backsight and orients the circle; with no backsight the Hz readings
+//    are taken as azimuths and a warning says so.
+//  * an observation with recorded coordinates (21/22/31 + 81/82/83, what a
+//    TPS download holds) is stored with the recorded coordinates.
+//  * an observation without coordinates (21 + 22 + 31, or 32 with ΔH = HD·cot
+//    z) is reduced by survey::reducePolar from the current station; before
+//    any station record from SurveyData::assumedStation (--station
+//    E,N,Z[,HI]) or else from E 0, N 0, Z 0, orientation 0, with a warning
+//    (what totalopenstation does). Instrument height: WI 88 of the line, else
+//    the station's; target height WI 87. An angle-only reading (no distance)
+//    that is not a backsight is rejected: it has no position.
+//  * a coordinate block (11 + 81/82[/83]) is read directly (kind control).
 #pragma once
 
 #include "plugin/plugin_interfaces.h"

@@ -8,6 +8,8 @@
 
 #include <QFile>
 
+#include <charconv>
+#include <cmath>
 #include <iostream>
 #include <memory>
 
@@ -31,7 +33,7 @@ std::unique_ptr<store::Project> openOrCreate(const std::string &path, const std:
 int cmdImportSurvey(const Argv &argv)
 {
     Args a(argv, {"into", "format", "source-crs", "order", "commune", "to-so", "line-prefix", "dxf-preset",
-                  "boundary-layer", "encoding"},
+                  "boundary-layer", "encoding", "station"},
            {"build-parcels", "quiet", "help"});
     if (!a.ok() || a.has("help") || a.positional().size() != 1 || !a.value("into")) {
         std::cerr << (a.ok() ? "" : "vnland import-survey: " + a.error() + "\n")
@@ -39,6 +41,7 @@ int cmdImportSurvey(const Argv &argv)
                      "                    [--source-crs CRS] [--order ne|en] [--build-parcels]\n"
                      "                    [--commune CODE] [--to-so N] [--line-prefix RG] [--quiet]\n"
                      "                    [--dxf-preset tt25|any] [--boundary-layer NAME]… [--encoding tcvn3|vni|cp1258]\n"
+                     "                    [--station E,N,Z[,HI]]\n"
                      "Point files: PNEZD, PENZD, NEZ, PNEZ … with or without header; Vietnamese X = north,\n"
                      "Y = east. --order ne|en says which coordinate comes first when the file does not.\n"
                      "GNSS latitude/longitude (decimal or DMS) is WGS84 unless --source-crs says otherwise.\n"
@@ -46,7 +49,13 @@ int cmdImportSurvey(const Argv &argv)
                      "polygonizes them into parcels (label points: code 'THUA <n> [land-use]').\n"
                      "DXF: polylines on the boundary layers (tt25: level 10) become parcels; texts on levels 11/2/4\n"
                      "give parcel number, land-use code and drawn area.\n"
-                     "Exit: 0 ok, 1 some lines rejected or boundary issues, 2 bad input (nothing imported).\n";
+                     "Total stations (Leica GSI-8/16, Sokkia SDR33): coordinates the instrument recorded are\n"
+                     "taken as they are; observations made before any station record are reduced from\n"
+                     "--station E,N,Z[,HI] (easting, northing, height, instrument height; Hz readings taken\n"
+                     "as azimuths), without it from E=0, N=0, Z=0 with a warning.\n"
+                     "Rejected lines are listed on stderr as FILE:LINE: reason.\n"
+                     "Exit: 0 ok, 1 some lines rejected or boundary issues (the rest imported),\n"
+                     "      2 bad input or nothing imported (the project is unchanged).\n";
         return a.has("help") ? 0 : 2;
     }
     survey::SurveyFileOptions opts;
@@ -75,19 +84,49 @@ int cmdImportSurvey(const Argv &argv)
             return 2;
         }
     }
+    if (auto st = a.value("station")) {
+        // E,N,Z[,HI]: finite numbers, '.' decimal point.
+        std::vector<double> v;
+        std::string item;
+        bool good = true;
+        for (size_t i = 0; i <= st->size() && good; ++i) {
+            if (i == st->size() || (*st)[i] == ',') {
+                double x = 0;
+                const char *b = item.data() + (!item.empty() && item[0] == '+'), *e = item.data() + item.size();
+                const auto res = std::from_chars(b, e, x);
+                good = b != e && res.ec == std::errc() && res.ptr == e && std::isfinite(x);
+                v.push_back(x);
+                item.clear();
+            } else {
+                item.push_back((*st)[i]);
+            }
+        }
+        if (!good || v.size() < 3 || v.size() > 4) {
+            std::cerr << "vnland import-survey: --station must be E,N,Z or E,N,Z,HI (numbers in metres), not '"
+                      << *st << "'\n";
+            return 2;
+        }
+        survey::Station s;
+        s.east = v[0];
+        s.north = v[1];
+        s.height = v[2];
+        s.instrumentHeight = v.size() > 3 ? v[3] : 0.0;
+        opts.station = s;
+    }
     auto project = openOrCreate(*a.value("into"), "import-survey");
     if (!project)
         return 2;
     const survey::SurveyImportResult r = survey::importSurveyFile(*project, a.pos(0), opts);
+    const auto &rep = r.report;
+    for (const auto &rej : rep.rejected)
+        std::cerr << "rejected: " << a.pos(0) << (rej.line > 0 ? ":" + std::to_string(rej.line) : std::string())
+                  << ": " << rej.reason << "\n";
+    for (const auto &w : rep.warnings)
+        std::cerr << "warning: " << w << "\n";
     if (!r.ok) {
         std::cerr << "vnland import-survey: " << r.error << "\n";
         return 2;
     }
-    const auto &rep = r.report;
-    for (const auto &rej : rep.rejected)
-        std::cerr << "rejected: " << a.pos(0) << ": line " << rej.line << ": " << rej.reason << "\n";
-    for (const auto &w : rep.warnings)
-        std::cerr << "warning: " << w << "\n";
     for (const auto &i : rep.parcels.issues)
         std::cerr << "issue (" << i.kind << "): " << i.message << "\n";
     if (!a.has("quiet")) {
@@ -129,7 +168,7 @@ int cmdCogo(const Argv &argv)
     const std::string src = a.pos(0);
     const survey::TraverseParse parsed = survey::readTraverseFile(src);
     for (const auto &rej : parsed.rejected)
-        std::cerr << "rejected: " << src << ": line " << rej.line << ": " << rej.reason << "\n";
+        std::cerr << "rejected: " << src << ":" << rej.line << ": " << rej.reason << "\n";
     if (!parsed.ok) {
         std::cerr << "vnland cogo: " << parsed.error << "\n";
         return 2;

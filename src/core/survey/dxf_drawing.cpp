@@ -137,18 +137,51 @@ DxfResult readDxfDrawing(const std::string &path, const DxfOptions &options)
                 continue;
             const int textIdx = feature->GetFieldIndex("Text");
             const auto type = wkbFlatten(g->getGeometryType());
+            // "TEXT on layer '11' (handle 1F1)": how a rejected entity is named.
+            auto entityName = [&](const char *what) {
+                const int hIdx = feature->GetFieldIndex("EntityHandle");
+                const char *handle = hIdx >= 0 && feature->IsFieldSetAndNotNull(hIdx) ? feature->GetFieldAsString(hIdx) : "";
+                return std::string(what) + " on layer '" + lname + "'"
+                     + (handle && *handle ? " (handle " + std::string(handle) + ")"
+                                          : " (feature " + std::to_string(feature->GetFID()) + ")");
+            };
+            auto reject = [&](const std::string &entity, const std::string &why) {
+                res.rejected.push_back({0, entity, entity + ": " + why});
+            };
             if (type == wkbPoint && textIdx >= 0 && feature->IsFieldSetAndNotNull(textIdx)) {
                 const auto *pt = g->toPoint();
-                texts.push_back({lname, decodeText(feature->GetFieldAsString(textIdx), enc), pt->getX(), pt->getY()});
+                const std::string text = decodeText(feature->GetFieldAsString(textIdx), enc);
+                if (pt->IsEmpty() || !std::isfinite(pt->getX()) || !std::isfinite(pt->getY())) {
+                    reject(entityName("TEXT") + " '" + text.substr(0, 40) + "'",
+                           "its insertion point is not a finite coordinate (NaN or infinite)");
+                    continue;
+                }
+                texts.push_back({lname, text, pt->getX(), pt->getY()});
                 continue;
             }
-            if (type != wkbLineString && type != wkbPolygon && type != wkbMultiLineString)
+            if (type != wkbLineString && type != wkbPolygon && type != wkbMultiLineString && type != wkbMultiPolygon)
                 continue;
             if (!any && !layerIn(lname, boundary))
                 continue;
+            const char *kindName = type == wkbPolygon || type == wkbMultiPolygon ? "HATCH/polygon" : "polyline";
+            if (g->IsEmpty()) {
+                reject(entityName(kindName), type == wkbPolygon || type == wkbMultiPolygon
+                                                 ? "no boundary path (an empty area): nothing to draw a parcel from"
+                                                 : "no vertices");
+                continue;
+            }
+            bool finiteVertices = true;
             auto addLine = [&](const OGRLineString *ls) {
-                if (ls->getNumPoints() < 2)
+                if (!ls || ls->getNumPoints() < 2)
                     return;
+                for (int i = 0; i < ls->getNumPoints(); ++i)
+                    if (!std::isfinite(ls->getX(i)) || !std::isfinite(ls->getY(i))) {
+                        if (finiteVertices)
+                            reject(entityName(kindName), "vertex " + std::to_string(i + 1)
+                                                             + " is not a finite coordinate (NaN or infinite)");
+                        finiteVertices = false;
+                        return;
+                    }
                 SurveyLine l;
                 l.kind = "drawing";
                 l.code = lname;
@@ -172,10 +205,14 @@ DxfResult readDxfDrawing(const std::string &path, const DxfOptions &options)
                 ++res.openLines;
                 open.push_back(std::move(l));
             };
+            // Outer rings only: a HATCH's island paths are not parcels.
             if (type == wkbLineString)
                 addLine(g->toLineString());
             else if (type == wkbPolygon)
                 addLine(g->toPolygon()->getExteriorRing());
+            else if (type == wkbMultiPolygon)
+                for (const auto *part : *g->toMultiPolygon())
+                    addLine(part ? part->getExteriorRing() : nullptr);
             else
                 for (const auto *part : *g->toMultiLineString())
                     addLine(part);

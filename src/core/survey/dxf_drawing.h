@@ -39,6 +39,10 @@ struct DxfResult {
     std::string error;
     ParcelBuildResult build;                  ///< parcels (with labels applied), lines, issues
     std::vector<DxfLabel> otherLabels;        ///< texts that are not number / code / area
+    /// Entities that cannot be used (a HATCH without boundary path, a TEXT
+    /// or vertex at NaN/∞): named by type, layer and entity handle (line 0:
+    /// GDAL gives no DXF line numbers).
+    std::vector<RejectedLine> rejected;
     int closedPolylines = 0, openLines = 0, texts = 0;
     std::string layout;
 };

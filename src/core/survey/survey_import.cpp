@@ -85,6 +85,7 @@ bool readSurveyFile(const std::string &path, const SurveyFileOptions &options, S
         }
         data.format = "dxf";
         data.layout = r.layout;
+        data.rejected = std::move(r.rejected);
         int n = 0;
         for (const DxfLabel &l : r.otherLabels) {
             SurveyPoint p;
@@ -104,6 +105,7 @@ bool readSurveyFile(const std::string &path, const SurveyFileOptions &options, S
         QString err;
         plugin::SurveyReadOptions ro;
         ro.axisOrder = options.order == AxisOrder::NorthEast ? 1 : options.order == AxisOrder::EastNorth ? 2 : 0;
+        data.assumedStation = options.station;
         if (!p->read(qpath, ro, data, &err)) {
             *error = err.toStdString();
             return false;

@@ -7,6 +7,7 @@
 #include "survey/point_file.h"
 #include "survey/survey_store.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ struct SurveyFileOptions {
     AxisOrder order = AxisOrder::Auto;
     SurveyImportOptions import;
     DxfOptions dxf;                     ///< layer preset, encoding (dxf only)
+    /// Total-station files: the station of observations before any station
+    /// record (`--station E,N,Z[,HI]`); none = E 0, N 0, Z 0 with a warning.
+    std::optional<Station> station;
 };
 
 /// Reads @p path into SurveyData. False + @p error (naming the file) when the

@@ -131,6 +131,32 @@ SurveyImportResult storeSurvey(store::Project &project, const std::string &sourc
     rep.layout = data.layout;
     rep.warnings = std::move(data.warnings);
     rep.rejected = std::move(data.rejected);
+    // Coordinates that are not finite numbers (a NaN text in a drawing, an
+    // overflowing reduction) reject their line; they never reach the
+    // NOT NULL columns.
+    {
+        auto finite = [](double v) { return std::isfinite(v); };
+        size_t kept = 0;
+        for (size_t i = 0; i < data.points.size(); ++i) {
+            const SurveyPoint &p = data.points[i];
+            if (!finite(p.north) || !finite(p.east) || (p.height && !finite(*p.height))) {
+                rep.rejected.push_back({p.line, p.name, "point '" + p.name + "': coordinates are not finite numbers"});
+                continue;
+            }
+            if (kept != i)
+                data.points[kept] = std::move(data.points[i]);
+            ++kept;
+        }
+        data.points.resize(kept);
+        std::erase_if(data.lines, [&](const SurveyLine &l) {
+            for (const auto &[e, n] : l.eastNorth)
+                if (!finite(e) || !finite(n)) {
+                    rep.rejected.push_back({0, l.code, "line " + l.code + ": a vertex is not a finite number"});
+                    return true;
+                }
+            return false;
+        });
+    }
     if (!toProjectCrs(project, data.points, data.geographic, options.sourceCrs, rep.rejected, &rep.operation,
                       &rep.sourceCrs, &res.error)) {
         res.error = source + ": " + res.error;
@@ -147,6 +173,17 @@ SurveyImportResult storeSurvey(store::Project &project, const std::string &sourc
         rep.parcels.issues.insert(rep.parcels.issues.begin(), issues.begin(), issues.end());
         for (auto &l : rep.parcels.lines)
             data.lines.push_back(l);
+    }
+    // A file of which nothing can be stored is bad input, not an import of
+    // nothing: no import_log row, the project stays as it was.
+    const bool anyLine = std::any_of(data.lines.begin(), data.lines.end(),
+                                     [](const SurveyLine &l) { return l.eastNorth.size() >= 2; });
+    if (data.points.empty() && !anyLine && rep.parcels.parcels.empty()) {
+        res.error = source + ": nothing to import ("
+                  + (rep.rejected.empty() ? std::string("no points, lines or parcels")
+                                          : "0 points; " + std::to_string(rep.rejected.size()) + " line(s) rejected")
+                  + ") — the project is unchanged";
+        return res;
     }
     const std::string absSource = fs::absolute(source).string();
     store::Database &db = project.db();
@@ -295,7 +332,7 @@ std::string SurveyImportReport::toText() const
     for (const auto &w : warnings)
         out += "warning: " + w + "\n";
     for (const auto &r : rejected)
-        out += source + ": line " + std::to_string(r.line) + ": " + r.reason + "\n";
+        out += source + (r.line > 0 ? ":" + std::to_string(r.line) : std::string()) + ": " + r.reason + "\n";
     if (!parcels.parcels.empty() || !parcels.issues.empty()) {
         double total = 0;
         for (const auto &p : parcels.parcels)

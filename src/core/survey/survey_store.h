@@ -5,6 +5,7 @@
 
 #include "survey/parcel_builder.h"
 #include "survey/point_file.h"
+#include "survey/polar.h"
 #include "survey/survey_point.h"
 
 #include <cstdint>
@@ -30,6 +31,11 @@ struct SurveyData {
     std::vector<std::string> warnings;
     /// Parcels already built by the reader (DXF drawings), stored as they are.
     std::optional<ParcelBuildResult> drawing;
+    /// Input to the total-station readers (set before read): the station for
+    /// observations that come before any station record of the file
+    /// (`--station E,N,Z[,HI]`, orientation 0). None: the reader uses
+    /// E 0, N 0, Z 0 and says so in a warning.
+    std::optional<Station> assumedStation;
 };
 
 struct SurveyImportOptions {
