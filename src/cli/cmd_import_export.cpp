@@ -157,6 +157,11 @@ int cmdExport(const Argv &argv)
             if (!r.operation.empty())
                 std::cout << "  operation: " << r.operation << "\n";
         }
+        // Exit 1: written, but not everything as stored (damaged geometries, cut texts).
+        for (const auto &w : r.warnings)
+            std::cerr << "vnland export: " << out << ": " << w << "\n";
+        if (!r.warnings.empty())
+            return 1;
     } catch (const std::exception &e) {
         std::cerr << "vnland export: " << e.what() << "\n";
         return 2;

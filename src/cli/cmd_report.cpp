@@ -5,6 +5,7 @@
 
 #include "report/report_tables.h"
 #include "report/report_writer.h"
+#include "store/parcel_store.h"
 #include "store/project.h"
 
 #include <iostream>
@@ -93,7 +94,15 @@ int cmdReport(const Argv &argv)
                       << (written.size() == 1 ? written.first().toStdString()
                                               : std::to_string(written.size()) + " files in " + out.toStdString())
                       << "\n";
-            return 0;
+            // Exit 1 when a parcel's extract has no drawing: its geometry could not be read.
+            int damaged = 0;
+            for (const auto &e : extracts)
+                if (!e.geometryProblem.empty()) {
+                    std::cerr << "vnland report: " << a.pos(1) << ": " << store::parcelLabel(e.parcel)
+                              << ": extract without coordinates or sketch: " << e.geometryProblem << "\n";
+                    ++damaged;
+                }
+            return damaged ? 1 : 0;
         }
         QList<plugin::ReportTable> tables;
         bool landscape = true;

@@ -3,7 +3,15 @@
 
 #include "crs/geohash.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace vnland::crs {
+
+double poleTolerance(double width, double height)
+{
+    return std::max(0.001, std::max(width, height) * 1e-6);
+}
 
 ParcelCode parcelCode(const GEOSGeometry *polygon, const Transformer &toWgs84, double tolerance)
 {
@@ -22,6 +30,15 @@ ParcelCode parcelCode(const GEOSGeometry *polygon, const Transformer &toWgs84, d
         r.error = "the transformation to WGS84 does not use the pinned EPSG:6960 operation";
         return r;
     }
+    const geom::Envelope env = geom::envelope(polygon);
+    const double width = env.maxX - env.minX, height = env.maxY - env.minY;
+    if (!std::isfinite(width) || !std::isfinite(height)) {
+        r.error = "a coordinate is not a number";
+        return r;
+    }
+    if (tolerance <= 0)
+        tolerance = poleTolerance(width, height);
+    r.tolerance = tolerance;
     geom::clearLastError();
     geom::GeomPtr line(GEOSMaximumInscribedCircle_r(h, polygon, tolerance));
     if (!line) {

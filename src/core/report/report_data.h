@@ -173,6 +173,8 @@ struct ExtractData {
     std::vector<std::vector<std::pair<double, double>>> rings; ///< every ring (east, north)
     std::vector<ExtractNeighbour> neighbours;
     std::string note;                 ///< multipart / holes / invalid geometry
+    /// Why the stored geometry could not be read (damaged blob, NULL …); empty when read.
+    std::string geometryProblem;
 };
 
 /// Extracts for the parcels matching the filter (parcels and other objects),

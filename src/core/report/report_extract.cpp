@@ -7,6 +7,7 @@
 #include "report/report_lines.h"
 #include "store/database.h"
 #include "store/project.h"
+#include "store/spatialite_blob.h"
 
 #include <algorithm>
 #include <cmath>
@@ -132,9 +133,9 @@ std::vector<ExtractData> buildExtracts(store::Project &project, const ReportFilt
     store::Statement one(project.db(),
                          "SELECT id, uuid, object_kind, commune_code, to_so, thua_so, to_so_cu, thua_so_cu, measured_area,"
                          " legal_area, landuse_code, user_type_code, owner_name, address, certificate_issued, flags,"
-                         " begin_time, AsBinary(geom) FROM parcel WHERE id = ?");
+                         " begin_time, geom FROM parcel WHERE id = ?");
     store::Statement near(project.db(),
-                          "SELECT p.id, p.object_kind, p.to_so, p.thua_so, AsBinary(p.geom) FROM parcel p"
+                          "SELECT p.id, p.object_kind, p.to_so, p.thua_so, p.geom FROM parcel p"
                           " WHERE p.end_time IS NULL AND p.id <> ?5 AND p.id IN (SELECT pkid FROM idx_parcel_geom"
                           " WHERE xmin <= ?2 AND xmax >= ?1 AND ymin <= ?4 AND ymax >= ?3)");
     store::Statement sheet(project.db(), "SELECT scale, sheet_id FROM map_sheet WHERE commune_code = ? AND to_so = ?");
@@ -165,7 +166,17 @@ std::vector<ExtractData> buildExtracts(store::Project &project, const ReportFilt
         p.certificateIssued = one.isNull(14) ? std::nullopt : std::optional<int>(one.integer(14));
         p.flags = one.text(15);
         p.beginTime = one.text(16);
-        p.wkb = one.blob(17);
+        // The blob goes through the checked reader only: SpatiaLite's parser trusts
+        // damaged counts (and crashed or hung on them).
+        if (one.isNull(17)) {
+            e.geometryProblem = "the parcel has no geometry (NULL)";
+        } else {
+            int size = 0;
+            const unsigned char *blob = one.blobData(17, &size);
+            store::BlobGeometry read = store::readSpatialiteBlob(blob, static_cast<size_t>(std::max(0, size)));
+            p.wkb = std::move(read.wkb);
+            e.geometryProblem = read.problem;
+        }
         one.reset();
         auto uit = units.find(p.communeCode);
         if (uit == units.end())
@@ -184,7 +195,10 @@ std::vector<ExtractData> buildExtracts(store::Project &project, const ReportFilt
 
         geom::GeomPtr g = p.wkb.empty() ? nullptr : geom::fromWkb(p.wkb.data(), p.wkb.size());
         if (!g) {
-            e.note = "thửa không có hình học đọc được";
+            e.note = e.geometryProblem.empty() ? "thửa không có hình học đọc được"
+                                               : "hình học trong cơ sở dữ liệu bị hỏng, cần vẽ lại (" + e.geometryProblem + ")";
+            if (e.geometryProblem.empty())
+                e.geometryProblem = "unreadable geometry";
             out.push_back(std::move(e));
             continue;
         }
@@ -211,8 +225,11 @@ std::vector<ExtractData> buildExtracts(store::Project &project, const ReportFilt
             c.label = neighbourLabel(near.text(1), near.isNull(2) ? std::nullopt : std::optional<int>(near.integer(2)),
                                      near.isNull(3) ? std::nullopt : std::optional<int>(near.integer(3)), p.toSo);
             int sz = 0;
-            const unsigned char *b = near.blobData(4, &sz);
-            c.geom = b ? geom::fromWkb(b, static_cast<size_t>(sz)) : nullptr;
+            const unsigned char *b = near.isNull(4) ? nullptr : near.blobData(4, &sz);
+            // A damaged neighbour is left out of the sketch (its own extract names it).
+            const std::vector<unsigned char> wkb = b ? store::wkbFromSpatialiteBlob(b, static_cast<size_t>(std::max(0, sz)))
+                                                     : std::vector<unsigned char>();
+            c.geom = wkb.empty() ? nullptr : geom::fromWkb(wkb.data(), wkb.size());
             if (c.geom)
                 cands.push_back(std::move(c));
         }

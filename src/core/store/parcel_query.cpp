@@ -2,6 +2,7 @@
 #include "store/parcel_query.h"
 
 #include "store/project.h"
+#include "store/spatialite_blob.h"
 
 #include <filesystem>
 
@@ -11,7 +12,7 @@ std::vector<SheetFrame> loadSheetFrames(Project &project)
 {
     std::vector<SheetFrame> out;
     Statement st(project.db(),
-                 "SELECT id, commune_code, to_so, scale, sheet_id, AsBinary(frame) FROM map_sheet"
+                 "SELECT id, commune_code, to_so, scale, sheet_id, frame FROM map_sheet"
                  " ORDER BY commune_code, to_so");
     while (st.step()) {
         SheetFrame s;
@@ -20,8 +21,12 @@ std::vector<SheetFrame> loadSheetFrames(Project &project)
         s.toSo = st.integer(2);
         s.scale = st.integer(3);
         s.sheetId = st.text(4);
-        if (!st.isNull(5))
-            s.wkb = st.blob(5);
+        if (!st.isNull(5)) {
+            // Our checked reader, never SpatiaLite's parser: a damaged frame is no frame.
+            int size = 0;
+            const unsigned char *blob = st.blobData(5, &size);
+            s.wkb = wkbFromSpatialiteBlob(blob, static_cast<size_t>(size > 0 ? size : 0));
+        }
         out.push_back(std::move(s));
     }
     return out;

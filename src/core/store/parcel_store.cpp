@@ -5,8 +5,11 @@
 #include "store/rtree_bulk.h"
 #include "store/spatialite_blob.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <random>
 
 namespace vnland::store {
@@ -50,8 +53,52 @@ std::optional<int> optInt(const Statement &st, int col)
 
 namespace {
 
+bool plausible(const Mbr &m)
+{
+    for (double v : {m.minX, m.minY, m.maxX, m.maxY})
+        if (!std::isfinite(v) || std::abs(v) > kMaxCoordinate)
+            return false;
+    return m.minX <= m.maxX && m.minY <= m.maxY;
+}
+
+/// Where a parcel with an unusable geometry lies, when that can still be told.
+std::optional<Mbr> damagedExtent(Project &project, int64_t id, const BlobGeometry &read, const unsigned char *blob,
+                                 size_t size)
+{
+    if (read.hasExtent && plausible(read.extent))
+        return read.extent;
+    try {
+        Statement st(project.db(), "SELECT xmin, ymin, xmax, ymax FROM idx_parcel_geom WHERE pkid = ?");
+        st.bind(1, id);
+        if (st.step()) {
+            const Mbr m{st.real(0), st.real(1), st.real(2), st.real(3)};
+            if (plausible(m))
+                return m;
+        }
+    } catch (const std::exception &) {
+        // No spatial index (or a damaged one): fall back to the blob header.
+    }
+    if (blob && size >= 39 && blob[0] == 0x00 && blob[1] <= 1 && blob[38] == 0x7C) {
+        double v[4];
+        for (int k = 0; k < 4; ++k) {
+            uint64_t u;
+            std::memcpy(&u, blob + 6 + 8 * k, 8);
+            if (blob[1] == 0)
+                u = __builtin_bswap64(u);
+            std::memcpy(&v[k], &u, 8);
+        }
+        const Mbr m{v[0], v[1], v[2], v[3]};
+        if (plausible(m))
+            return m;
+    }
+    return std::nullopt;
+}
+
 /// Reads the current row of a kSelect statement into @p p (every field is assigned).
-void readParcelRow(Project &project, Statement &st, std::optional<Statement> &asBinary, model::Parcel &p)
+/// The geometry blob is read by readSpatialiteBlob only (SpatiaLite's own parser
+/// crashes or hangs on damaged counts); when it is unusable, p.wkb is empty and
+/// @p damaged says why.
+void readParcelRow(Project &project, Statement &st, model::Parcel &p, std::optional<DamagedGeometry> &damaged)
 {
     p.id = st.int64(0);
     p.uuid = st.text(1);
@@ -72,18 +119,28 @@ void readParcelRow(Project &project, Statement &st, std::optional<Statement> &as
     p.beginTime = st.text(16);
     p.endTime = st.optText(17);
     p.legalLanduseCode = st.text(19);
+    damaged.reset();
     int size = 0;
-    const unsigned char *blob = st.blobData(18, &size);
-    p.wkb = blob ? wkbFromSpatialiteBlob(blob, static_cast<size_t>(size)) : std::vector<unsigned char>();
-    if (p.wkb.empty() && blob && size > 0) {
-        // Not a plain XY (multi)polygon blob: let SpatiaLite convert it.
-        if (!asBinary)
-            asBinary.emplace(project.db(), "SELECT AsBinary(?)");
-        asBinary->bindBlob(1, blob, static_cast<size_t>(size));
-        if (asBinary->step())
-            p.wkb = asBinary->blob(0);
-        asBinary->reset();
-    }
+    const bool isNull = st.isNull(18);
+    const unsigned char *blob = isNull ? nullptr : st.blobData(18, &size);
+    BlobGeometry read;
+    if (isNull)
+        read.problem = "the parcel has no geometry (NULL)";
+    else
+        read = readSpatialiteBlob(blob, static_cast<size_t>(std::max(0, size)));
+    p.wkb = std::move(read.wkb);
+    if (read.ok())
+        return;
+    p.wkb.clear();
+    DamagedGeometry d;
+    d.id = p.id;
+    d.uuid = p.uuid;
+    d.communeCode = p.communeCode;
+    d.toSo = p.toSo;
+    d.thuaSo = p.thuaSo;
+    d.reason = read.problem;
+    d.extent = damagedExtent(project, p.id, read, blob, static_cast<size_t>(std::max(0, size)));
+    damaged = std::move(d);
 }
 
 std::string selectSql(const ParcelFilter &filter)
@@ -92,30 +149,91 @@ std::string selectSql(const ParcelFilter &filter)
     return std::string(kSelect) + whereClause(filter) + (filter.sorted ? " ORDER BY commune_code, to_so, thua_so, id" : "");
 }
 
+std::string labelOf(int64_t id, const std::string &commune, const std::optional<int> &toSo,
+                    const std::optional<int> &thuaSo, const std::string &uuid)
+{
+    std::string s = "parcel id " + std::to_string(id) + " (";
+    if (!commune.empty())
+        s += "xã " + commune + ", ";
+    s += "tờ " + (toSo ? std::to_string(*toSo) : std::string("?")) + ", thửa " +
+         (thuaSo ? std::to_string(*thuaSo) : std::string("?"));
+    if (!uuid.empty())
+        s += ", uuid " + uuid;
+    return s + ")";
+}
+
 } // namespace
 
-void forEachParcel(Project &project, const ParcelFilter &filter, const std::function<bool(const model::Parcel &)> &fn)
+std::string DamagedGeometry::label() const { return labelOf(id, communeCode, toSo, thuaSo, uuid); }
+
+std::string parcelLabel(const model::Parcel &p) { return labelOf(p.id, p.communeCode, p.toSo, p.thuaSo, p.uuid); }
+
+void forEachParcelChecked(Project &project, const ParcelFilter &filter,
+                          const std::function<bool(const model::Parcel &, const DamagedGeometry *)> &fn)
 {
     Statement st(project.db(), selectSql(filter));
     bindFilter(st, project.db(), filter);
     model::Parcel p;
-    std::optional<Statement> asBinary;
+    std::optional<DamagedGeometry> damaged;
     while (st.step()) {
-        readParcelRow(project, st, asBinary, p);
-        if (!fn(p))
+        readParcelRow(project, st, p, damaged);
+        if (!fn(p, damaged ? &*damaged : nullptr))
             break;
     }
 }
 
+void forEachParcel(Project &project, const ParcelFilter &filter, const std::function<bool(const model::Parcel &)> &fn)
+{
+    forEachParcelChecked(project, filter, [&](const model::Parcel &p, const DamagedGeometry *) { return fn(p); });
+}
+
 std::vector<model::Parcel> loadParcels(Project &project, const ParcelFilter &filter)
+{
+    return loadParcels(project, filter, nullptr);
+}
+
+std::vector<model::Parcel> loadParcels(Project &project, const ParcelFilter &filter, std::vector<DamagedGeometry> *damaged)
 {
     std::vector<model::Parcel> out;
     out.reserve(static_cast<size_t>(countParcels(project, filter)));
     Statement st(project.db(), selectSql(filter));
     bindFilter(st, project.db(), filter);
-    std::optional<Statement> asBinary;
-    while (st.step())
-        readParcelRow(project, st, asBinary, out.emplace_back());
+    std::optional<DamagedGeometry> d;
+    while (st.step()) {
+        readParcelRow(project, st, out.emplace_back(), d);
+        if (d && damaged)
+            damaged->push_back(std::move(*d));
+    }
+    return out;
+}
+
+std::vector<DamagedGeometry> findDamagedGeometries(Project &project, const ParcelFilter &filter)
+{
+    std::vector<DamagedGeometry> out;
+    Statement st(project.db(), "SELECT id, uuid, commune_code, to_so, thua_so, geom FROM parcel" + whereClause(filter) +
+                                   " ORDER BY commune_code, to_so, thua_so, id");
+    bindFilter(st, project.db(), filter);
+    while (st.step()) {
+        int size = 0;
+        const bool isNull = st.isNull(5);
+        const unsigned char *blob = isNull ? nullptr : st.blobData(5, &size);
+        BlobGeometry read;
+        if (isNull)
+            read.problem = "the parcel has no geometry (NULL)";
+        else
+            read = readSpatialiteBlob(blob, static_cast<size_t>(std::max(0, size)));
+        if (read.ok())
+            continue;
+        DamagedGeometry d;
+        d.id = st.int64(0);
+        d.uuid = st.text(1);
+        d.communeCode = st.text(2);
+        d.toSo = optInt(st, 3);
+        d.thuaSo = optInt(st, 4);
+        d.reason = read.problem;
+        d.extent = damagedExtent(project, d.id, read, blob, static_cast<size_t>(std::max(0, size)));
+        out.push_back(std::move(d));
+    }
     return out;
 }
 

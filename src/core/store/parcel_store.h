@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/parcel.h"
+#include "store/spatialite_blob.h"
 
 #include <functional>
 #include <optional>
@@ -27,13 +28,45 @@ struct ParcelFilter {
     }
 };
 
+/// A parcel whose stored geometry cannot be used (damaged blob, NULL, a
+/// coordinate that is not a number or not on Earth), and why. Readers hand such a
+/// parcel on with an empty wkb; the geometry blob never reaches SpatiaLite's parser.
+struct DamagedGeometry {
+    int64_t id = 0;
+    std::string uuid;
+    std::string communeCode;
+    std::optional<int> toSo;
+    std::optional<int> thuaSo;
+    std::string reason;            ///< English, names the bad count/mark/coordinate
+    /// Where the parcel lies, when that can still be told: the box of its usable
+    /// vertices, else its spatial-index entry, else the blob header's MBR (each
+    /// only when finite and within ±kMaxCoordinate).
+    std::optional<Mbr> extent;
+
+    /// "parcel id 12 (xã 07192, tờ 3, thửa 10, uuid …)"
+    std::string label() const;
+};
+
+/// "parcel id 12 (xã 07192, tờ 3, thửa 10, uuid …)": how messages name a parcel.
+std::string parcelLabel(const model::Parcel &p);
+
 /// Calls @p fn for each parcel (live ones unless includeHistory), ordered by
 /// commune, tờ, thửa. Return false from @p fn to stop.
 void forEachParcel(Project &project, const ParcelFilter &filter,
                    const std::function<bool(const model::Parcel &)> &fn);
+/// As forEachParcel; @p fn also gets why the geometry is unusable (null when it
+/// was read). A damaged parcel is handed on with an empty wkb, never skipped.
+void forEachParcelChecked(Project &project, const ParcelFilter &filter,
+                          const std::function<bool(const model::Parcel &, const DamagedGeometry *)> &fn);
 
 std::vector<model::Parcel> loadParcels(Project &project, const ParcelFilter &filter = {});
+/// As loadParcels; parcels whose geometry is unusable are appended to @p damaged.
+std::vector<model::Parcel> loadParcels(Project &project, const ParcelFilter &filter,
+                                       std::vector<DamagedGeometry> *damaged);
 int64_t countParcels(Project &project, const ParcelFilter &filter = {});
+
+/// Every parcel of @p filter whose stored geometry is unusable (reads only the blobs).
+std::vector<DamagedGeometry> findDamagedGeometries(Project &project, const ParcelFilter &filter = {});
 
 /// Inserts a parcel (geometry as WKB in the project CRS); returns its row id.
 /// Uses a caller-provided prepared statement through ParcelWriter for bulk work.

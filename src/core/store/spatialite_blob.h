@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace vnland::store {
@@ -16,8 +17,29 @@ struct Mbr {
 /// Empty when the WKB is not a little- or big-endian 2D Polygon/MultiPolygon.
 std::vector<unsigned char> multiPolygonBlobFromWkb(const unsigned char *wkb, size_t size, int srid, Mbr *mbr);
 
-/// 2D little-endian ISO WKB of a SpatiaLite POLYGON or MULTIPOLYGON blob (XY,
-/// uncompressed). Empty for other classes: callers then ask SpatiaLite (AsBinary).
+/// Coordinates farther than this from the origin (metres, or degrees) are not a
+/// place on Earth in any CRS: a stored geometry holding one is damaged.
+constexpr double kMaxCoordinate = 1e8;
+
+/// A stored geometry read back: WKB, or why it cannot be used.
+struct BlobGeometry {
+    std::vector<unsigned char> wkb; ///< 2D little-endian ISO WKB; empty when problem is set
+    std::string problem;            ///< English sentence naming what is wrong; empty when read
+    /// Box of the usable vertices when the structure could be read (also when a
+    /// coordinate is bad: it tells where the parcel lies).
+    Mbr extent;
+    bool hasExtent = false;
+    bool ok() const { return problem.empty(); }
+};
+
+/// Reads any SpatiaLite geometry blob (every class, XY/XYZ/XYM/XYZM, compressed or
+/// not) into 2D WKB without SpatiaLite's parser, which trusts the counts in the
+/// blob: every count is checked against the bytes left, the marks and the end,
+/// rings must be closed with 4+ vertices, and every X/Y must be finite and within
+/// ±kMaxCoordinate. Never crashes or allocates more than the blob size on any bytes.
+BlobGeometry readSpatialiteBlob(const unsigned char *blob, size_t size);
+
+/// readSpatialiteBlob(...).wkb: empty when the blob is damaged.
 std::vector<unsigned char> wkbFromSpatialiteBlob(const unsigned char *blob, size_t size);
 
 } // namespace vnland::store

@@ -1,8 +1,12 @@
 // Parsing and indexing parcels for the validation engine.
 #include "topology/parcel_index.h"
 
+#include "store/spatialite_blob.h"
+
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <thread>
@@ -161,6 +165,21 @@ void ParcelIndex::parseRange(size_t begin, size_t end)
         } else {
             for (int k = 0; k < GEOSGetNumGeometries_r(h, g.get()); ++k)
                 appendPolygon(GEOSGetGeometryN_r(h, g.get(), k), m_coords[i], m_ringEnds[i]);
+        }
+        // A coordinate that is not a number or not on Earth (1e308) makes every GEOS
+        // operation meaningless (and GEOS's WKT writer overflow): the parcel is unreadable.
+        const auto bad = std::find_if(m_coords[i].begin(), m_coords[i].end(), [](const XY &p) {
+            return !std::isfinite(p.x) || !std::isfinite(p.y) || std::abs(p.x) > store::kMaxCoordinate ||
+                   std::abs(p.y) > store::kMaxCoordinate;
+        });
+        if (bad != m_coords[i].end()) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "Tọa độ không hợp lệ (%.6g, %.6g): không phải số hoặc quá xa", bad->x, bad->y);
+            m_valid[i] = 0;
+            m_reason[i] = buf;
+            m_coords[i].clear();
+            m_ringEnds[i].clear();
+            continue;
         }
         char *reason = nullptr;
         GEOSGeometry *location = nullptr;

@@ -2,6 +2,7 @@
 // codes and the sheet frame.
 #include "topology/rule_checks.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -229,9 +230,17 @@ void checkParcel(const ParcelIndex &index, size_t i, const RuleMask &rules, Work
         const XY loc = index.invalidLocation(i);
         if (index.readable(i) || loc.x != 0 || loc.y != 0)
             issue.geometryWkb = pointWkb(loc.x, loc.y);
-        issue.message = label(p) + ": hình học không hợp lệ — " + index.invalidReason(i);
-        issue.detail = "{\"reason\":\"" + jsonEscape(index.invalidReason(i)) + "\",\"x\":" + fmt(loc.x) +
-                       ",\"y\":" + fmt(loc.y) + "}";
+        const auto &damaged = ws.context->damagedGeometries;
+        const auto d = std::find_if(damaged.begin(), damaged.end(), [&](const store::DamagedGeometry &g) { return g.id == p.id; });
+        if (d != damaged.end()) {
+            // The stored blob itself is damaged: say what is wrong with it (and that only redrawing helps).
+            issue.message = label(p) + ": hình học trong cơ sở dữ liệu bị hỏng, cần vẽ lại — " + d->reason;
+            issue.detail = "{\"reason\":\"" + jsonEscape(d->reason) + "\",\"damaged_blob\":true}";
+        } else {
+            issue.message = label(p) + ": hình học không hợp lệ — " + index.invalidReason(i);
+            issue.detail = "{\"reason\":\"" + jsonEscape(index.invalidReason(i)) + "\",\"x\":" + fmt(loc.x) +
+                           ",\"y\":" + fmt(loc.y) + "}";
+        }
         ws.issues.push_back(std::move(issue));
     }
     if (has(rules, Rule::DuplicateVertex) || has(rules, Rule::NearVertices) || has(rules, Rule::Spike))

@@ -205,6 +205,18 @@ ValidationReport validate(const std::vector<model::Parcel> &parcels, const Valid
         lap("numbering");
     }
 
+    // A hole where a parcel with a damaged geometry may lie is probably that parcel.
+    if (!context.damagedGeometries.empty())
+        for (Issue &issue : report.issues) {
+            if (issue.rule != Rule::Gap)
+                continue;
+            geom::GeomPtr g = geom::fromWkb(issue.geometryWkb.data(), issue.geometryWkb.size());
+            if (!g)
+                continue;
+            const geom::Envelope e = geom::envelope(g.get());
+            if (const store::DamagedGeometry *d = damagedParcelNear(context, e.minX, e.minY, e.maxX, e.maxY))
+                issue.message += " — có thể là chỗ của " + damagedLabelVi(*d) + " có hình học bị hỏng";
+        }
     std::sort(report.issues.begin(), report.issues.end(), issueLess);
     dedupeUnmatched(report.issues);
     progress(1, "Xong");

@@ -145,6 +145,17 @@ geom::GeomPtr withoutNeedles(geom::GeomPtr g)
     return out;
 }
 
+/// WKT for the change log, only of a geometry whose envelope is finite and on Earth:
+/// GEOS 3.11's WKT writer overflows a stack buffer on 1e308 ("stack smashing").
+std::string safeWkt(const GEOSGeometry *g)
+{
+    const geom::Envelope e = geom::envelope(g);
+    for (double v : {e.minX, e.minY, e.maxX, e.maxY})
+        if (!std::isfinite(v) || std::abs(v) > store::kMaxCoordinate)
+            return {};
+    return geom::toWkt(g, 3);
+}
+
 geom::GeomPtr original(const ParcelIndex &index, size_t i)
 {
     const auto &wkb = index.parcel(i).wkb;
@@ -364,13 +375,23 @@ void planSnap(const ParcelIndex &index, const ValidationContext &c, const std::v
     applyVertexEdits(w, moves, inserts, plan.skipped);
 }
 
-void planGaps(const ParcelIndex &index, const std::vector<Issue> &issues, Working &w, FixPlan &plan)
+void planGaps(const ParcelIndex &index, const ValidationContext &c, const std::vector<Issue> &issues, Working &w,
+              FixPlan &plan)
 {
     auto h = geom::ctx();
     for (const Issue &issue : issues) {
         geom::GeomPtr gap = geom::fromWkb(issue.geometryWkb.data(), issue.geometryWkb.size());
         if (!gap)
             continue;
+        // A parcel whose geometry could not be read leaves a hole that looks like a
+        // gap: filling it would hand that parcel's land to a neighbour.
+        const geom::Envelope ge = geom::envelope(gap.get());
+        if (const store::DamagedGeometry *d = damagedParcelNear(c, ge.minX, ge.minY, ge.maxX, ge.maxY)) {
+            plan.skipped.push_back("Khe hở " + fmt(issue.measure, 3) + " m²: không tự lấp, có thể là chỗ của " +
+                                   damagedLabelVi(*d) + " có hình học bị hỏng" +
+                                   (d->extent ? std::string() : std::string(" (không rõ vị trí)")));
+            continue;
+        }
         size_t bestI = SIZE_MAX;
         double bestLen = 0;
         for (int64_t id : issue.parcelIds) {
@@ -524,6 +545,10 @@ FixPlan planFix(const std::vector<model::Parcel> &parcels, const ValidationConte
     opt.rules = {rule};
     const ValidationReport report = validate(parcels, context, opt);
     plan.issuesFound = report.issues.size();
+    // Parcels whose stored geometry is damaged are never edited: named, left for redrawing.
+    for (const auto &d : context.damagedGeometries)
+        plan.skipped.push_back(damagedLabelVi(d) + ": hình học trong cơ sở dữ liệu bị hỏng (" + d.reason +
+                               "), không sửa tự động, cần vẽ lại");
     if (report.issues.empty())
         return plan;
 
@@ -533,6 +558,10 @@ FixPlan planFix(const std::vector<model::Parcel> &parcels, const ValidationConte
     case Rule::InvalidGeometry:
         for (const Issue &issue : report.issues) {
             const size_t i = index.indexOfId(issue.parcelIds.at(0));
+            const int64_t id = issue.parcelIds.at(0);
+            if (std::any_of(context.damagedGeometries.begin(), context.damagedGeometries.end(),
+                            [&](const store::DamagedGeometry &d) { return d.id == id; }))
+                continue; // listed above
             if (i == SIZE_MAX || !index.readable(i)) {
                 plan.skipped.push_back("Thửa id " + std::to_string(issue.parcelIds.at(0)) +
                                        ": không còn phần diện tích sau khi sửa, cần vẽ lại");
@@ -553,7 +582,7 @@ FixPlan planFix(const std::vector<model::Parcel> &parcels, const ValidationConte
         planSnap(index, context, report.issues, w, plan);
         break;
     case Rule::Gap:
-        planGaps(index, report.issues, w, plan);
+        planGaps(index, context, report.issues, w, plan);
         break;
     case Rule::Overlap:
         planOverlaps(index, report.issues, w, plan);
@@ -584,7 +613,7 @@ FixPlan planFix(const std::vector<model::Parcel> &parcels, const ValidationConte
         e.action = action;
         e.detail = "{\"rule\":\"" + std::string(ruleId(rule)) + "\",\"area_before\":" + fmt(e.areaBefore, 3) +
                    ",\"area_after\":" + fmt(e.areaAfter, 3) + ",\"note\":\"" + detail::jsonEscape(w.notes[i]) +
-                   "\",\"before_wkt\":\"" + detail::jsonEscape(geom::toWkt(index.geometry(i) ? index.geometry(i) : mp.get(), 3)) +
+                   "\",\"before_wkt\":\"" + detail::jsonEscape(safeWkt(index.geometry(i) ? index.geometry(i) : mp.get())) +
                    "\"}";
         plan.edits.push_back(std::move(e));
     }
@@ -612,8 +641,9 @@ FixPlan planFix(const std::vector<model::Parcel> &parcels, const ValidationConte
 FixPlan planFix(store::Project &project, Rule rule)
 {
     ensureValidationData(project);
-    const ValidationContext context = ValidationContext::load(project);
-    const std::vector<model::Parcel> parcels = store::loadParcels(project, store::ParcelFilter::allUnsorted());
+    ValidationContext context = ValidationContext::load(project);
+    const std::vector<model::Parcel> parcels =
+        store::loadParcels(project, store::ParcelFilter::allUnsorted(), &context.damagedGeometries);
     return planFix(parcels, context, rule);
 }
 

@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/project.h"
 #include "store/reference_data.h"
+#include "store/spatialite_blob.h"
 
 #include <cmath>
 
@@ -81,6 +82,29 @@ std::optional<double> AreaToleranceTable::tolerance(const std::string &scheme, i
     return std::nullopt;
 }
 
+const store::DamagedGeometry *damagedParcelNear(const ValidationContext &context, double minX, double minY, double maxX,
+                                                double maxY)
+{
+    constexpr double margin = 1.0;
+    for (const auto &d : context.damagedGeometries) {
+        if (!d.extent)
+            return &d;
+        const store::Mbr &e = *d.extent;
+        if (e.minX - margin <= maxX && e.maxX + margin >= minX && e.minY - margin <= maxY && e.maxY + margin >= minY)
+            return &d;
+    }
+    return nullptr;
+}
+
+std::string damagedLabelVi(const store::DamagedGeometry &d)
+{
+    std::string s = "Thửa id " + std::to_string(d.id) + " (";
+    if (!d.communeCode.empty())
+        s += "xã " + d.communeCode + ", ";
+    return s + "tờ " + (d.toSo ? std::to_string(*d.toSo) : std::string("?")) + ", thửa " +
+           (d.thuaSo ? std::to_string(*d.thuaSo) : std::string("?")) + ")";
+}
+
 std::set<std::string> landuseCodesValidIn(const std::string &year)
 {
     std::set<std::string> out;
@@ -151,14 +175,18 @@ ValidationContext ValidationContext::load(store::Project &project)
     c.defaultScale = project.settings().defaultScale;
     c.landuseReferenceYear = project.meta("landuse_reference_year").value_or("2018");
     {
-        store::Statement st(db, "SELECT commune_code, to_so, scale, AsBinary(frame) FROM map_sheet ORDER BY commune_code, to_so");
+        store::Statement st(db, "SELECT commune_code, to_so, scale, frame FROM map_sheet ORDER BY commune_code, to_so");
         while (st.step()) {
             MapSheetFrame s;
             s.communeCode = st.text(0);
             s.toSo = st.integer(1);
             s.scale = st.integer(2);
-            if (!st.isNull(3))
-                s.frameWkb = st.blob(3);
+            if (!st.isNull(3)) {
+                // Read by the checked reader (SpatiaLite's parser trusts damaged counts).
+                int size = 0;
+                const unsigned char *blob = st.blobData(3, &size);
+                s.frameWkb = store::wkbFromSpatialiteBlob(blob, static_cast<size_t>(size > 0 ? size : 0));
+            }
             c.sheets.push_back(std::move(s));
         }
     }

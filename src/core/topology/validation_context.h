@@ -4,6 +4,7 @@
 // Loaded from a project, or filled by hand in tests and the editor.
 #pragma once
 
+#include "store/parcel_store.h"
 #include "topology/validation_rule.h"
 
 #include <optional>
@@ -64,10 +65,22 @@ struct ValidationContext {
     /// Numbers held by history rows (retired after splits/merges): not "missing".
     std::set<ParcelNumber> retiredNumbers;
     AreaToleranceTable areaTolerances = AreaToleranceTable::shipped();
+    /// Parcels whose stored geometry could not be read (they come with an empty
+    /// wkb): their invalid_geometry finding says why, a gap where one may lie is
+    /// said to be possibly that parcel and never filled by a fix.
+    std::vector<store::DamagedGeometry> damagedGeometries;
 
     /// Loads everything from @p project (reads only; see ensureValidationData).
     static ValidationContext load(store::Project &project);
 };
+
+/// The damaged parcel (context.damagedGeometries) that may lie where @p env is
+/// (its extent within 1 m), or one whose place is unknown; null when none.
+const store::DamagedGeometry *damagedParcelNear(const ValidationContext &context, double minX, double minY, double maxX,
+                                                double maxY);
+
+/// "Thửa id 12 (xã 07192, tờ 3, thửa 10)": a damaged parcel in Vietnamese messages.
+std::string damagedLabelVi(const store::DamagedGeometry &d);
 
 /// Codes valid for @p year ("2018" or "2024") in the shipped list; "unverified"
 /// 2024 codes count as valid (they are flagged by the code list, not here).

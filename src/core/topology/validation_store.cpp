@@ -69,8 +69,9 @@ std::string wktOf(const std::vector<unsigned char> &wkb)
 ValidationReport validateProject(store::Project &project, const EngineOptions &options)
 {
     ensureValidationData(project);
-    const ValidationContext context = ValidationContext::load(project);
-    const std::vector<model::Parcel> parcels = store::loadParcels(project, store::ParcelFilter::allUnsorted());
+    ValidationContext context = ValidationContext::load(project);
+    const std::vector<model::Parcel> parcels =
+        store::loadParcels(project, store::ParcelFilter::allUnsorted(), &context.damagedGeometries);
     return validate(parcels, context, options);
 }
 
