@@ -184,8 +184,19 @@ bool SurveySdr33Reader::read(const QString &path, const plugin::SurveyReadOption
                 continue; // other derivations repeat data already read
             const std::string st = field(line, 4, P), target = field(line, 4 + P, P);
             auto it = stations.find(st);
+            if (it == stations.end() && out.assumedStation) {
+                // --station: the set-up the file does not record.
+                survey::Station s = *out.assumedStation;
+                s.oriented = true;
+                s.orientationDeg = 0;
+                it = stations.emplace(st, s).first;
+                out.warnings.push_back(name + ": line " + std::to_string(lineNo) + ": station '" + st
+                                       + "' has no station record; its observations are reduced from --station,"
+                                         " Hz readings taken as azimuths");
+            }
             if (it == stations.end()) {
-                reject("observation from station '" + st + "', which has no station record");
+                reject("observation from station '" + st
+                       + "', which has no station record (give it with --station E,N,Z[,HI])");
                 continue;
             }
             const auto sd = distance(field(line, 4 + 2 * P, V));

@@ -13,6 +13,7 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -403,6 +404,87 @@ BOOST_AUTO_TEST_CASE(unclosed_boundary_reported)
     BOOST_TEST(dangles >= 1);
 }
 
+BOOST_AUTO_TEST_CASE(repeated_block_noded_once)
+{
+    // The block of coded_block_to_clean_coverage as lines: outline
+    // 1-2-3-4-5-6-7-8-1 and the dividers 2-7, 3-6, drawn 48 times over —
+    // as is, reversed, the outline in two pieces, the top edge as the
+    // overlapping pieces 1-3 and 2-4, shifted by 0.3 mm (under half the
+    // 1 mm grid). The planar graph has the same 6 edges as one copy: nodes
+    // 2, 3, 6, 7 (three edges each), the runs 2-3, 3-4-5-6, 6-7, 7-8-1-2 and
+    // the dividers. Total length by hand: 2·(60 + 40) + √(40² + 1.8²) +
+    // √(40² + 2.5²) = 200 + 40.04048 + 40.07805 = 280.11853 m.
+    const double c[][2] = {{2300040, 575000}, {2300040, 575020}, {2300040, 575045}, {2300040, 575060},
+                           {2300000, 575060}, {2300000, 575047.5}, {2300000, 575018.2}, {2300000, 575000}};
+    auto line = [&](std::initializer_list<int> ids, double shift) {
+        survey::SurveyLine l;
+        for (int i : ids)
+            l.eastNorth.emplace_back(c[i - 1][1] + shift, c[i - 1][0] - shift);
+        return l;
+    };
+    auto reversed = [](survey::SurveyLine l) {
+        std::reverse(l.eastNorth.begin(), l.eastNorth.end());
+        return l;
+    };
+    const std::vector<survey::SurveyLine> one = {line({1, 2, 3, 4, 5, 6, 7, 8, 1}, 0), line({2, 7}, 0),
+                                                 line({3, 6}, 0)};
+    std::vector<survey::SurveyLine> many;
+    for (int k = 0; k < 48; ++k) {
+        const double shift = k % 3 == 0 ? 0.0003 : 0.0;
+        switch (k % 4) {
+        case 0:
+            for (const auto &l : one)
+                many.push_back(l);
+            break;
+        case 1:
+            for (const auto &l : one)
+                many.push_back(reversed(l));
+            break;
+        case 2:
+            many.push_back(line({1, 2, 3, 4, 5}, shift));
+            many.push_back(line({5, 6, 7, 8, 1}, shift));
+            many.push_back(line({7, 2}, shift));
+            many.push_back(line({3, 6}, shift));
+            break;
+        case 3:
+            many.push_back(line({1, 3}, shift));
+            many.push_back(line({2, 4}, shift));
+            many.push_back(line({4, 5, 6, 7, 8, 1}, shift));
+            many.push_back(line({2, 7}, shift));
+            many.push_back(reversed(line({3, 6}, shift)));
+            break;
+        }
+    }
+    BOOST_TEST(many.size() == 12u * 3 + 12u * 3 + 12u * 4 + 12u * 5);
+    auto totalLength = [](const std::vector<survey::SurveyLine> &ls) {
+        double t = 0;
+        for (const auto &l : ls)
+            for (size_t i = 1; i < l.eastNorth.size(); ++i)
+                t += std::hypot(l.eastNorth[i].first - l.eastNorth[i - 1].first,
+                                l.eastNorth[i].second - l.eastNorth[i - 1].second);
+        return t;
+    };
+    std::vector<survey::BuildIssue> issues;
+    const auto edgesOne = survey::nodedBoundaries(one, {}, issues);
+    const auto edgesMany = survey::nodedBoundaries(many, {}, issues);
+    BOOST_TEST(issues.empty());
+    BOOST_TEST(edgesOne.size() == 6u);
+    BOOST_TEST(edgesMany.size() == 6u);
+    BOOST_TEST(std::fabs(totalLength(edgesOne) - 280.11853) < 0.00001);
+    BOOST_TEST(std::fabs(totalLength(edgesMany) - 280.11853) < 0.00001);
+    // The faces: the three parcels of the block, once each, no issue.
+    const auto b = survey::buildParcels(many, {}, {});
+    BOOST_TEST(b.issues.empty());
+    BOOST_REQUIRE(b.parcels.size() == 3u);
+    std::vector<double> areas;
+    for (const auto &p : b.parcels)
+        areas.push_back(p.measuredArea.value());
+    std::sort(areas.begin(), areas.end());
+    BOOST_TEST(std::fabs(areas[0] - 550.0) < 0.01);
+    BOOST_TEST(std::fabs(areas[1] - 764.0) < 0.01);
+    BOOST_TEST(std::fabs(areas[2] - 1086.0) < 0.01);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(total_stations)
@@ -668,6 +750,40 @@ BOOST_AUTO_TEST_CASE(cli_gsi_exit_codes_and_station_option)
     r = test::runCli("import-survey --help");
     BOOST_TEST(r.exitCode == 0);
     BOOST_TEST(r.err.find("[--station E,N,Z[,HI]]") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(sdr33_observation_without_station_record_uses_station_option)
+{
+    // 09F1 from S9 (no 02 record) to P5: SD 50, z 90°, Hz 90°. Without
+    // --station: rejected by name; with --station 1000,2000,10,1.5: P5 at
+    // E 1050, N 2000, H 10 + 1.5 + 0 − 0 = 11.5 (Hz taken as azimuth).
+    test::TempDir tmp;
+    const std::string sdr = tmp.file("nostation.sdr");
+    {
+        QFile f(QString::fromStdString(sdr));
+        BOOST_REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("00NMSDR33 V04-04.02     01-Jan-26 12:00 111111\n"
+                "10NMVNLAND-TEST     121111\n"
+                "09F1S9              P5              50.000          90.000000       90.000000\n");
+    }
+    survey::SurveyFileOptions o;
+    o.format = "sdr33";
+    survey::SurveyData d;
+    std::string error;
+    BOOST_REQUIRE_MESSAGE(survey::readSurveyFile(sdr, o, d, &error), error);
+    BOOST_TEST(d.points.empty());
+    BOOST_REQUIRE(d.rejected.size() == 1u);
+    BOOST_TEST(d.rejected[0].reason.find("--station") != std::string::npos);
+    survey::Station st;
+    st.east = 1000;
+    st.north = 2000;
+    st.height = 10;
+    st.instrumentHeight = 1.5;
+    o.station = st;
+    survey::SurveyData d2;
+    BOOST_REQUIRE_MESSAGE(survey::readSurveyFile(sdr, o, d2, &error), error);
+    BOOST_TEST(d2.rejected.empty());
+    checkPoint(d2, "P5", 2000.0, 1050.0, 11.5);
 }
 
 BOOST_AUTO_TEST_CASE(gsi_mutations_never_crash_nothing_silent)

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <numeric>
 #include <unordered_map>
 
 namespace vnland::survey {
@@ -29,15 +30,6 @@ std::string xy(double east, double north)
     char buf[96];
     std::snprintf(buf, sizeof buf, "X=%.3f, Y=%.3f", north, east);
     return buf;
-}
-
-geom::GeomPtr lineGeom(const SurveyLine &l)
-{
-    GEOSContextHandle_t h = geom::ctx();
-    GEOSCoordSequence *seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(l.eastNorth.size()), 2);
-    for (size_t i = 0; i < l.eastNorth.size(); ++i)
-        GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), l.eastNorth[i].first, l.eastNorth[i].second);
-    return geom::GeomPtr(GEOSGeom_createLineString_r(h, seq));
 }
 
 geom::GeomPtr pointGeom(double east, double north)
@@ -74,6 +66,136 @@ void addIssues(GEOSGeometry *collection, const std::string &kind, const std::str
         std::string where = GEOSGeomTypeId_r(h, g) == GEOS_LINESTRING ? lineEnds(g) : geom::toWkt(g, 3);
         issues.push_back({kind, what + " " + where, geom::toWkb(g)});
     }
+}
+
+// Exact arithmetic on grid coordinates (integers in units of the grid).
+__extension__ using Wide = __int128;
+
+struct GridPoint {
+    int64_t x = 0, y = 0;
+    bool operator==(const GridPoint &) const = default;
+    bool operator<(const GridPoint &o) const { return x != o.x ? x < o.x : y < o.y; }
+};
+
+struct Segment {
+    GridPoint a, b;                    ///< a < b
+};
+
+/// Every boundary segment of @p lines snapped to the grid, once: exact
+/// duplicates (neighbours sharing a boundary, a block drawn or coded twice)
+/// collapse, and collinear segments that overlap or touch become the union
+/// of their extents. Sorting makes it O(n log n); the noder then never sees
+/// a pile of overlapping copies (which is quadratic in GEOS).
+std::vector<Segment> uniqueSegments(const std::vector<SurveyLine> &lines, double grid, std::vector<BuildIssue> &issues)
+{
+    struct Keyed {
+        int64_t dx, dy;                // primitive direction, dx > 0 or (dx == 0 and dy > 0)
+        Wide offset;                   // dx·y − dy·x, the same for every point of the carrier line
+        Wide t0, t1;                   // positions along the line (dx·x + dy·y), t0 < t1
+        GridPoint a, b;
+    };
+    std::vector<Keyed> segs;
+    constexpr double kMax = 4.0e15; // grid units; keeps the products below in range
+    for (const SurveyLine &l : lines) {
+        if (l.eastNorth.size() < 2)
+            continue;
+        std::vector<GridPoint> pts;
+        pts.reserve(l.eastNorth.size());
+        bool inRange = true;
+        for (const auto &[e, n] : l.eastNorth) {
+            const double x = std::round(e / grid), y = std::round(n / grid);
+            if (!(std::fabs(x) < kMax && std::fabs(y) < kMax)) {
+                inRange = false;
+                break;
+            }
+            pts.push_back({static_cast<int64_t>(x), static_cast<int64_t>(y)});
+        }
+        if (!inRange) {
+            issues.push_back({"invalid_ring", "boundary line " + (l.code.empty() ? std::string("(no code)") : l.code)
+                                                  + " has coordinates out of range (not finite or beyond 10^12 m); skipped",
+                              {}});
+            continue;
+        }
+        for (size_t i = 1; i < pts.size(); ++i) {
+            GridPoint a = pts[i - 1], b = pts[i];
+            if (a == b)
+                continue;
+            if (b < a)
+                std::swap(a, b);
+            int64_t dx = b.x - a.x, dy = b.y - a.y;
+            const int64_t g = std::gcd(dx, dy); // dx >= 0; gcd of magnitudes
+            dx /= g;
+            dy /= g;
+            const Wide off = Wide(dx) * a.y - Wide(dy) * a.x;
+            segs.push_back({dx, dy, off, Wide(dx) * a.x + Wide(dy) * a.y, Wide(dx) * b.x + Wide(dy) * b.y, a, b});
+        }
+    }
+    std::sort(segs.begin(), segs.end(), [](const Keyed &p, const Keyed &q) {
+        if (p.dx != q.dx)
+            return p.dx < q.dx;
+        if (p.dy != q.dy)
+            return p.dy < q.dy;
+        if (p.offset != q.offset)
+            return p.offset < q.offset;
+        return p.t0 < q.t0;
+    });
+    std::vector<Segment> out;
+    for (size_t i = 0; i < segs.size();) {
+        // One carrier line: merge the intervals sorted by their start.
+        Wide end = segs[i].t1;
+        GridPoint a = segs[i].a, b = segs[i].b;
+        size_t j = i + 1;
+        for (; j < segs.size() && segs[j].dx == segs[i].dx && segs[j].dy == segs[i].dy
+               && segs[j].offset == segs[i].offset;
+             ++j) {
+            if (segs[j].t0 <= end) {
+                if (segs[j].t1 > end) {
+                    end = segs[j].t1;
+                    b = segs[j].b;
+                }
+                continue;
+            }
+            out.push_back({a, b});
+            a = segs[j].a;
+            b = segs[j].b;
+            end = segs[j].t1;
+        }
+        out.push_back({a, b});
+        i = j;
+    }
+    return out;
+}
+
+/// The boundary linework noded once (see uniqueSegments), merged through
+/// 2-valent vertices. Null with *@p any false when there is no segment.
+geom::GeomPtr nodeLinework(const std::vector<SurveyLine> &lines, const ParcelBuildOptions &options,
+                           std::vector<BuildIssue> &issues, bool *any)
+{
+    GEOSContextHandle_t h = geom::ctx();
+    const double grid = options.gridSize > 0 ? options.gridSize : 1e-6;
+    const std::vector<Segment> segments = uniqueSegments(lines, grid, issues);
+    *any = !segments.empty();
+    if (segments.empty())
+        return nullptr;
+    std::vector<GEOSGeometry *> parts;
+    parts.reserve(segments.size());
+    for (const Segment &sg : segments) {
+        GEOSCoordSequence *seq = GEOSCoordSeq_create_r(h, 2, 2);
+        GEOSCoordSeq_setXY_r(h, seq, 0, static_cast<double>(sg.a.x) * grid, static_cast<double>(sg.a.y) * grid);
+        GEOSCoordSeq_setXY_r(h, seq, 1, static_cast<double>(sg.b.x) * grid, static_cast<double>(sg.b.y) * grid);
+        parts.push_back(GEOSGeom_createLineString_r(h, seq));
+    }
+    geom::GeomPtr all(GEOSGeom_createCollection_r(h, GEOS_MULTILINESTRING, parts.data(),
+                                                  static_cast<unsigned>(parts.size())));
+    // Node the linework once: every crossing becomes a vertex. The segments
+    // are unique and collinear ones do not overlap, so the noder sees each
+    // boundary once however often the file repeats it. Merging the pieces
+    // through their 2-valent vertices gives one edge per boundary run (one
+    // dangle issue per overshoot, not one per segment).
+    geom::GeomPtr noded(GEOSNode_r(h, all.get()));
+    if (noded)
+        noded.reset(GEOSLineMerge_r(h, noded.get()));
+    return noded;
 }
 
 } // namespace
@@ -169,27 +291,41 @@ std::vector<SurveyLine> boundaryLines(const std::vector<SurveyPoint> &points,
     return out;
 }
 
+std::vector<SurveyLine> nodedBoundaries(const std::vector<SurveyLine> &lines, const ParcelBuildOptions &options,
+                                        std::vector<BuildIssue> &issues)
+{
+    std::vector<SurveyLine> out;
+    bool any = false;
+    geom::GeomPtr noded = nodeLinework(lines, options, issues, &any);
+    if (!noded)
+        return out;
+    GEOSContextHandle_t h = geom::ctx();
+    for (int i = 0, n = GEOSGetNumGeometries_r(h, noded.get()); i < n; ++i) {
+        const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(h, GEOSGetGeometryN_r(h, noded.get(), i));
+        unsigned size = 0;
+        if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &size))
+            continue;
+        SurveyLine l;
+        for (unsigned k = 0; k < size; ++k) {
+            double x = 0, y = 0;
+            GEOSCoordSeq_getXY_r(h, seq, k, &x, &y);
+            l.eastNorth.emplace_back(x, y);
+        }
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
 ParcelBuildResult buildParcels(const std::vector<SurveyLine> &lines, const std::vector<SurveyPoint> &points,
                                const ParcelBuildOptions &options)
 {
     ParcelBuildResult r;
     r.lines = lines;
     GEOSContextHandle_t h = geom::ctx();
-    std::vector<GEOSGeometry *> parts;
-    for (const SurveyLine &l : lines)
-        if (l.eastNorth.size() >= 2)
-            parts.push_back(lineGeom(l).release());
-    if (parts.empty())
+    bool any = false;
+    geom::GeomPtr noded = nodeLinework(lines, options, r.issues, &any);
+    if (!any)
         return r;
-    geom::GeomPtr all(GEOSGeom_createCollection_r(h, GEOS_MULTILINESTRING, parts.data(),
-                                                  static_cast<unsigned>(parts.size())));
-    if (options.gridSize > 0)
-        all.reset(GEOSGeom_setPrecision_r(h, all.get(), options.gridSize, 0));
-    // Node the linework (every crossing becomes a vertex) and drop the
-    // duplicate segments that neighbouring parcels share.
-    geom::GeomPtr noded(GEOSNode_r(h, all.get()));
-    if (noded)
-        noded.reset(GEOSUnaryUnion_r(h, noded.get()));
     if (!noded) {
         r.issues.push_back({"invalid_ring", "the boundary lines cannot be noded: " + geom::lastError(), {}});
         return r;
@@ -225,6 +361,13 @@ ParcelBuildResult buildParcels(const std::vector<SurveyLine> &lines, const std::
     std::vector<geom::PreparedPtr> prepared;
     for (const Face &f : faces)
         prepared.emplace_back(GEOSPrepare_r(h, f.g.get()));
+    // Faces by extent: a label looks at the few whose box holds it.
+    geom::STRtreePtr tree(GEOSSTRtree_create_r(h, 10));
+    std::vector<size_t> faceIndex(faces.size());
+    for (size_t i = 0; i < faces.size(); ++i) {
+        faceIndex[i] = i;
+        GEOSSTRtree_insert_r(h, tree.get(), faces[i].g.get(), &faceIndex[i]);
+    }
     const std::string keyword = upper(options.labelKeyword);
     bool anyLabel = false;
     for (const SurveyPoint &p : points) {
@@ -233,12 +376,22 @@ ParcelBuildResult buildParcels(const std::vector<SurveyLine> &lines, const std::
             continue;
         anyLabel = true;
         geom::GeomPtr pt = pointGeom(p.east, p.north);
-        size_t hit = faces.size();
-        for (size_t i = 0; i < faces.size(); ++i)
-            if (GEOSPreparedContains_r(h, prepared[i].get(), pt.get()) == 1) {
-                hit = i;
-                break;
-            }
+        struct Query {
+            GEOSContextHandle_t h;
+            const std::vector<geom::PreparedPtr> *prepared;
+            const GEOSGeometry *pt;
+            size_t hit;
+        } q{h, &prepared, pt.get(), faces.size()};
+        GEOSSTRtree_query_r(
+            h, tree.get(), pt.get(),
+            [](void *item, void *data) {
+                auto *qq = static_cast<Query *>(data);
+                const size_t i = *static_cast<size_t *>(item);
+                if (i < qq->hit && GEOSPreparedContains_r(qq->h, (*qq->prepared)[i].get(), qq->pt) == 1)
+                    qq->hit = i; // the first face in sort order, as a linear scan would find
+            },
+            &q);
+        const size_t hit = q.hit;
         if (hit == faces.size()) {
             r.issues.push_back({"label_outside", "label point " + p.name + " (" + xy(p.east, p.north)
                                     + ", line " + std::to_string(p.line) + ") is not inside any parcel",

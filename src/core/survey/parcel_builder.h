@@ -50,6 +50,13 @@ std::vector<SurveyLine> boundaryLines(const std::vector<SurveyPoint> &points,
                                       const std::vector<std::pair<int64_t, std::vector<std::string>>> &connections,
                                       const ParcelBuildOptions &options, std::vector<BuildIssue> &issues);
 
+/// The linework buildParcels polygonizes: @p lines snapped to the grid,
+/// each distinct segment once (duplicates and collinear overlaps merged in
+/// O(n log n)), noded at every crossing and merged through vertices where
+/// only two edges meet. One entry per edge of the planar graph.
+std::vector<SurveyLine> nodedBoundaries(const std::vector<SurveyLine> &lines, const ParcelBuildOptions &options,
+                                        std::vector<BuildIssue> &issues);
+
 /// Nodes and polygonizes @p lines; label points (code THUA …) among @p points
 /// give numbers and land-use codes. Parcels come out north to south, west to east.
 ParcelBuildResult buildParcels(const std::vector<SurveyLine> &lines, const std::vector<SurveyPoint> &points,
