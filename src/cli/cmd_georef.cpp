@@ -39,11 +39,14 @@ const char *kUsage =
     "        [--vrt OUT.vrt] [--world-file] [--project P.sqlite] [--scale M]\n"
     "  vnland georef report SCAN --gcps FILE --transform T --out REPORT.json|REPORT.pdf [--scale M]\n"
     "  vnland georef detect SCAN (--sheet ID | --frame minE,minN,maxE,maxN) --scale M --seed FILE\n"
-    "        --out FILE.points [--json] [--min-confidence C]\n"
-    "  vnland georef sample --sheet ID --out SCAN.png|tif --truth FILE.points [--parcels FILE] [--dpi D]\n"
+    "        --out FILE.points [--json] [--min-confidence C] [--max-offset PX]\n"
+    "        (a cross more than 0.2 mm × scale off what the other crosses predict — polynomial 2 or its\n"
+    "        neighbours — is rejected; seeds are never rejected)\n"
+    "  vnland georef sample --sheet ID --out SCAN.png|jpg|tif --truth FILE.points [--parcels FILE] [--dpi D]\n"
     "        [--seed N] [--noise S] [--oversample 1|2] [--epsg CODE] [--sheet-no N] [--commune T] [--district T]\n"
-    "        [--province T] [--project P.sqlite] [--no-text]\n"
-    "        (text: title block, grid km values, thửa number / land use / area)\n"
+    "        [--province T] [--project P.sqlite] [--no-text] [--realistic]\n"
+    "        (text: title block, grid km values, thửa number / land use / area; --realistic: paper shrink\n"
+    "        different in x/y, scanner skew, polynomial-2 bending and local wobble, blur, noise, JPEG, 300 dpi)\n"
     "GCP files: QGIS .points (both header variants) or CSV id,map_x,map_y,pixel_x,pixel_y,enabled.\n"
     "Transforms: linear, helmert, affine, polynomial2, polynomial3, tps, projective.\n"
     "Resampling: near, bilinear, cubic, cubicspline, lanczos. Tolerance = 0.2 mm × scale.\n";
@@ -323,7 +326,7 @@ std::optional<crs::SheetFrame> frameFromArgs(const Args &a, int scale, std::stri
 
 int georefDetect(const Argv &argv)
 {
-    Args a(argv, {"sheet", "frame", "scale", "seed", "out", "min-confidence"}, {"json", "help"});
+    Args a(argv, {"sheet", "frame", "scale", "seed", "out", "min-confidence", "max-offset"}, {"json", "help"});
     if (!a.ok())
         return fail(a.error());
     const std::string scan = a.pos(1);
@@ -333,9 +336,12 @@ int georefDetect(const Argv &argv)
     try {
         opt.scale = std::stoi(a.value("scale", "0"));
         opt.minConfidence = std::stod(a.value("min-confidence", "0.5"));
+        opt.maxInconsistencyPx = std::stod(a.value("max-offset", "0"));
     } catch (const std::exception &) {
-        return fail("--scale and --min-confidence take numbers");
+        return fail("--scale, --min-confidence and --max-offset take numbers");
     }
+    if (!(opt.maxInconsistencyPx >= 0))
+        return fail("--max-offset takes pixels (0 = the tolerance 0.2 mm × scale)");
     if (opt.scale <= 0)
         return fail("give --scale M (e.g. 1000)");
     std::string err;
@@ -377,6 +383,12 @@ int georefDetect(const Argv &argv)
         r[QStringLiteral("accepted")] = d.accepted;
         if (!d.accepted)
             r[QStringLiteral("reason")] = QString::fromStdString(d.reason);
+        if (d.seed)
+            r[QStringLiteral("seed")] = true;
+        if (!d.note.empty())
+            r[QStringLiteral("note")] = QString::fromStdString(d.note);
+        if (d.offsetPx >= 0)
+            r[QStringLiteral("offset_px")] = d.offsetPx;
         rows.append(r);
     }
     if (a.has("json")) {
@@ -385,10 +397,32 @@ int georefDetect(const Argv &argv)
         o[QStringLiteral("crosses")] = rows;
         o[QStringLiteral("accepted")] = res.accepted();
         o[QStringLiteral("rejected")] = rejected;
+        o[QStringLiteral("threshold_px")] = res.thresholdPx;
+        o[QStringLiteral("tolerance_px")] = res.tolerancePx;
+        o[QStringLiteral("model")] = QString::fromStdString(res.model);
+        QJsonArray others;
+        for (const auto &g : res.otherSeeds) {
+            QJsonObject r;
+            r[QStringLiteral("map_x")] = g.mapX;
+            r[QStringLiteral("map_y")] = g.mapY;
+            r[QStringLiteral("pixel_x")] = g.pixelX;
+            r[QStringLiteral("pixel_y")] = g.pixelY;
+            others.append(r);
+        }
+        o[QStringLiteral("other_seeds")] = others;
         std::cout << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
     } else {
         std::cout << "Sheet " << frame->id << ": " << res.accepted() << " of " << res.crosses.size()
                   << " grid crosses found, written to " << *out << "\n";
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "Consistency: %s fit or grid neighbours, threshold %.2f px (0.2 mm × %d)\n",
+                      res.model.empty() ? "no" : res.model.c_str(), res.thresholdPx, opt.scale);
+        std::cout << buf;
+        for (const auto &d : res.crosses)
+            if (d.seed && !d.note.empty())
+                std::cout << "  seed " << d.target.id << ": " << d.note << "\n";
+        for (const auto &g : res.otherSeeds)
+            std::cout << "  seed at (" << g.pixelX << ", " << g.pixelY << ") is no grid cross of the sheet: kept as placed\n";
         for (const auto &d : res.crosses)
             if (!d.accepted)
                 std::cout << "  rejected " << d.target.id << " near (" << static_cast<int>(d.predicted.x) << ", "
@@ -401,7 +435,7 @@ int georefSample(const Argv &argv)
 {
     Args a(argv, {"sheet", "out", "truth", "parcels", "dpi", "seed", "noise", "oversample", "epsg", "sheet-no", "commune",
                   "district", "province", "project"},
-           {"help", "no-text"});
+           {"help", "no-text", "realistic"});
     if (!a.ok())
         return fail(a.error());
     std::string err;
@@ -413,16 +447,21 @@ int georefSample(const Argv &argv)
     const auto frame = crs::sheetFrame(*id, {}, &err);
     if (!frame)
         return fail(err);
-    SampleScanOptions opt;
+    const bool realistic = a.has("realistic");
+    SampleScanOptions opt = realistic ? realisticScanOptions() : SampleScanOptions{};
     try {
-        opt.dpi = std::stod(a.value("dpi", "150"));
+        opt.dpi = std::stod(a.value("dpi", realistic ? "300" : "150"));
         opt.seed = static_cast<unsigned>(std::stoul(a.value("seed", "2029")));
-        opt.noise = std::stod(a.value("noise", "4"));
-        opt.oversample = std::stoi(a.value("oversample", "2"));
+        opt.noise = std::stod(a.value("noise", realistic ? "5" : "4"));
+        opt.oversample = std::stoi(a.value("oversample", realistic ? "1" : "2"));
         opt.title.sheetNo = std::stoi(a.value("sheet-no", "0"));
     } catch (const std::exception &) {
         return fail("--dpi, --seed, --noise, --oversample and --sheet-no take numbers");
     }
+    if (!(opt.dpi >= 10 && opt.dpi <= 1200))
+        return fail("--dpi takes 10 … 1200");
+    if (!(opt.noise >= 0 && opt.noise <= 100))
+        return fail("--noise takes a grey-level σ 0 … 100");
     if (const auto parcels = a.value("parcels")) {
         opt.lines = readLines(*parcels, std::stoi(a.value("epsg", "5899")), &err);
         if (opt.lines.empty())

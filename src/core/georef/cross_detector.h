@@ -4,8 +4,14 @@
 // near the prediction by normalised cross-correlation with a cross-shaped
 // template (arms only towards neighbouring crosses, so frame corners and
 // edge ticks match too), refines it to sub-pixel by fitting the two lines of
-// the cross, and gives a confidence. Rejected or low-confidence crosses are
-// reported with the reason and never enter the GCP set.
+// the cross, and gives a confidence. Each cross found is then judged against
+// what paper allows: a polynomial-2 fit through the other crosses (affine
+// while there are few) or, where the paper wobbles locally, its grid
+// neighbours — with the cadastral tolerance 0.2 mm × scale (in pixels) as the
+// threshold, removing the worst offender first. Rejected or low-confidence
+// crosses are reported with the reason and never enter the GCP set. Seeds
+// are never rejected: a seed on a grid cross is refined to the cross found
+// next to it (or kept as placed, with a note), a seed elsewhere is kept as is.
 #pragma once
 
 #include "crs/map_sheet_grid.h"
@@ -30,7 +36,9 @@ struct DetectOptions {
     int scale = 1000;            // map scale (to size the template: arms 4 mm of paper)
     double searchRadiusPx = 0;   // 0 = 2.5 mm of paper
     double minConfidence = 0.5;  // correlation below this → rejected
-    double maxInconsistencyPx = 1.0; // residual (px) against a fit through the other crosses
+    /// Largest offset (px) of a cross from what the other crosses predict;
+    /// 0 = the cadastral tolerance 0.2 mm × scale converted to scan pixels.
+    double maxInconsistencyPx = 0;
 };
 
 struct DetectedCross {
@@ -40,18 +48,25 @@ struct DetectedCross {
     double confidence = 0;
     bool accepted = false;
     std::string reason;          // why it was rejected
+    bool seed = false;           // a seed point placed by the user: always accepted
+    std::string note;            // for seeds: refined, kept as placed, or far from the other crosses
+    double offsetPx = -1;        // offset from the consistency model (−1 = not judged)
 };
 
 struct DetectResult {
     bool ok = false;
     std::string error;
-    std::vector<DetectedCross> crosses;
-    GcpSet gcps;                 // accepted crosses only (id, confidence set)
+    std::vector<DetectedCross> crosses;   // one per target, in target order
+    GcpSet gcps;                 // accepted crosses (id, confidence set), then seeds on no grid cross
+    std::vector<Gcp> otherSeeds; // seeds that are no grid cross of the sheet (kept as placed, in gcps)
+    double thresholdPx = 0;      // consistency threshold used (px)
+    double tolerancePx = 0;      // 0.2 mm × scale in scan pixels
+    std::string model;           // consistency model of the last check ("polynomial2", "affine")
     int accepted() const;
 };
 
 /// Finds @p targets in the scan, predicted from @p seeds (≥ 2 GCPs: pixel ↔
-/// map; 2 → Helmert, 3+ → affine).
+/// map; 2 → Helmert, 3+ → affine), then from the crosses found.
 DetectResult detectCrosses(const std::string &scanPath, const std::vector<CrossTarget> &targets, const GcpSet &seeds,
                            const DetectOptions &options);
 

@@ -29,15 +29,79 @@ struct ScanGeometry {
     double w = 0, h = 0;       // scan size, pixels
     double paperW = 0, paperH = 0;
     double mmPerPx = 0, cosA = 1, sinA = 0, sx = 1, sy = 1, bend = 0;
+    // Realistic distortion: skew, then a displacement field (bending + wobble,
+    // paper mm) sampled every kStep scan pixels and interpolated bilinearly.
+    bool realistic = false;
+    double skew = 0; // tan(skew angle)
+    static constexpr int kStep = 16;
+    int gw = 0, gh = 0;
+    std::vector<PointD> disp;
 
+    PointD affine(PointD p) const
+    {
+        double a = (p.x - w / 2) * mmPerPx * sx;
+        const double b = (p.y - h / 2) * mmPerPx * sy;
+        a += skew * b;
+        return {cosA * a - sinA * b, sinA * a + cosA * b};
+    }
     PointD paper(PointD p) const
     {
+        if (realistic) {
+            const PointD q = affine(p);
+            const double gx = std::clamp(p.x / kStep, 0.0, gw - 1.000001), gy = std::clamp(p.y / kStep, 0.0, gh - 1.000001);
+            const int i = static_cast<int>(gx), j = static_cast<int>(gy);
+            const double fx = gx - i, fy = gy - j;
+            const PointD &d00 = disp[static_cast<size_t>(j) * gw + i], &d10 = disp[static_cast<size_t>(j) * gw + i + 1];
+            const PointD &d01 = disp[static_cast<size_t>(j + 1) * gw + i], &d11 = disp[static_cast<size_t>(j + 1) * gw + i + 1];
+            const double dx = (1 - fy) * ((1 - fx) * d00.x + fx * d10.x) + fy * ((1 - fx) * d01.x + fx * d11.x);
+            const double dy = (1 - fy) * ((1 - fx) * d00.y + fx * d10.y) + fy * ((1 - fx) * d01.y + fx * d11.y);
+            return {q.x + dx + paperW / 2, q.y + dy + paperH / 2};
+        }
         const double a = (p.x - w / 2) * mmPerPx * sx, b = (p.y - h / 2) * mmPerPx * sy;
         double x = cosA * a - sinA * b, y = sinA * a + cosA * b;
         const double hx = paperW / 2, hy = paperH / 2;
         x += bend * (y / hy) * (y / hy);
         y += bend * 0.6 * (x / hx) * (x / hx);
         return {x + hx, y + hy};
+    }
+    /// The realistic displacement field: quadratic bending (random directions,
+    /// @p bendMm at the paper corners) and a few long waves (@p wobbleMm).
+    void buildDisplacement(const RealisticDistortion &r, unsigned seed)
+    {
+        std::mt19937 rng(seed ^ 0x5eedu);
+        std::uniform_real_distribution<double> uni(-1, 1), phase(0, 2 * M_PI), len(0.7, 1.3);
+        double qx[3], qy[3], sxq = 0, syq = 0;
+        for (int k = 0; k < 3; ++k) {
+            qx[k] = uni(rng), qy[k] = uni(rng);
+            sxq += std::abs(qx[k]), syq += std::abs(qy[k]);
+        }
+        for (int k = 0; k < 3; ++k)
+            qx[k] *= r.bendMm / sxq, qy[k] *= r.bendMm / syq;
+        struct Wave {
+            double amp, kx, ky, ph;
+        };
+        std::vector<Wave> wx, wy;
+        for (auto *waves : {&wx, &wy})
+            for (int k = 0; k < 3; ++k) {
+                const double theta = phase(rng), lambda = r.wobbleWavelengthMm * len(rng);
+                waves->push_back({r.wobbleMm / std::sqrt(3.0), 2 * M_PI / lambda * std::cos(theta),
+                                  2 * M_PI / lambda * std::sin(theta), phase(rng)});
+            }
+        gw = static_cast<int>(std::ceil(w / kStep)) + 2;
+        gh = static_cast<int>(std::ceil(h / kStep)) + 2;
+        disp.assign(static_cast<size_t>(gw) * gh, {});
+        const double hx = paperW / 2, hy = paperH / 2;
+        for (int j = 0; j < gh; ++j)
+            for (int i = 0; i < gw; ++i) {
+                const PointD q = affine({static_cast<double>(i) * kStep, static_cast<double>(j) * kStep});
+                const double u = q.x / hx, v = q.y / hy;
+                PointD d{qx[0] * u * u + qx[1] * u * v + qx[2] * v * v, qy[0] * u * u + qy[1] * u * v + qy[2] * v * v};
+                for (const auto &wv : wx)
+                    d.x += wv.amp * std::sin(wv.kx * q.x + wv.ky * q.y + wv.ph);
+                for (const auto &wv : wy)
+                    d.y += wv.amp * std::sin(wv.kx * q.x + wv.ky * q.y + wv.ph);
+                disp[static_cast<size_t>(j) * gw + i] = d;
+            }
     }
     /// Inverse by Newton iteration with a numeric Jacobian (the map is nearly affine).
     PointD pixel(PointD target) const
@@ -55,6 +119,72 @@ struct ScanGeometry {
         return p;
     }
 };
+
+/// Separable Gaussian blur of a greyscale image, in place.
+void gaussianBlur(QImage &img, double sigma)
+{
+    if (sigma <= 0.05)
+        return;
+    const int r = std::max(1, static_cast<int>(std::ceil(3 * sigma)));
+    std::vector<float> k(2 * r + 1);
+    float sum = 0;
+    for (int i = -r; i <= r; ++i)
+        sum += k[i + r] = static_cast<float>(std::exp(-0.5 * i * i / (sigma * sigma)));
+    for (float &v : k)
+        v /= sum;
+    const int W = img.width(), H = img.height();
+    std::vector<float> line(static_cast<size_t>(W) + 2 * r);
+    for (int y = 0; y < H; ++y) {
+        uchar *row = img.scanLine(y);
+        for (int x = -r; x < W + r; ++x)
+            line[x + r] = row[std::clamp(x, 0, W - 1)];
+        for (int x = 0; x < W; ++x) {
+            float acc = 0;
+            for (int i = 0; i <= 2 * r; ++i)
+                acc += k[i] * line[x + i];
+            row[x] = static_cast<uchar>(std::clamp(std::lround(acc), 0L, 255L));
+        }
+    }
+    // Vertical pass from a copy of the rows, row by row (cache friendly).
+    const qsizetype stride = img.bytesPerLine();
+    std::vector<uchar> src(img.constBits(), img.constBits() + stride * H);
+    std::vector<float> acc(W);
+    for (int y = 0; y < H; ++y) {
+        std::fill(acc.begin(), acc.end(), 0.0f);
+        for (int i = -r; i <= r; ++i) {
+            const uchar *s = src.data() + stride * std::clamp(y + i, 0, H - 1);
+            const float kv = k[i + r];
+            for (int x = 0; x < W; ++x)
+                acc[x] += kv * s[x];
+        }
+        uchar *row = img.scanLine(y);
+        for (int x = 0; x < W; ++x)
+            row[x] = static_cast<uchar>(std::clamp(std::lround(acc[x]), 0L, 255L));
+    }
+}
+
+/// JPEG compression and decompression of the pixels (through GDAL in memory).
+bool jpegRoundTrip(std::vector<uint8_t> &pixels, int w, int h, int quality)
+{
+    GDALDriver *mem = GetGDALDriverManager()->GetDriverByName("MEM");
+    GDALDriver *jpeg = GetGDALDriverManager()->GetDriverByName("JPEG");
+    if (!mem || !jpeg)
+        return false;
+    GDALDatasetUniquePtr ds(mem->Create("", w, h, 1, GDT_Byte, nullptr));
+    if (!ds || ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, w, h, pixels.data(), w, h, GDT_Byte, 0, 0) != CE_None)
+        return false;
+    const std::string path = "/vsimem/vnland_sample_" + std::to_string(reinterpret_cast<uintptr_t>(pixels.data())) + ".jpg";
+    CPLStringList co;
+    co.SetNameValue("QUALITY", std::to_string(std::clamp(quality, 1, 100)).c_str());
+    bool ok = false;
+    {
+        GDALDatasetUniquePtr out(jpeg->CreateCopy(path.c_str(), ds.get(), FALSE, co.List(), nullptr, nullptr));
+        ok = out && out->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, w, h, pixels.data(), w, h, GDT_Byte, 0, 0) == CE_None;
+    }
+    VSIUnlink(path.c_str());
+    VSIUnlink((path + ".aux.xml").c_str());
+    return ok;
+}
 
 /// DejaVu Sans (Vietnamese diacritics), registered with the font database
 /// when fontconfig does not already know it; empty when it cannot be loaded.
@@ -87,8 +217,20 @@ double distanceToRect(const QRectF &r, QPointF q)
 
 } // namespace
 
+SampleScanOptions realisticScanOptions(double dpi)
+{
+    SampleScanOptions o;
+    o.dpi = dpi;
+    o.realistic.enabled = true;
+    o.noise = 5;
+    o.quantStep = 1;
+    o.oversample = 1;
+    return o;
+}
+
 SampleScan renderSampleScan(const crs::SheetFrame &frame, const SampleScanOptions &o)
 {
+    const bool real = o.realistic.enabled;
     const double scale = frame.scale;
     const double frameMm = frame.size() / scale * 1000; // 500 mm for any standard sheet
     const double paperMm = frameMm + 2 * o.marginMm;
@@ -311,6 +453,24 @@ SampleScan renderSampleScan(const crs::SheetFrame &frame, const SampleScanOption
     g.w = scan.width, g.h = scan.height, g.paperW = paperMm, g.paperH = paperMm, g.mmPerPx = mmPerPx;
     g.cosA = std::cos(o.rotationDeg * M_PI / 180), g.sinA = std::sin(o.rotationDeg * M_PI / 180);
     g.sx = o.scaleX, g.sy = o.scaleY, g.bend = o.bendMm;
+    if (real) {
+        g.realistic = true;
+        g.sx = 1 / o.realistic.shrinkX, g.sy = 1 / o.realistic.shrinkY; // shrunk paper: a pixel covers more of it
+        g.skew = std::tan(o.realistic.skewDeg * M_PI / 180);
+        g.buildDisplacement(o.realistic, o.seed);
+        gaussianBlur(ideal, o.realistic.blurPx * over);
+    }
+    // Uneven paper tone (realistic only): slow, separable.
+    std::vector<double> toneX, toneY;
+    if (real && o.realistic.toneLevels > 0) {
+        std::mt19937 trng(o.seed ^ 0x70e5u);
+        std::uniform_real_distribution<double> ph(0, 2 * M_PI);
+        const double px = ph(trng), py = ph(trng);
+        for (int i = 0; i < scan.width; ++i)
+            toneX.push_back(o.realistic.toneLevels * 0.6 * std::sin(2 * M_PI * 0.7 * i / scan.width + px));
+        for (int j = 0; j < scan.height; ++j)
+            toneY.push_back(o.realistic.toneLevels * 0.4 * std::sin(2 * M_PI * 0.5 * j / scan.height + py));
+    }
     scan.pixels.assign(static_cast<size_t>(scan.width) * scan.height, 255);
     std::mt19937 rng(o.seed);
     std::normal_distribution<double> noise(0, o.noise > 0 ? o.noise : 1);
@@ -341,9 +501,13 @@ SampleScan renderSampleScan(const crs::SheetFrame &frame, const SampleScanOption
             double v = 235 - (255 - sum / (nOffs * nOffs)) * (195.0 / 255);
             if (o.noise > 0)
                 v += noise(rng);
+            if (!toneX.empty())
+                v -= toneX[i] + toneY[j];
             int q = static_cast<int>(std::lround(v / o.quantStep)) * o.quantStep;
             scan.pixels[static_cast<size_t>(j) * scan.width + i] = static_cast<uint8_t>(std::clamp(q, 0, 255));
         }
+    if (real && o.realistic.jpegQuality > 0)
+        jpegRoundTrip(scan.pixels, scan.width, scan.height, o.realistic.jpegQuality);
     for (const auto &c : crs::gridCrosses(frame)) {
         const PointD paperPt{o.marginMm + (c.east - frame.minEast) / scale * 1000,
                              o.marginMm + (frame.maxNorth - c.north) / scale * 1000};
@@ -523,6 +687,7 @@ bool writeScanImage(const SampleScan &scan, const std::string &path, std::string
 {
     const std::string ext = std::filesystem::path(path).extension().string();
     const bool png = ext == ".png" || ext == ".PNG";
+    const bool jpg = ext == ".jpg" || ext == ".jpeg" || ext == ".JPG" || ext == ".JPEG";
     GDALDriver *mem = GetGDALDriverManager()->GetDriverByName("MEM");
     GDALDatasetUniquePtr ds(mem->Create("", scan.width, scan.height, 1, GDT_Byte, nullptr));
     if (!ds || ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, scan.width, scan.height,
@@ -533,10 +698,17 @@ bool writeScanImage(const SampleScan &scan, const std::string &path, std::string
             *error = path + ": cannot build the image";
         return false;
     }
-    GDALDriver *drv = GetGDALDriverManager()->GetDriverByName(png ? "PNG" : "GTiff");
+    GDALDriver *drv = GetGDALDriverManager()->GetDriverByName(png ? "PNG" : jpg ? "JPEG" : "GTiff");
+    if (!drv) {
+        if (error)
+            *error = path + ": no GDAL driver for " + ext;
+        return false;
+    }
     CPLStringList co;
     if (png)
         co.SetNameValue("ZLEVEL", "9");
+    else if (jpg)
+        co.SetNameValue("QUALITY", "90");
     else {
         co.SetNameValue("COMPRESS", "DEFLATE");
         co.SetNameValue("PREDICTOR", "2");

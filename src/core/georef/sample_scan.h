@@ -2,7 +2,11 @@
 // inner frame (khung trong), grid crosses every 10 cm of paper, ticks on the
 // frame, parcel lines from a vector file (or a synthetic block pattern),
 // then what a scanner does: rotation, different x/y scale, mild bending,
-// noise, greyscale. With a QGuiApplication the sheet also carries its text:
+// noise, greyscale. Optionally (SampleScanOptions::realistic) what real paper
+// and scanners do besides: shrink different in x and y, scanner skew,
+// polynomial-2-like bending plus a local wobble that no low-order polynomial
+// follows, optical blur, uneven paper tone, noise and a JPEG round trip.
+// With a QGuiApplication the sheet also carries its text:
 // title block (BẢN ĐỒ ĐỊA CHÍNH, commune/district/province, tờ số, sheet id,
 // scale), km values of the grid lines between inner and outer frame, and per
 // parcel its thửa number over its land-use code (and area when it fits), in
@@ -40,6 +44,23 @@ struct SampleSheetTitle {
     std::string communeCode; // most common commune code of the parcels file (not drawn)
 };
 
+/// Non-affine paper and scanner distortion of a real sheet (off by default:
+/// the bundled sample scan and everything built on it stay as they are).
+/// Magnitudes are paper millimetres; the directions of the bending and the
+/// wobble come from SampleScanOptions::seed.
+struct RealisticDistortion {
+    bool enabled = false;
+    double shrinkX = 0.9962;     // paper shrink along the scanner's x / y (replaces scaleX / scaleY)
+    double shrinkY = 0.9931;
+    double skewDeg = 0.12;       // scanner skew: the carriage is not square to the sensor line
+    double bendMm = 0.9;         // polynomial-2-like bending, displacement at the sheet corners
+    double wobbleMm = 0.07;      // local wobble amplitude (humidity, folds)
+    double wobbleWavelengthMm = 140;
+    double blurPx = 0.7;         // optical blur, Gaussian σ in scan pixels
+    double toneLevels = 10;      // uneven paper tone (grey levels, slow)
+    int jpegQuality = 70;        // JPEG round trip of the pixels at this quality (0 = none)
+};
+
 struct SampleScanOptions {
     double dpi = 150;
     double marginMm = 40;       // paper outside the inner frame
@@ -58,7 +79,12 @@ struct SampleScanOptions {
     SampleSheetTitle title;
     bool text = true;           // draw text when a QGuiApplication exists
     double crossClearanceMm = 8; // no parcel label closer than this (paper) to a grid cross
+    RealisticDistortion realistic;
 };
+
+/// Options for a sheet as a real 300 dpi scan of aged paper comes out of
+/// the scanner: realistic distortion on, noise σ 5, every grey level, no oversampling.
+SampleScanOptions realisticScanOptions(double dpi = 300);
 
 /// A parcel label as drawn: its anchor in scan pixels and its box on paper.
 struct DrawnLabel {
@@ -92,7 +118,8 @@ std::vector<std::vector<PointD>> readLines(const std::string &vectorPath, int ep
 std::vector<SampleParcelLabel> readParcelLabels(const std::string &vectorPath, int epsg, SampleSheetTitle *title = nullptr,
                                                 std::string *error = nullptr);
 
-/// Writes PNG (by extension) or GeoTIFF-less TIFF with DEFLATE; greyscale.
+/// Writes PNG, JPEG (quality 90; .jpg/.jpeg) or GeoTIFF-less TIFF with DEFLATE
+/// (by extension); greyscale.
 bool writeScanImage(const SampleScan &scan, const std::string &path, std::string *error = nullptr);
 
 } // namespace vnland::georef
