@@ -14,6 +14,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstring>
+#include <functional>
 
 using namespace vnland;
 
@@ -164,4 +167,226 @@ BOOST_AUTO_TEST_CASE(new_uuids_are_version7_and_ordered)
     }
     for (size_t i = 1; i < ids.size(); ++i)
         BOOST_REQUIRE_MESSAGE(ids[i - 1] < ids[i], ids[i - 1] << " !< " << ids[i]);
+}
+
+// ---- damaged geometry blobs (issue #16): the checked reader, never SpatiaLite's parser ----
+
+namespace {
+
+std::vector<unsigned char> spatialiteBlob(store::Project &p, const std::string &sql, const std::string &wkt)
+{
+    store::Statement st(p.db(), sql);
+    st.bind(1, wkt);
+    BOOST_REQUIRE(st.step());
+    BOOST_REQUIRE_MESSAGE(!st.isNull(0), sql << " " << wkt);
+    return st.blob(0);
+}
+
+void put32(std::vector<unsigned char> &b, size_t at, uint32_t v) { std::memcpy(&b[at], &v, 4); }
+
+/// A SpatiaLite POLYGON XY blob of @p pts (one ring), big-endian.
+std::vector<unsigned char> bigEndianPolygon(const std::vector<std::pair<double, double>> &pts)
+{
+    std::vector<unsigned char> b;
+    auto u32 = [&](uint32_t v) {
+        for (int k = 3; k >= 0; --k)
+            b.push_back(static_cast<unsigned char>(v >> (8 * k)));
+    };
+    auto f64 = [&](double d) {
+        uint64_t v;
+        std::memcpy(&v, &d, 8);
+        for (int k = 7; k >= 0; --k)
+            b.push_back(static_cast<unsigned char>(v >> (8 * k)));
+    };
+    b.push_back(0x00);
+    b.push_back(0x00); // big-endian
+    u32(5899);
+    for (int k = 0; k < 4; ++k)
+        f64(0);
+    b.push_back(0x7C);
+    u32(3);
+    u32(1);
+    u32(static_cast<uint32_t>(pts.size()));
+    for (const auto &[x, y] : pts) {
+        f64(x);
+        f64(y);
+    }
+    b.push_back(0xFE);
+    return b;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(checked_reader_agrees_with_spatialite_on_every_class)
+{
+    // Valid blobs of every class SpatiaLite writes (XY, Z, M, ZM, compressed): the checked
+    // reader gives the same 2D WKB as SpatiaLite's AsBinary(CastToXY()).
+    test::TempDir tmp;
+    auto p = store::Project::create(tmp.file("p.sqlite"), {});
+    const char *wkts[] = {
+        "POINT(502000.5 2320000.25)",
+        "LINESTRING(0 0, 10 0.5, 20 3.25, 30 3)",
+        "POLYGON((0 0, 30 0, 30 30, 0 30, 0 0), (10 10, 20 10, 20 20, 10 20, 10 10))",
+        "MULTIPOINT(1 2, 3 4)",
+        "MULTILINESTRING((0 0, 1 1), (2 2, 3 3, 4 5))",
+        "MULTIPOLYGON(((502000 2320000, 502010 2320000, 502010 2320010, 502000 2320000)), ((0 0, 1 0, 1 1, 0 0)))",
+        "GEOMETRYCOLLECTION(POINT(1 1), LINESTRING(0 0, 5 5), POLYGON((0 0, 1 0, 1 1, 0 0)))",
+        "POLYGON Z((0 0 1, 30 0 2, 30 30 3, 0 30 4, 0 0 1))",
+        "POLYGON M((0 0 1, 30 0 2, 30 30 3, 0 30 4, 0 0 1))",
+        "POLYGON ZM((0 0 1 9, 30 0 2 9, 30 30 3 9, 0 30 4 9, 0 0 1 9))",
+        "MULTIPOLYGON Z(((0 0 1, 3 0 2, 3 3 3, 0 0 1)))",
+        "LINESTRING ZM(0 0 1 2, 1 1 1 2, 2 0 1 2)",
+    };
+    int checked = 0;
+    for (const char *wkt : wkts) {
+        for (const char *sql : {"SELECT GeomFromText(?, 5899)", "SELECT CompressGeometry(GeomFromText(?, 5899))"}) {
+            BOOST_TEST_CONTEXT(sql << " " << wkt)
+            {
+                const auto blob = spatialiteBlob(*p, sql, wkt);
+                const auto read = store::readSpatialiteBlob(blob.data(), blob.size());
+                BOOST_REQUIRE_MESSAGE(read.ok(), read.problem);
+                store::Statement st(p->db(), "SELECT AsBinary(CastToXY(?))");
+                st.bindBlob(1, blob.data(), blob.size());
+                BOOST_REQUIRE(st.step());
+                BOOST_TEST(read.wkb == st.blob(0));
+                ++checked;
+            }
+        }
+    }
+    BOOST_TEST(checked == 24);
+    // Big-endian blobs (other writers) read the same as little-endian ones.
+    const auto be = bigEndianPolygon({{0, 0}, {10, 0}, {10, 10}, {0, 0}});
+    const auto read = store::readSpatialiteBlob(be.data(), be.size());
+    BOOST_REQUIRE_MESSAGE(read.ok(), read.problem);
+    const auto le = spatialiteBlob(*p, "SELECT GeomFromText(?, 5899)", "POLYGON((0 0, 10 0, 10 10, 0 0))");
+    BOOST_TEST(read.wkb == store::readSpatialiteBlob(le.data(), le.size()).wkb);
+}
+
+BOOST_AUTO_TEST_CASE(checked_reader_names_every_damage)
+{
+    test::TempDir tmp;
+    auto p = store::Project::create(tmp.file("p.sqlite"), {});
+    // MULTIPOLYGON XY: class at 39, part count at 43, 0x69 at 47, part class at 48, ring count at 52,
+    // vertex count at 56, vertices from 60.
+    const auto good = spatialiteBlob(*p, "SELECT CastToMultiPolygon(GeomFromText(?, 5899))",
+                                     "POLYGON((0 0, 30 0, 30 30, 0 30, 0 0), (10 10, 20 10, 20 20, 10 20, 10 10))");
+    BOOST_REQUIRE(store::readSpatialiteBlob(good.data(), good.size()).ok());
+    struct Case {
+        const char *what;
+        std::function<void(std::vector<unsigned char> &)> damage;
+        const char *expected;
+    };
+    const std::vector<Case> cases = {
+        {"ring count", [](auto &b) { put32(b, 52, 0x7fffffff); }, "ring count 2147483647 is more than"},
+        {"vertex count", [](auto &b) { put32(b, 56, 0xffffffff); }, "vertex count 4294967295 needs"},
+        {"part count", [](auto &b) { put32(b, 43, 0x40000000); }, "part count 1073741824 is more than"},
+        {"smaller vertex count", [](auto &b) { put32(b, 56, 4); }, "not closed"},
+        {"ring of 3", [](auto &b) { put32(b, 56, 3); }, "has 3 vertices (a ring needs at least 4)"},
+        {"entity mark", [](auto &b) { b[47] = 0x00; }, "entity mark"},
+        {"part class", [](auto &b) { put32(b, 48, 2); }, "does not belong"},
+        {"nested collection", [](auto &b) { put32(b, 48, 7); }, "does not belong"},
+        {"geometry class", [](auto &b) { put32(b, 39, 99); }, "unknown geometry class 99"},
+        {"start mark", [](auto &b) { b[0] = 0x42; }, "SpatiaLite mark"},
+        {"byte order", [](auto &b) { b[1] = 0x02; }, "byte-order mark 2"},
+        {"MBR mark", [](auto &b) { b[38] = 0x00; }, "MBR end mark"},
+        {"end mark", [](auto &b) { b.back() = 0x00; }, "end mark 0xFE"},
+        {"trailing bytes", [](auto &b) { b.insert(b.end() - 1, 8, 0); }, "8 bytes follow"},
+        {"too short", [](auto &b) { b.resize(20); }, "fewer than the 44"},
+        {"empty", [](auto &b) { b.clear(); }, "empty"},
+        {"NaN", [](auto &b) { const double v = std::nan(""); std::memcpy(&b[60 + 16], &v, 8); }, "not a number"},
+        {"infinity", [](auto &b) { const double v = INFINITY; std::memcpy(&b[60 + 8], &v, 8); }, "not a number"},
+        {"1e308", [](auto &b) { const double v = 1e308; std::memcpy(&b[60 + 16], &v, 8); }, "1e+308 is out of range"},
+    };
+    for (const auto &c : cases) {
+        BOOST_TEST_CONTEXT(c.what)
+        {
+            auto b = good;
+            c.damage(b);
+            const auto r = store::readSpatialiteBlob(b.data(), b.size());
+            BOOST_TEST(!r.ok());
+            BOOST_TEST(r.wkb.empty());
+            BOOST_TEST(r.problem.find(c.expected) != std::string::npos, r.problem);
+        }
+    }
+    // A bad coordinate still tells where the parcel lies (the other vertices).
+    auto b = good;
+    const double far = 1e308;
+    std::memcpy(&b[60 + 16], &far, 8);
+    const auto r = store::readSpatialiteBlob(b.data(), b.size());
+    BOOST_REQUIRE(r.hasExtent);
+    BOOST_TEST(r.extent.minX == 0.0);
+    BOOST_TEST(r.extent.maxY == 30.0);
+    // Every truncation of a valid blob is refused, none crashes.
+    for (size_t n = 0; n < good.size(); ++n)
+        BOOST_TEST(!store::readSpatialiteBlob(good.data(), n).ok());
+}
+
+BOOST_AUTO_TEST_CASE(damaged_parcel_is_handed_on_with_its_reason_and_place)
+{
+    test::TempDir tmp;
+    auto p = store::Project::create(tmp.file("p.sqlite"), {});
+    std::vector<int64_t> ids;
+    {
+        store::ParcelWriter w(*p);
+        for (int k = 0; k < 3; ++k) {
+            auto g = geom::fromWkt("POLYGON((" + std::to_string(502000 + 10 * k) + " 2320000, " +
+                                   std::to_string(502010 + 10 * k) + " 2320000, " + std::to_string(502010 + 10 * k) +
+                                   " 2320010, " + std::to_string(502000 + 10 * k) + " 2320000))");
+            model::Parcel parcel;
+            parcel.communeCode = "07192";
+            parcel.toSo = 4;
+            parcel.thuaSo = k + 1;
+            parcel.wkb = geom::toWkb(g.get());
+            ids.push_back(w.insert(parcel));
+        }
+    }
+    // Damage the middle one as bit rot would: no trigger sees it, the spatial index keeps its box.
+    {
+        auto &db = p->db();
+        std::vector<std::pair<std::string, std::string>> triggers;
+        store::Statement tr(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'parcel'");
+        while (tr.step())
+            triggers.emplace_back(tr.text(0), tr.text(1));
+        for (const auto &t : triggers)
+            db.exec("DROP TRIGGER \"" + t.first + "\"");
+        store::Statement get(db, "SELECT geom FROM parcel WHERE id = ?");
+        get.bind(1, ids[1]);
+        BOOST_REQUIRE(get.step());
+        auto blob = get.blob(0);
+        put32(blob, 52, 0x7fffffff);
+        store::Statement up(db, "UPDATE parcel SET geom = ? WHERE id = ?");
+        up.bindBlob(1, blob.data(), blob.size()).bind(2, ids[1]);
+        up.exec();
+        for (const auto &t : triggers)
+            db.exec(t.second);
+    }
+    std::vector<store::DamagedGeometry> damaged;
+    const auto parcels = store::loadParcels(*p, {}, &damaged);
+    BOOST_REQUIRE_EQUAL(parcels.size(), 3u);
+    BOOST_TEST(parcels[1].wkb.empty());
+    BOOST_TEST(!parcels[0].wkb.empty());
+    BOOST_TEST(!parcels[2].wkb.empty());
+    BOOST_REQUIRE_EQUAL(damaged.size(), 1u);
+    BOOST_TEST(damaged[0].id == ids[1]);
+    BOOST_TEST(damaged[0].label().find("parcel id " + std::to_string(ids[1]) + " (xã 07192, tờ 4, thửa 2") == 0u,
+               damaged[0].label());
+    BOOST_TEST(damaged[0].reason.find("ring count 2147483647") != std::string::npos);
+    // Its place comes from the spatial index (float boxes: within a metre).
+    BOOST_REQUIRE(damaged[0].extent);
+    BOOST_TEST(std::abs(damaged[0].extent->minX - 502010) < 1);
+    BOOST_TEST(std::abs(damaged[0].extent->maxY - 2320010) < 1);
+    // The same from a scan, and the extent of the usable geometries leaves it out.
+    BOOST_TEST(store::findDamagedGeometries(*p).size() == 1u);
+    const auto extent = store::parcelExtent(*p);
+    BOOST_REQUIRE(extent);
+    BOOST_TEST(extent->minX == 502000.0);
+    BOOST_TEST(extent->maxX == 502030.0);
+    // forEachParcelChecked hands it on with the reason.
+    int seen = 0;
+    store::forEachParcelChecked(*p, {}, [&](const model::Parcel &x, const store::DamagedGeometry *d) {
+        seen += d ? 1 : 0;
+        BOOST_TEST((d != nullptr) == (x.id == ids[1]));
+        return true;
+    });
+    BOOST_TEST(seen == 1);
 }

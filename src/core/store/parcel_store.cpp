@@ -207,9 +207,12 @@ std::vector<model::Parcel> loadParcels(Project &project, const ParcelFilter &fil
     return out;
 }
 
-std::vector<DamagedGeometry> findDamagedGeometries(Project &project, const ParcelFilter &filter)
+namespace {
+
+/// Reads every blob of @p filter with the checked reader: usable ones to @p onGood, damaged to @p out.
+void scanBlobs(Project &project, const ParcelFilter &filter, std::vector<DamagedGeometry> *out,
+               const std::function<void(const BlobGeometry &)> &onGood)
 {
-    std::vector<DamagedGeometry> out;
     Statement st(project.db(), "SELECT id, uuid, commune_code, to_so, thua_so, geom FROM parcel" + whereClause(filter) +
                                    " ORDER BY commune_code, to_so, thua_so, id");
     bindFilter(st, project.db(), filter);
@@ -222,7 +225,12 @@ std::vector<DamagedGeometry> findDamagedGeometries(Project &project, const Parce
             read.problem = "the parcel has no geometry (NULL)";
         else
             read = readSpatialiteBlob(blob, static_cast<size_t>(std::max(0, size)));
-        if (read.ok())
+        if (read.ok()) {
+            if (onGood)
+                onGood(read);
+            continue;
+        }
+        if (!out)
             continue;
         DamagedGeometry d;
         d.id = st.int64(0);
@@ -232,9 +240,35 @@ std::vector<DamagedGeometry> findDamagedGeometries(Project &project, const Parce
         d.thuaSo = optInt(st, 4);
         d.reason = read.problem;
         d.extent = damagedExtent(project, d.id, read, blob, static_cast<size_t>(std::max(0, size)));
-        out.push_back(std::move(d));
+        out->push_back(std::move(d));
     }
+}
+
+} // namespace
+
+std::vector<DamagedGeometry> findDamagedGeometries(Project &project, const ParcelFilter &filter)
+{
+    std::vector<DamagedGeometry> out;
+    scanBlobs(project, filter, &out, {});
     return out;
+}
+
+std::optional<Mbr> parcelExtent(Project &project, const ParcelFilter &filter, std::vector<DamagedGeometry> *damaged)
+{
+    std::optional<Mbr> extent;
+    scanBlobs(project, filter, damaged, [&](const BlobGeometry &g) {
+        if (!g.hasExtent)
+            return;
+        if (!extent) {
+            extent = g.extent;
+            return;
+        }
+        extent->minX = std::min(extent->minX, g.extent.minX);
+        extent->minY = std::min(extent->minY, g.extent.minY);
+        extent->maxX = std::max(extent->maxX, g.extent.maxX);
+        extent->maxY = std::max(extent->maxY, g.extent.maxY);
+    });
+    return extent;
 }
 
 int64_t countParcels(Project &project, const ParcelFilter &filter)

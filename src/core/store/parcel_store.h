@@ -68,6 +68,12 @@ int64_t countParcels(Project &project, const ParcelFilter &filter = {});
 /// Every parcel of @p filter whose stored geometry is unusable (reads only the blobs).
 std::vector<DamagedGeometry> findDamagedGeometries(Project &project, const ParcelFilter &filter = {});
 
+/// Extent of the usable geometries of @p filter's parcels, read by the checked reader
+/// (SQL Extent(geom) hands every blob to SpatiaLite's parser, which crashes on a damaged
+/// one); nullopt when there is none. Damaged parcels go to @p damaged when given.
+std::optional<Mbr> parcelExtent(Project &project, const ParcelFilter &filter = {},
+                                std::vector<DamagedGeometry> *damaged = nullptr);
+
 /// Inserts a parcel (geometry as WKB in the project CRS); returns its row id.
 /// Uses a caller-provided prepared statement through ParcelWriter for bulk work.
 class ParcelWriter {

@@ -340,7 +340,8 @@ private:
             if (n < 4)
                 return m_r.fail("ring " + std::to_string(k + 1) + " has " + std::to_string(n) +
                                 " vertices (a ring needs at least 4)");
-            if (std::memcmp(&m_out[first], &m_out[m_out.size() - 16], 16) != 0)
+            // (A bad coordinate is the better reason when it is what breaks the closure.)
+            if (m_coordProblem.empty() && std::memcmp(&m_out[first], &m_out[m_out.size() - 16], 16) != 0)
                 return m_r.fail("ring " + std::to_string(k + 1) + " is not closed");
         }
         return true;
