@@ -79,6 +79,48 @@ std::string decodeText(const char *raw, const std::optional<io::TextEncoding> &e
     return s;
 }
 
+/// The faces by extent: the first one (lowest index) that contains a point,
+/// looking only at those whose box holds it (no scan of every face per text).
+class FaceIndex {
+public:
+    FaceIndex(const std::vector<geom::GeomPtr> &faces, size_t count)
+        : m_h(geom::ctx()), m_tree(GEOSSTRtree_create_r(m_h, 10)), m_index(count)
+    {
+        for (size_t i = 0; i < count; ++i) {
+            m_prepared.emplace_back(GEOSPrepare_r(m_h, faces[i].get()));
+            m_index[i] = i;
+            GEOSSTRtree_insert_r(m_h, m_tree.get(), faces[i].get(), &m_index[i]);
+        }
+    }
+    /// count (the constructor's) when no face contains @p pt.
+    size_t firstContaining(const GEOSGeometry *pt) const
+    {
+        struct Q {
+            const FaceIndex *self;
+            const GEOSGeometry *pt;
+            size_t hit;
+        } q{this, pt, m_index.size()};
+        if (m_index.empty())
+            return 0;
+        GEOSSTRtree_query_r(
+            m_h, m_tree.get(), pt,
+            [](void *item, void *data) {
+                auto *qq = static_cast<Q *>(data);
+                const size_t i = *static_cast<size_t *>(item);
+                if (i < qq->hit && GEOSPreparedContains_r(qq->self->m_h, qq->self->m_prepared[i].get(), qq->pt) == 1)
+                    qq->hit = i;
+            },
+            &q);
+        return q.hit;
+    }
+
+private:
+    GEOSContextHandle_t m_h;
+    geom::STRtreePtr m_tree;
+    std::vector<size_t> m_index;
+    std::vector<geom::PreparedPtr> m_prepared;
+};
+
 } // namespace
 
 DxfResult readDxfDrawing(const std::string &path, const DxfOptions &options)
@@ -232,34 +274,26 @@ DxfResult readDxfDrawing(const std::string &path, const DxfOptions &options)
     for (auto &l : fromOpen.lines)
         res.build.lines.push_back(std::move(l));
     std::vector<geom::GeomPtr> faces = std::move(closed);
-    std::vector<geom::PreparedPtr> preparedClosed;
-    for (const auto &c : faces)
-        preparedClosed.emplace_back(GEOSPrepare_r(h, c.get()));
-    const size_t nClosed = faces.size();
-    for (const auto &p : fromOpen.parcels) {
-        geom::GeomPtr g = geom::fromWkb(p.wkb.data(), p.wkb.size());
-        geom::GeomPtr inside(GEOSPointOnSurface_r(h, g.get()));
-        bool covered = false;
-        for (size_t i = 0; i < nClosed && !covered; ++i)
-            covered = GEOSPreparedContains_r(h, preparedClosed[i].get(), inside.get()) == 1;
-        if (!covered)
-            faces.push_back(std::move(g));
+    {
+        const size_t nClosed = faces.size();
+        const FaceIndex closedIndex(faces, nClosed);
+        for (const auto &p : fromOpen.parcels) {
+            geom::GeomPtr g = geom::fromWkb(p.wkb.data(), p.wkb.size());
+            geom::GeomPtr inside(g ? GEOSPointOnSurface_r(h, g.get()) : nullptr);
+            if (!inside)
+                continue;
+            if (closedIndex.firstContaining(inside.get()) == nClosed)
+                faces.push_back(std::move(g));
+        }
     }
 
     // Labels.
-    std::vector<geom::PreparedPtr> prepared;
-    for (const auto &f : faces)
-        prepared.emplace_back(GEOSPrepare_r(h, f.get()));
+    const FaceIndex faceIndex(faces, faces.size());
     res.build.parcels.resize(faces.size());
     std::vector<std::optional<double>> drawnArea(faces.size());
     for (const Text &t : texts) {
         geom::GeomPtr pt(GEOSGeom_createPointFromXY_r(h, t.east, t.north));
-        size_t hit = faces.size();
-        for (size_t i = 0; i < faces.size(); ++i)
-            if (GEOSPreparedContains_r(h, prepared[i].get(), pt.get()) == 1) {
-                hit = i;
-                break;
-            }
+        const size_t hit = faceIndex.firstContaining(pt.get());
         int number = 0;
         double area = 0;
         TextKind kind = classify(t.text, &number, &area);
