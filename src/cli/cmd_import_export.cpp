@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 
@@ -56,17 +57,37 @@ bool writeJson(const std::string &path, const QJsonObject &o)
 
 int cmdImport(const Argv &argv)
 {
-    Args a(argv, {"into", "source-crs", "mapping", "encoding", "layer", "commune", "report"}, {"quiet", "help", "fix-towgs84"});
+    Args a(argv, {"into", "source-crs", "mapping", "encoding", "layer", "commune", "report", "wait"},
+           {"quiet", "help", "fix-towgs84", "update", "skip-existing", "keep-both"});
     if (!a.ok() || a.has("help") || a.positional().size() != 1 || !a.value("into")) {
         std::cerr << (a.ok() ? "" : "vnland import: " + a.error() + "\n")
                   << "Usage: vnland import SRC --into PROJECT.sqlite [--source-crs CRS] [--mapping FILE.json|none]\n"
                      "                    [--encoding utf-8|cp1258|tcvn3|vni|latin1] [--layer NAME] [--commune CODE]\n"
-                     "                    [--report FILE.json] [--fix-towgs84] [--quiet]\n"
+                     "                    [--report FILE.json] [--fix-towgs84] [--update|--skip-existing|--keep-both]\n"
+                     "                    [--wait SECONDS] [--quiet]\n"
                      "The project is created (EPSG:5899) if it does not exist. All or nothing: on any error the\n"
-                     "project is left unchanged.\n";
+                     "project is left unchanged.\n"
+                     "Features already in the project (same UUID or commune/tờ/thửa; map sheets: same commune/tờ)\n"
+                     "refuse the import unless --update (replace them, old values kept in the change log),\n"
+                     "--skip-existing (leave them) or --keep-both (add them as flagged duplicates) is given.\n"
+                     "--wait: how long to wait for another process writing to the project (default 60 s,\n"
+                     "or VNLAND_LOCK_TIMEOUT).\n";
         return a.has("help") ? 0 : 2;
     }
     const std::string src = a.pos(0), projectPath = *a.value("into");
+    if (int(a.has("update")) + int(a.has("skip-existing")) + int(a.has("keep-both")) > 1) {
+        std::cerr << "vnland import: give only one of --update, --skip-existing and --keep-both\n";
+        return 2;
+    }
+    if (auto wait = a.value("wait")) {
+        char *end = nullptr;
+        const double s = std::strtod(wait->c_str(), &end);
+        if (wait->empty() || *end != '\0' || !(s >= 0 && s <= 86400)) {
+            std::cerr << "vnland import: --wait takes a number of seconds (0 … 86400), not \"" << *wait << "\"\n";
+            return 2;
+        }
+        store::Database::setDefaultLockTimeout(static_cast<int>(s * 1000));
+    }
     std::unique_ptr<store::Project> project;
     try {
         if (QFile::exists(QString::fromStdString(projectPath)))
@@ -84,6 +105,10 @@ int cmdImport(const Argv &argv)
     opts.layer = a.value("layer", "");
     opts.communeCode = a.value("commune", "");
     opts.fixTowgs84 = a.has("fix-towgs84");
+    opts.existing = a.has("update")          ? io::ImportOptions::Existing::Update
+                    : a.has("skip-existing") ? io::ImportOptions::Existing::Skip
+                    : a.has("keep-both")     ? io::ImportOptions::Existing::KeepBoth
+                                             : io::ImportOptions::Existing::Refuse;
     ProgressBar bar(!a.has("quiet"));
     opts.progress = [&](int64_t done, int64_t total) { bar.update(done, total); };
     const io::ImportResult r = io::importVector(*project, src, opts);
@@ -112,6 +137,14 @@ int cmdImport(const Argv &argv)
             std::cout << ", of them " << rep.sheets << " map sheets";
         std::cout << "\n";
         std::cout << "  rejected: " << rep.rejectedCount << ", flagged: " << rep.flagged.size() << "\n";
+        if (rep.alreadyThere) {
+            int64_t unchanged = 0;
+            for (const auto &e : rep.existing)
+                unchanged += e.action == "unchanged";
+            std::cout << "  already in the project: " << rep.alreadyThere << " (updated: " << rep.updated - unchanged
+                      << ", unchanged: " << unchanged << ", skipped: " << rep.skipped
+                      << ", kept both: " << rep.alreadyThere - rep.updated - rep.skipped << ")\n";
+        }
         std::cout << "  source CRS: " << rep.sourceCrs << " -> EPSG:" << project->srid() << "\n";
         for (const auto &n : rep.notes)
             std::cout << "  " << n << "\n";

@@ -18,6 +18,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -346,14 +347,29 @@ BOOST_AUTO_TEST_CASE(read_only_and_locked_projects)
     writeShp(tmp.file("good.shp"), 5899, block(), "UTF-8");
     const auto path = tmp.file("p.sqlite");
     store::Project::create(path, {});
-    // Locked: another connection holds the write lock.
+    // Locked: another connection holds the write lock (waited for 1.5 s here, 60 s by default).
     {
         store::Database other(path, store::Database::Mode::ReadWrite);
         other.exec("BEGIN EXCLUSIVE");
         auto p = store::Project::open(path);
+        p->db().setLockTimeout(1500);
+        std::vector<std::pair<double, double>> waits;
+        store::Database::setLockWaitReporter([&](const std::string &, double waited, double limit) {
+            waits.emplace_back(waited, limit);
+        });
+        const auto start = std::chrono::steady_clock::now();
         const auto r = io::importVector(*p, tmp.file("good.shp"), {});
+        const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        store::Database::setLockWaitReporter(nullptr);
         BOOST_TEST(!r.ok);
         BOOST_TEST(r.error.find("locked") != std::string::npos);
+        BOOST_TEST(r.error.find("another process holds the project") != std::string::npos);
+        BOOST_TEST(r.error.find("p.sqlite") != std::string::npos);
+        BOOST_TEST(took >= 1.4);
+        BOOST_TEST(took < 10);
+        BOOST_REQUIRE(waits.size() == 1); // told once, about a second into the wait
+        BOOST_TEST(waits[0].first >= 1.0);
+        BOOST_TEST(waits[0].second == 1.5);
         other.exec("ROLLBACK");
         BOOST_TEST(count(*p, "parcel") == 0);
     }

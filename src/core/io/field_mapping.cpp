@@ -9,6 +9,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cctype>
 
 namespace vnland::io {
 namespace {
@@ -27,14 +28,91 @@ int findField(const std::vector<std::string> &names, const std::string &wanted)
     return -1;
 }
 
-std::vector<std::string> stringList(const QJsonValue &v)
+/// "a number", "an object" …: the JSON type of @p v as a message says it.
+std::string typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return "null";
+    case QJsonValue::Bool: return v.toBool() ? "true" : "false";
+    case QJsonValue::Double: return "a number";
+    case QJsonValue::String: return "a text";
+    case QJsonValue::Array: return "a list";
+    case QJsonValue::Object: return "an object";
+    default: return "undefined";
+    }
+}
+
+/// A field name or a non-empty list of field names; nullopt otherwise.
+std::optional<std::vector<std::string>> nameList(const QJsonValue &v)
 {
     std::vector<std::string> out;
-    if (v.isString())
-        out.push_back(v.toString().toStdString());
-    for (const QJsonValue &e : v.toArray())
-        out.push_back(e.toString().toStdString());
+    if (v.isString()) {
+        out.push_back(v.toString().trimmed().toStdString());
+    } else if (v.isArray()) {
+        for (const QJsonValue &e : v.toArray()) {
+            if (!e.isString())
+                return std::nullopt;
+            out.push_back(e.toString().trimmed().toStdString());
+        }
+    } else {
+        return std::nullopt;
+    }
+    if (out.empty() || std::any_of(out.begin(), out.end(), [](const std::string &s) { return s.empty(); }))
+        return std::nullopt;
     return out;
+}
+
+/// Line (1-based) of every object key in a JSON text, by dotted path ("fields.owner_name");
+/// the first occurrence counts. QJsonDocument keeps no positions, and a message must say
+/// where in the user's file the bad entry is.
+std::map<std::string, int> keyLines(const std::string &json)
+{
+    std::map<std::string, int> lines;
+    struct Frame {
+        bool object;
+        std::string key; // the key whose value this frame is (empty for array elements/root)
+    };
+    std::vector<Frame> stack;
+    std::string pendingKey; // last key read in the innermost object, for a frame opened next
+    int line = 1;
+    for (size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (c == '\n') {
+            ++line;
+        } else if (c == '"') {
+            const int startLine = line;
+            std::string text;
+            for (++i; i < json.size() && json[i] != '"'; ++i) {
+                if (json[i] == '\\' && i + 1 < json.size())
+                    ++i;
+                if (json[i] == '\n')
+                    ++line;
+                text += json[i];
+            }
+            size_t j = i + 1;
+            while (j < json.size() && std::isspace(static_cast<unsigned char>(json[j])))
+                ++j;
+            if (j < json.size() && json[j] == ':' && !stack.empty() && stack.back().object) {
+                std::string path;
+                for (const Frame &f : stack)
+                    if (!f.key.empty())
+                        path += f.key + ".";
+                lines.try_emplace(path + text, startLine);
+                pendingKey = text;
+            }
+        } else if (c == '{' || c == '[') {
+            const bool inObject = !stack.empty() && stack.back().object;
+            stack.push_back({c == '{', inObject ? pendingKey : std::string()});
+            pendingKey.clear();
+        } else if (c == '}' || c == ']') {
+            if (!stack.empty())
+                stack.pop_back();
+            pendingKey.clear();
+        } else if (c == ',') {
+            pendingKey.clear();
+        }
+    }
+    return lines;
 }
 
 } // namespace
@@ -58,14 +136,58 @@ std::optional<FieldMapping> FieldMapping::fromJson(const std::string &json, cons
         return std::nullopt;
     }
     const QJsonObject o = doc.object();
+    const std::map<std::string, int> lines = keyLines(json);
+    const auto at = [&](const std::string &path) {
+        const auto it = lines.find(path);
+        const auto dot = path.rfind('.');
+        return origin + (it == lines.end() ? "" : " line " + std::to_string(it->second)) + ", \""
+            + (dot == std::string::npos ? path : path.substr(dot + 1)) + "\"";
+    };
     FieldMapping m;
+    m.m_origin = origin;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const std::string key = it.key().toStdString();
+        if (key != "name" && key != "description" && key != "detect" && key != "fields" && key.rfind('$', 0) != 0
+            && key != "comment") {
+            *error = at(key) + ": unknown key (a mapping file has \"name\", \"description\", \"detect\" and \"fields\")";
+            return std::nullopt;
+        }
+    }
+    for (const char *key : {"name", "description"}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isUndefined() && !v.isString()) {
+            *error = at(key) + ": must be a text, not " + typeName(v);
+            return std::nullopt;
+        }
+    }
     m.m_name = o.value(QStringLiteral("name")).toString().toStdString();
     m.m_description = o.value(QStringLiteral("description")).toString().toStdString();
-    for (const QJsonValue &g : o.value(QStringLiteral("detect")).toArray())
-        m.m_detect.push_back(stringList(g));
-    const QJsonObject fields = o.value(QStringLiteral("fields")).toObject();
-    if (fields.isEmpty()) {
+    if (const QJsonValue detect = o.value(QStringLiteral("detect")); !detect.isUndefined()) {
+        if (!detect.isArray()) {
+            *error = at("detect") + ": must be a list of field-name groups, not " + typeName(detect);
+            return std::nullopt;
+        }
+        for (const QJsonValue &g : detect.toArray()) {
+            auto names = nameList(g);
+            if (!names) {
+                *error = at("detect") + ": every group must be a field name or a list of field names, not " + typeName(g);
+                return std::nullopt;
+            }
+            m.m_detect.push_back(std::move(*names));
+        }
+    }
+    const QJsonValue fieldsValue = o.value(QStringLiteral("fields"));
+    if (fieldsValue.isUndefined()) {
         *error = origin + ": mapping has no \"fields\" object";
+        return std::nullopt;
+    }
+    if (!fieldsValue.isObject()) {
+        *error = at("fields") + ": must be an object (target field: source field name), not " + typeName(fieldsValue);
+        return std::nullopt;
+    }
+    const QJsonObject fields = fieldsValue.toObject();
+    if (fields.isEmpty()) {
+        *error = at("fields") + ": the mapping lists no fields";
         return std::nullopt;
     }
     for (auto it = fields.begin(); it != fields.end(); ++it) {
@@ -74,10 +196,18 @@ std::optional<FieldMapping> FieldMapping::fromJson(const std::string &json, cons
             std::string known;
             for (const auto &t : targets())
                 known += (known.empty() ? "" : ", ") + t;
-            *error = origin + ": unknown target field \"" + target + "\" (known: " + known + ")";
+            *error = at("fields." + target) + ": unknown target field \"" + target + "\" (known: " + known + ")";
             return std::nullopt;
         }
-        m.m_fields[target] = stringList(it.value());
+        auto names = nameList(it.value());
+        if (!names) {
+            *error = at("fields." + target) + ": must be a source field name (\"TenChu\") or a list of names"
+                " ([\"TenChu\", \"Ten_Chu\"]), not " + typeName(it.value());
+            return std::nullopt;
+        }
+        m.m_fields[target] = std::move(*names);
+        if (const auto line = lines.find("fields." + target); line != lines.end())
+            m.m_lines[target] = line->second;
     }
     if (m.m_name.empty())
         m.m_name = origin;
@@ -120,6 +250,26 @@ std::optional<FieldMapping> FieldMapping::detect(const std::vector<std::string> 
             return m;
     }
     return std::nullopt;
+}
+
+std::string FieldMapping::where(const std::string &target) const
+{
+    const auto it = m_lines.find(target);
+    return m_origin + (it == m_lines.end() ? "" : " line " + std::to_string(it->second)) + ", \"" + target + "\"";
+}
+
+std::vector<std::string> FieldMapping::unresolved(const std::vector<std::string> &fieldNames) const
+{
+    std::vector<std::string> out;
+    for (const auto &[target, sources] : m_fields) {
+        if (std::any_of(sources.begin(), sources.end(), [&](const std::string &s) { return findField(fieldNames, s) >= 0; }))
+            continue;
+        std::string names;
+        for (size_t i = 0; i < sources.size(); ++i)
+            names += (i ? (i + 1 == sources.size() ? " or \"" : ", \"") : "\"") + sources[i] + "\"";
+        out.push_back(where(target) + ": no field named " + names);
+    }
+    return out;
 }
 
 std::map<std::string, int> FieldMapping::resolve(const std::vector<std::string> &fieldNames) const

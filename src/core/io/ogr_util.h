@@ -3,6 +3,7 @@
 
 #include <cpl_error.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -43,5 +44,20 @@ private:
 
 /// Transforms the rings of a (multi)polygon in place; false if any point failed.
 bool transformRings(OGRGeometry *g, const crs::Transformer &t);
+
+/// The first vertex of a (multi)polygon whose coordinate is not a finite number or lies
+/// beyond @p limit (absolute value), described for a message ("vertex 3 of ring 1:
+/// x = 1e+308"); nullopt when every vertex is fine.
+std::optional<std::string> badCoordinate(const OGRGeometry *g, double limit);
+
+/// What the three files of a shapefile hold: shapes in the .shx index (or, without one,
+/// records in the .shp) and records in the .dbf (as far as the file really holds them).
+struct ShapefileCounts {
+    int64_t shapes = -1;      ///< -1: unknown
+    int64_t dbfRecords = -1;  ///< -1: no .dbf
+    int64_t dbfHeaderRecords = -1; ///< what the .dbf header claims
+    std::string dbfPath;
+};
+ShapefileCounts shapefileCounts(const std::string &shpPath);
 
 } // namespace vnland::io

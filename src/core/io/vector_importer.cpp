@@ -12,6 +12,7 @@
 #include "store/reference_data.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -156,6 +157,172 @@ int fieldIndex(const std::vector<std::string> &names, const char *wanted)
     return -1;
 }
 
+std::string identityText(const model::Parcel &p)
+{
+    return (p.communeCode.empty() ? std::string("?") : p.communeCode) + "/" + (p.toSo ? std::to_string(*p.toSo) : "?")
+        + "/" + (p.thuaSo ? std::to_string(*p.thuaSo) : "?");
+}
+
+/// Binds @p s, or NULL when empty (how ParcelWriter stores empty texts).
+void bindOrNull(store::Statement &st, int i, const std::string &s)
+{
+    if (s.empty())
+        st.bind(i, nullptr);
+    else
+        st.bind(i, s);
+}
+
+/// The project's parcel a feature already is (same UUID, or live commune/tờ/thửa), and its
+/// replacement by the file's version (--update): same row, id and UUID, the previous values
+/// of what changed written to change_log (action import_update), as the editor's edits do.
+class ExistingParcels {
+public:
+    struct Match {
+        int64_t id = 0;
+        std::string uuid;
+        bool byUuid = false;
+        bool retired = false;
+    };
+
+    ExistingParcels(store::Database &db, int srid, int64_t importId, std::string source)
+        : m_srid(srid)
+        , m_importId(importId)
+        , m_source(std::move(source))
+        , m_byUuid(db, "SELECT id, end_time IS NOT NULL FROM parcel WHERE uuid = ?")
+        , m_byIdentity(db, "SELECT id, uuid FROM parcel WHERE commune_code IS ? AND to_so = ? AND thua_so = ?"
+                           " AND end_time IS NULL ORDER BY identity_conflict, id LIMIT 1")
+        , m_taken(db, "SELECT 1 FROM parcel WHERE commune_code IS ? AND to_so = ? AND thua_so = ? AND end_time IS NULL"
+                      " AND identity_conflict = 0 AND id <> ? LIMIT 1")
+        , m_before(db, "SELECT object_kind, commune_code, to_so, thua_so, to_so_cu, thua_so_cu, measured_area, legal_area,"
+                       " landuse_code, legal_landuse_code, user_type_code, owner_name, address, certificate_issued, flags,"
+                       " AsBinary(geom) IS AsBinary(CastToMultiPolygon(GeomFromWKB(?, ?))), AsText(geom)"
+                       " FROM parcel WHERE id = ?")
+        , m_update(db, "UPDATE parcel SET object_kind=?, commune_code=?, to_so=?, thua_so=?, to_so_cu=?, thua_so_cu=?,"
+                       " measured_area=?, legal_area=?, landuse_code=?, legal_landuse_code=?, user_type_code=?, owner_name=?,"
+                       " address=?, certificate_issued=?, flags=?, identity_conflict=?, import_id=?,"
+                       " geom=CastToMultiPolygon(GeomFromWKB(?, ?)) WHERE id=?")
+        , m_use(db, "UPDATE parcel_landuse SET code = ?, area = ? WHERE parcel_id = ? AND is_main = 1")
+        , m_useInsert(db, "INSERT INTO parcel_landuse(parcel_id, code, area, is_main) VALUES (?,?,?,1)")
+        , m_useDelete(db, "DELETE FROM parcel_landuse WHERE parcel_id = ? AND is_main = 1")
+        , m_log(db, "INSERT INTO change_log(parcel_uuid, action, detail, source) VALUES (?, 'import_update', ?, ?)")
+        , m_db(db)
+    {
+    }
+
+    std::optional<Match> find(const model::Parcel &p, bool byUuid, bool byIdentity)
+    {
+        if (byUuid && !p.uuid.empty()) {
+            m_byUuid.bind(1, p.uuid);
+            std::optional<Match> m;
+            if (m_byUuid.step())
+                m = Match{m_byUuid.int64(0), p.uuid, true, m_byUuid.int64(1) != 0};
+            m_byUuid.reset();
+            if (m)
+                return m;
+        }
+        if (byIdentity && p.toSo && p.thuaSo) {
+            bindOrNull(m_byIdentity, 1, p.communeCode);
+            m_byIdentity.bind(2, *p.toSo).bind(3, *p.thuaSo);
+            std::optional<Match> m;
+            if (m_byIdentity.step())
+                m = Match{m_byIdentity.int64(0), m_byIdentity.text(1), false, false};
+            m_byIdentity.reset();
+            return m;
+        }
+        return std::nullopt;
+    }
+
+    /// Replaces the matched row by @p p (whose flags may gain duplicate_number); false when
+    /// the project already held exactly this (nothing written).
+    bool update(const Match &m, model::Parcel &p, const std::string &layer, int64_t fid)
+    {
+        if (p.toSo && p.thuaSo) {
+            bindOrNull(m_taken, 1, p.communeCode);
+            m_taken.bind(2, *p.toSo).bind(3, *p.thuaSo).bind(4, m.id);
+            if (m_taken.step())
+                addFlag(p.flags, "duplicate_number");
+            m_taken.reset();
+        }
+        static const char *const kNames[] = {"object_kind", "commune_code", "to_so", "thua_so", "to_so_cu", "thua_so_cu",
+                                             "measured_area", "legal_area", "landuse_code", "legal_landuse_code",
+                                             "user_type_code", "owner_name", "address", "certificate_issued", "flags"};
+        const auto optNum = [](const auto &v) { return v ? QJsonValue(double(*v)) : QJsonValue(QJsonValue::Null); };
+        const auto txt = [](const std::string &v) { return v.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromStdString(v)); };
+        const QJsonValue after[] = {txt(p.objectKind), txt(p.communeCode), optNum(p.toSo), optNum(p.thuaSo), txt(p.toSoCu),
+                                    txt(p.thuaSoCu), optNum(p.measuredArea), optNum(p.legalArea), txt(p.landuseCode),
+                                    txt(p.legalLanduseCode), txt(p.userTypeCode), txt(p.ownerName), txt(p.address),
+                                    optNum(p.certificateIssued), QJsonValue(QString::fromStdString(p.flags))};
+        QJsonObject changed;
+        bool sameGeometry = false;
+        QString oldGeometry;
+        m_before.bindBlob(1, p.wkb.data(), p.wkb.size()).bind(2, m_srid).bind(3, m.id);
+        if (m_before.step()) {
+            for (int c = 0; c < 15; ++c) {
+                QJsonValue before;
+                if (m_before.isNull(c))
+                    before = c == 14 ? QJsonValue(QString()) : QJsonValue(QJsonValue::Null);
+                else if (c == 2 || c == 3 || c == 6 || c == 7 || c == 13)
+                    before = m_before.real(c);
+                else
+                    before = QString::fromStdString(m_before.text(c));
+                // Areas are compared to the millimetre²: a re-read file gives the same parcel.
+                const bool same = (before.isDouble() && after[c].isDouble())
+                    ? std::abs(before.toDouble() - after[c].toDouble()) < 1e-6
+                    : before == after[c];
+                if (!same)
+                    changed[QLatin1String(kNames[c])] = QJsonObject{{QStringLiteral("before"), before},
+                                                                   {QStringLiteral("after"), after[c]}};
+            }
+            sameGeometry = !m_before.isNull(15) && m_before.int64(15) == 1;
+            oldGeometry = QString::fromStdString(m_before.text(16));
+        }
+        m_before.reset();
+        if (changed.isEmpty() && sameGeometry)
+            return false;
+        m_update.bind(1, p.objectKind.empty() ? std::string("parcel") : p.objectKind);
+        bindOrNull(m_update, 2, p.communeCode);
+        m_update.bind(3, p.toSo).bind(4, p.thuaSo);
+        bindOrNull(m_update, 5, p.toSoCu);
+        bindOrNull(m_update, 6, p.thuaSoCu);
+        m_update.bind(7, p.measuredArea).bind(8, p.legalArea);
+        bindOrNull(m_update, 9, p.landuseCode);
+        bindOrNull(m_update, 10, p.legalLanduseCode);
+        bindOrNull(m_update, 11, p.userTypeCode);
+        bindOrNull(m_update, 12, p.ownerName);
+        bindOrNull(m_update, 13, p.address);
+        m_update.bind(14, p.certificateIssued).bind(15, p.flags);
+        m_update.bind(16, p.flags.find("duplicate_number") != std::string::npos ? 1 : 0).bind(17, m_importId);
+        m_update.bindBlob(18, p.wkb.data(), p.wkb.size()).bind(19, m_srid).bind(20, m.id);
+        m_update.exec();
+        if (p.landuseCode.empty()) {
+            m_useDelete.bind(1, m.id).exec();
+        } else {
+            m_use.bind(1, p.landuseCode).bind(2, p.measuredArea).bind(3, m.id).exec();
+            if (m_db.changes() == 0)
+                m_useInsert.bind(1, m.id).bind(2, p.landuseCode).bind(3, p.measuredArea).exec();
+        }
+        QJsonObject detail{{QStringLiteral("import_id"), double(m_importId)},
+                           {QStringLiteral("layer"), QString::fromStdString(layer)},
+                           {QStringLiteral("fid"), double(fid)},
+                           {QStringLiteral("matched_by"), m.byUuid ? QStringLiteral("uuid") : QStringLiteral("commune/to/thua")},
+                           {QStringLiteral("changed"), changed}};
+        if (!sameGeometry)
+            detail[QStringLiteral("geometry_before")] = oldGeometry;
+        m_log.bind(1, m.uuid)
+            .bind(2, QJsonDocument(detail).toJson(QJsonDocument::Compact).toStdString())
+            .bind(3, m_source)
+            .exec();
+        return true;
+    }
+
+private:
+    int m_srid;
+    int64_t m_importId;
+    std::string m_source;
+    store::Statement m_byUuid, m_byIdentity, m_taken, m_before, m_update, m_use, m_useInsert, m_useDelete, m_log;
+    store::Database &m_db;
+};
+
 } // namespace
 
 QJsonObject ImportReport::toJson() const
@@ -176,6 +343,9 @@ QJsonObject ImportReport::toJson() const
     o[QStringLiteral("features_in")] = static_cast<double>(featuresIn);
     o[QStringLiteral("imported")] = static_cast<double>(imported);
     o[QStringLiteral("sheets")] = static_cast<double>(sheets);
+    o[QStringLiteral("updated")] = static_cast<double>(updated);
+    o[QStringLiteral("skipped")] = static_cast<double>(skipped);
+    o[QStringLiteral("already_in_project")] = static_cast<double>(alreadyThere);
     o[QStringLiteral("rejected")] = static_cast<double>(rejectedCount);
     o[QStringLiteral("flagged")] = static_cast<double>(flagged.size());
     o[QStringLiteral("import_id")] = static_cast<double>(importId);
@@ -193,6 +363,14 @@ QJsonObject ImportReport::toJson() const
                               {QStringLiteral("identity"), s(f.identity)},
                               {QStringLiteral("flags"), s(f.flags)}});
     o[QStringLiteral("flagged_features")] = fj;
+    QJsonArray ej;
+    for (const auto &e : existing)
+        ej.append(QJsonObject{{QStringLiteral("layer"), s(e.layer)},
+                              {QStringLiteral("fid"), static_cast<double>(e.fid)},
+                              {QStringLiteral("identity"), s(e.identity)},
+                              {QStringLiteral("uuid"), s(e.uuid)},
+                              {QStringLiteral("action"), s(e.action)}});
+    o[QStringLiteral("existing_features")] = ej;
     QJsonArray wj;
     for (const auto &w : warnings)
         wj.append(s(w));
@@ -232,6 +410,23 @@ ImportResult importVector(store::Project &project, const std::string &source, co
         return fail(source + ": cannot read as a vector file" + (why.empty() ? "" : " (" + why + ")"));
     }
     rep.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : driverName;
+    if (isShape) {
+        // GDAL reads as many features as the .dbf has records: shapes beyond them would vanish
+        // without a word ("Imported 0 of 0" for a .dbf whose header says 0).
+        const ShapefileCounts c = shapefileCounts(source);
+        if (c.shapes >= 0 && c.dbfRecords >= 0 && (c.shapes != c.dbfRecords || c.dbfHeaderRecords != c.dbfRecords)) {
+            const std::string dbf = fs::path(c.dbfPath).filename().string();
+            std::string claim;
+            if (c.dbfHeaderRecords != c.dbfRecords)
+                claim = " (its header claims " + std::to_string(c.dbfHeaderRecords) + ", the file holds "
+                    + std::to_string(c.dbfRecords) + ")";
+            return fail(source + ": the shapefile has " + std::to_string(c.shapes) + " shapes but " + dbf + " has "
+                        + std::to_string(c.dbfRecords) + " attribute records" + claim
+                        + ", so shapes and attributes cannot be paired: the .dbf is damaged, truncated or belongs to"
+                          " another file. Nothing was imported. Restore the .dbf from its source; to import the"
+                          " shapes alone, move " + dbf + " away and import with --mapping none.");
+        }
+    }
 
     // Mapping.
     std::optional<FieldMapping> mapping;
@@ -361,6 +556,24 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             }
             plan.fields = m->resolve(names);
             rep.mapping = m->name();
+            if (mapping) {
+                // The user's own mapping: an entry naming a field the layer lacks would import
+                // that column empty for every parcel, so it is refused with its line.
+                const std::vector<std::string> missing = m->unresolved(names);
+                if (!missing.empty()) {
+                    std::string list, what;
+                    for (const auto &n : names)
+                        list += (list.empty() ? "" : ", ") + n;
+                    for (const auto &e : missing)
+                        what += (what.empty() ? "" : "; ") + e;
+                    return fail(source + ": layer \"" + name + "\": the mapping names fields the layer does not have: "
+                                + what + ". The layer's fields are: " + list + ". Nothing was imported.");
+                }
+                for (const char *unused : {"begin_time", "end_time"})
+                    if (m->fields().count(unused))
+                        rep.warnings.push_back(m->where(unused) + ": not imported (the project sets its own history"
+                                               " times); the entry is ignored");
+            }
         }
         // Encoding samples (shapefiles without a declared encoding).
         if (!encoding) {
@@ -397,7 +610,8 @@ ImportResult importVector(store::Project &project, const std::string &source, co
     for (auto &p : plans)
         total += std::max<GIntBig>(0, p.layer->GetFeatureCount(TRUE));
 
-    // Existing live identities, to flag duplicates instead of failing on the unique index.
+    // Live identities already in the project (features that match one are "already there"),
+    // and those of this file (a second feature with the same number is flagged, not dropped).
     // (commune, tờ, thửa) packs into one integer (commune as a small ordinal); numbers
     // beyond 21 bits fall back to a set of text keys.
     struct IdentitySet {
@@ -414,50 +628,62 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                 return packed.insert((it->second << 42) | (uint64_t(to) << 21) | uint64_t(thua)).second;
             return other.insert(commune + "/" + std::to_string(to) + "/" + std::to_string(thua)).second;
         }
-    } identities;
-    identities.packed.reserve(size_t(std::max<int64_t>(1024, total)));
+        bool contains(const std::string &commune, int64_t to, int64_t thua) const
+        {
+            const auto it = communeIds.find(commune);
+            if (it == communeIds.end())
+                return false;
+            constexpr int64_t kMax = int64_t(1) << 21;
+            if (to >= 0 && thua >= 0 && to < kMax && thua < kMax && it->second < uint64_t(kMax))
+                return packed.count((it->second << 42) | (uint64_t(to) << 21) | uint64_t(thua)) > 0;
+            return other.count(commune + "/" + std::to_string(to) + "/" + std::to_string(thua)) > 0;
+        }
+    } dbIdentities, fileIdentities;
+    fileIdentities.packed.reserve(size_t(std::max<int64_t>(1024, total)));
     store::Database &db = project.db();
     {
         store::Statement st(db, "SELECT commune_code, to_so, thua_so FROM parcel WHERE end_time IS NULL AND"
                                 " identity_conflict = 0 AND thua_so IS NOT NULL AND to_so IS NOT NULL");
         while (st.step())
-            identities.insert(st.text(0), st.int64(1), st.int64(2));
+            dbIdentities.insert(st.text(0), st.int64(1), st.int64(2));
     }
+    // UUIDs only need looking up when the project has parcels at all (live or history).
+    const bool projectHasParcels = db.queryInt("SELECT EXISTS (SELECT 1 FROM parcel)").value_or(0) != 0;
+    std::unordered_set<std::string> fileUuids; // only features that bring their own UUID
+    std::map<std::pair<std::string, int>, int64_t> fileSheets; // commune, tờ -> first FID
     const auto &codes = store::landuseCodes();
+    // Coordinates beyond this (project CRS units) are no place on Earth: 10 000 km for a
+    // projected CRS, 1000° for a geographic one (a typo or a 1e308 from a broken converter).
+    const double coordinateLimit = proj_get_type(target.get()) == PJ_TYPE_PROJECTED_CRS ? 1e7 : 1e3;
 
-    const bool bulk = total > 2000; // below that, per-row triggers and WAL cost nothing worth avoiding
-    // A bulk load in WAL mode writes every page twice (WAL, then the checkpoint). When no other
-    // connection has the file open, the import runs with a rollback journal instead (just as
-    // crash-safe: new pages need no journal) and WAL comes back afterwards.
-    struct JournalGuard {
+    const bool bulk = total > 2000; // below that, per-row triggers cost nothing worth avoiding
+    // The rows of a bulk load reference only what this import itself just wrote (its
+    // import_log row, the parcel a land-use row belongs to): no lookups to check that, row by
+    // row. The setting belongs to this connection alone; the journal mode (WAL) is never
+    // changed, so another process never sees the project in an intermediate state.
+    struct ForeignKeysOff {
         store::Database &db;
-        bool switched = false;
-        JournalGuard(store::Database &d, bool bulk) : db(d)
+        bool off = false;
+        ForeignKeysOff(store::Database &d, bool bulk) : db(d)
         {
             if (!bulk)
                 return;
             try {
-                switched = db.queryText("PRAGMA journal_mode=DELETE").value_or("") == "delete";
-                // The rows reference only what this import itself just wrote (its import_log row,
-                // the parcel a land-use row belongs to): no lookups to check that, row by row.
                 db.exec("PRAGMA foreign_keys=OFF");
+                off = true;
             } catch (const std::exception &) {
             }
         }
-        ~JournalGuard()
+        ~ForeignKeysOff()
         {
+            if (!off)
+                return;
             try {
                 db.exec("PRAGMA foreign_keys=ON");
             } catch (const std::exception &) {
             }
-            if (!switched)
-                return;
-            try {
-                db.exec("PRAGMA journal_mode=WAL");
-            } catch (const std::exception &) {
-            }
         }
-    } journal(db, bulk);
+    } foreignKeys(db, bulk);
     try {
         store::Transaction tx(db);
         {
@@ -478,6 +704,8 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                                     " AND name IN ('gii_parcel_geom', 'ggi_parcel_geom', 'tmi_parcel_geom')");
             while (st.step())
                 savedTriggers.emplace_back(st.text(0), st.text(1));
+            // Inside this write transaction: in WAL mode another connection keeps reading the
+            // last committed state (triggers and all) until the commit puts them back.
             for (const auto &t : savedTriggers)
                 db.exec("DROP TRIGGER \"" + t.first + "\""); // names from sqlite_master, not user input
             // Secondary indexes stay: rows arrive mostly in sheet order, so their index entries
@@ -485,8 +713,18 @@ ImportResult importVector(store::Project &project, const std::string &source, co
         }
         store::ParcelWriter writer(project);
         writer.setManualSpatialIndex(bulk);
-        store::Statement sheetInsert(db, "INSERT OR REPLACE INTO map_sheet(commune_code, to_so, scale, sheet_id, frame)"
+        // A plain INSERT: a sheet already in the project is found first (below), never replaced unseen.
+        store::Statement sheetInsert(db, "INSERT INTO map_sheet(commune_code, to_so, scale, sheet_id, frame)"
                                          " VALUES (?, ?, ?, ?, CastToPolygon(GeomFromWKB(?, ?)))");
+        store::Statement sheetFind(db, "SELECT id, scale, sheet_id, AsText(frame),"
+                                       " AsBinary(frame) IS AsBinary(CastToPolygon(GeomFromWKB(?, ?)))"
+                                       " FROM map_sheet WHERE commune_code = ? AND to_so = ?");
+        store::Statement sheetUpdate(db, "UPDATE map_sheet SET scale = ?, sheet_id = ?, frame = CastToPolygon(GeomFromWKB(?, ?))"
+                                         " WHERE id = ?");
+        store::Statement sheetLog(db, "INSERT INTO change_log(action, detail, source) VALUES ('import_update_sheet', ?, ?)");
+        ExistingParcels existingParcels(db, project.srid(), rep.importId, fs::absolute(source).string());
+        const auto policy = options.existing;
+        int64_t refusedExisting = 0;
         std::set<std::string> communes;
         int64_t done = 0;
         // A worker thread checks (GEOS validity, area) and writes the rows in batches while this
@@ -500,6 +738,8 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             std::string invalidReason;
             std::string unreadable; // set by the checker: the geometry cannot be parsed
             store::ParcelWriter::Encoded encoded;
+            bool uuidFromFile = false;  // look the UUID up in the project
+            bool identityInDb = false;  // the project had this commune/tờ/thửa live before the import
         };
         constexpr size_t kBatch = 1024;
         struct Outcome {
@@ -509,6 +749,8 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             std::string reason;  // GEOS reason for invalid_geometry
             std::string ident;
             std::string rejected; // non-empty: the row was not written, and why
+            std::string existing; // non-empty: the feature was in the project (exists/skipped/updated/unchanged/kept both)
+            std::string uuid;     // the project's parcel it matched
         };
         // Three stages, each on its own thread, handing batches over bounded queues: this thread
         // reads and maps features (GDAL), a checker parses them with GEOS (validity, area), a
@@ -633,22 +875,58 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             void write(PendingRow &row)
             {
                 if (!row.unreadable.empty()) {
-                    outcomes.push_back({std::move(row.layer), row.fid, {}, {}, {}, std::move(row.unreadable)});
+                    outcomes.push_back({std::move(row.layer), row.fid, {}, {}, {}, std::move(row.unreadable), {}, {}});
                     return;
                 }
-                const model::Parcel &p = row.parcel;
+                model::Parcel &p = row.parcel;
+                std::string existingAction, matchedUuid;
+                if (row.uuidFromFile || row.identityInDb) {
+                    if (const auto m = existing->find(p, row.uuidFromFile, row.identityInDb)) {
+                        matchedUuid = m->uuid;
+                        using E = ImportOptions::Existing;
+                        if (policy == E::Refuse || policy == E::Skip) {
+                            outcomes.push_back({std::move(row.layer), row.fid, {}, {}, identityText(p), {},
+                                                policy == E::Refuse ? "exists" : "skipped", matchedUuid});
+                            return;
+                        }
+                        if (policy == E::Update) {
+                            if (m->retired) {
+                                outcomes.push_back({std::move(row.layer), row.fid, {}, {}, identityText(p),
+                                                    "its UUID " + m->uuid + " belongs to a parcel retired into history"
+                                                    " (end_time set); a retired parcel is not revived by an import",
+                                                    {}, {}});
+                                return;
+                            }
+                            const bool changed = existing->update(*m, p, row.layer, row.fid);
+                            areaSum += *p.measuredArea;
+                            outcomes.push_back({std::move(row.layer), row.fid, p.flags, std::move(row.invalidReason),
+                                                identityText(p), {}, changed ? "updated" : "unchanged", matchedUuid});
+                            return;
+                        }
+                        // Keep both: the new row is a flagged duplicate of the project's one.
+                        if (m->byUuid) {
+                            p.uuid = store::newUuid();
+                            addFlag(p.flags, "duplicate_uuid");
+                        }
+                        if (row.identityInDb)
+                            addFlag(p.flags, "duplicate_number");
+                        existingAction = "kept both";
+                    }
+                }
                 writer.insert(p, row.encoded, importId);
                 areaSum += *p.measuredArea;
                 // Only rows with something to report are kept: 1 M clean rows need no memory here.
-                if (p.flags.empty())
+                if (p.flags.empty() && existingAction.empty())
                     return;
-                outcomes.push_back({std::move(row.layer), row.fid, p.flags, std::move(row.invalidReason),
-                                    p.communeCode + "/" + (p.toSo ? std::to_string(*p.toSo) : "?") + "/"
-                                        + (p.thuaSo ? std::to_string(*p.thuaSo) : "?"),
-                                    {}});
+                outcomes.push_back({std::move(row.layer), row.fid, p.flags, std::move(row.invalidReason), identityText(p), {},
+                                    std::move(existingAction), std::move(matchedUuid)});
             }
             double areaSum = 0;
+            ExistingParcels *existing = nullptr;
+            ImportOptions::Existing policy = ImportOptions::Existing::Refuse;
         } pipeline{writer, rep.importId, project.srid(), {}, {}, {}, {}, {}, {}, false};
+        pipeline.existing = &existingParcels;
+        pipeline.policy = policy;
         std::vector<PendingRow> batch;
         const auto waitPending = [&] {
             pipeline.drain();
@@ -658,6 +936,18 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                     ++rep.rejectedCount;
                     rep.rejected.push_back({o.layer, o.fid, o.rejected});
                     continue;
+                }
+                if (!o.existing.empty()) {
+                    ++rep.alreadyThere;
+                    rep.existing.push_back({o.layer, o.fid, o.ident, o.uuid, o.existing});
+                    if (o.existing != "kept both")
+                        --rep.imported; // counted as imported when read; it was not added
+                    if (o.existing == "exists")
+                        ++refusedExisting;
+                    else if (o.existing == "skipped")
+                        ++rep.skipped;
+                    else if (o.existing == "updated" || o.existing == "unchanged")
+                        ++rep.updated;
                 }
                 if (!o.flags.empty())
                     rep.flagged.push_back({o.layer, o.fid, o.flags + (o.reason.empty() ? "" : " (" + o.reason + ")"), o.ident});
@@ -775,6 +1065,8 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                     addFlag(p.flags, "unknown_landuse");
                 if (!p.uuid.empty() && p.uuid.size() != 36)
                     p.uuid.clear();
+                std::transform(p.uuid.begin(), p.uuid.end(), p.uuid.begin(),
+                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
 
                 // Geometry.
                 OGRGeometry *g = feature->GetGeometryRef();
@@ -807,9 +1099,22 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                     reject(std::string("geometry is a ") + OGRGeometryTypeToName(flat) + ", not a polygon");
                     continue;
                 }
+                // A vertex at 1e308 or NaN gives an infinite area, and no export or rule could use
+                // the parcel: refused here, with its FID.
+                if (const auto bad = badCoordinate(g, 1e12)) {
+                    reject("coordinate is not a usable number (" + *bad + "): no place on Earth has it");
+                    continue;
+                }
                 if (plan.transform && !transformRings(g, *plan.transform)) {
                     reject("coordinates cannot be transformed into EPSG:" + std::to_string(project.srid())
                            + " (outside the area of the source CRS?)");
+                    continue;
+                }
+                if (const auto bad = badCoordinate(g, coordinateLimit)) {
+                    char limit[32];
+                    std::snprintf(limit, sizeof limit, "%g", coordinateLimit);
+                    reject("coordinate lies far outside any land in EPSG:" + std::to_string(project.srid()) + " (" + *bad
+                           + "; every coordinate must lie within ±" + limit + ")");
                     continue;
                 }
                 std::vector<unsigned char> wkb(g->WkbSize());
@@ -821,8 +1126,61 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                         reject("map sheet without a valid tờ number and scale (200 … 10000)");
                         continue;
                     }
+                    const std::string sheetName = "sheet " + (p.communeCode.empty() ? "?" : p.communeCode) + "/"
+                        + std::to_string(*p.toSo);
+                    if (const auto [first, added] = fileSheets.try_emplace({p.communeCode, *p.toSo}, fid); !added) {
+                        reject("map " + sheetName + " (commune/tờ) appears twice in the file (first as feature "
+                               + std::to_string(first->second) + "); a tờ number names one sheet");
+                        continue;
+                    }
                     waitPending();
-                    sheetInsert.bind(1, p.communeCode).bind(2, *p.toSo).bind(3, *scale).bind(4, text(F_sheet_id));
+                    const std::string sheetId = text(F_sheet_id);
+                    sheetFind.bindBlob(1, wkb.data(), wkb.size()).bind(2, project.srid()).bind(3, p.communeCode).bind(4, *p.toSo);
+                    if (sheetFind.step()) {
+                        const int64_t id = sheetFind.int64(0);
+                        const int oldScale = sheetFind.integer(1);
+                        const std::string oldSheetId = sheetFind.text(2), oldFrame = sheetFind.text(3);
+                        const bool sameFrame = !sheetFind.isNull(4) && sheetFind.int64(4) == 1;
+                        sheetFind.reset();
+                        using E = ImportOptions::Existing;
+                        if (policy == E::KeepBoth) {
+                            reject("map " + sheetName + " is in the project already, and two sheets cannot share a tờ"
+                                   " number; use --update or --skip-existing");
+                            continue;
+                        }
+                        ++rep.alreadyThere;
+                        if (policy == E::Refuse) {
+                            ++refusedExisting;
+                            rep.existing.push_back({plan.name, fid, sheetName, {}, "exists"});
+                            continue;
+                        }
+                        if (policy == E::Skip) {
+                            ++rep.skipped;
+                            rep.existing.push_back({plan.name, fid, sheetName, {}, "skipped"});
+                            continue;
+                        }
+                        const bool same = sameFrame && oldScale == *scale && oldSheetId == sheetId;
+                        if (!same) {
+                            sheetUpdate.bind(1, *scale).bind(2, sheetId).bindBlob(3, wkb.data(), wkb.size());
+                            sheetUpdate.bind(4, project.srid()).bind(5, id).exec();
+                            QJsonObject detail{{QStringLiteral("import_id"), double(rep.importId)},
+                                               {QStringLiteral("fid"), double(fid)},
+                                               {QStringLiteral("commune_code"), QString::fromStdString(p.communeCode)},
+                                               {QStringLiteral("to_so"), *p.toSo},
+                                               {QStringLiteral("scale_before"), oldScale},
+                                               {QStringLiteral("sheet_id_before"), QString::fromStdString(oldSheetId)}};
+                            if (!sameFrame)
+                                detail[QStringLiteral("frame_before")] = QString::fromStdString(oldFrame);
+                            sheetLog.bind(1, QJsonDocument(detail).toJson(QJsonDocument::Compact).toStdString())
+                                .bind(2, fs::absolute(source).string())
+                                .exec();
+                        }
+                        ++rep.updated;
+                        rep.existing.push_back({plan.name, fid, sheetName, {}, same ? "unchanged" : "updated"});
+                        continue;
+                    }
+                    sheetFind.reset();
+                    sheetInsert.bind(1, p.communeCode).bind(2, *p.toSo).bind(3, *scale).bind(4, sheetId);
                     sheetInsert.bindBlob(5, wkb.data(), wkb.size()).bind(6, project.srid());
                     sheetInsert.exec();
                     ++rep.sheets;
@@ -832,20 +1190,56 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                     continue;
                 }
                 p.wkb = std::move(wkb);
+                bool identityInDb = false;
                 if (p.thuaSo && p.toSo) {
-                    if (!identities.insert(p.communeCode, *p.toSo, *p.thuaSo))
+                    // A second feature of this file with the number is flagged (paper maps have them);
+                    // the first one is compared with the project's parcels by the writer.
+                    if (!fileIdentities.insert(p.communeCode, *p.toSo, *p.thuaSo))
                         addFlag(p.flags, "duplicate_number");
+                    else
+                        identityInDb = dbIdentities.contains(p.communeCode, *p.toSo, *p.thuaSo);
+                }
+                bool uuidFromFile = false;
+                if (!p.uuid.empty()) {
+                    if (!fileUuids.insert(p.uuid).second) {
+                        addFlag(p.flags, "duplicate_uuid"); // the second copy gets a new UUID
+                        p.uuid.clear();
+                    } else {
+                        uuidFromFile = projectHasParcels;
+                    }
                 }
                 if (!p.communeCode.empty())
                     communes.insert(p.communeCode);
                 ++rep.imported;
-                batch.push_back({std::move(p), plan.name, fid, sourceArea, {}, {}, {}});
+                batch.push_back({std::move(p), plan.name, fid, sourceArea, {}, {}, {}, uuidFromFile, identityInDb});
                 if (batch.size() >= kBatch)
                     flushBatch();
             }
         }
         flushBatch();
         waitPending();
+        if (refusedExisting > 0) {
+            // A re-import by mistake: say which, and what the user may want instead (rolled back).
+            std::string named;
+            int shown = 0;
+            for (const auto &e : rep.existing) {
+                if (e.action != "exists")
+                    continue;
+                if (shown++ == 5)
+                    break;
+                named += (named.empty() ? "" : ", ") + e.identity + " ("
+                    + (rep.layers.size() > 1 ? "layer " + e.layer + " " : std::string()) + "feature "
+                    + std::to_string(e.fid) + ")";
+            }
+            if (refusedExisting > 5)
+                named += " and " + std::to_string(refusedExisting - 5) + " more";
+            return fail(source + ": " + std::to_string(refusedExisting) + " of its " + std::to_string(rep.featuresIn)
+                        + " features are already in the project " + project.path()
+                        + " (a parcel with the same UUID or commune/tờ/thửa, or a map sheet with the same commune/tờ): "
+                        + named + ". Nothing was imported. Re-run with --update to replace them with the file's version"
+                          " (the previous values go to the change log), --skip-existing to import only the new ones,"
+                          " or --keep-both to add them as flagged duplicates.");
+        }
         if (bulk) {
             writer.flushSpatialIndex();
             for (const auto &t : savedTriggers)
@@ -861,7 +1255,9 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             log.bind(1, rep.featuresIn).bind(2, rep.imported).bind(3, rep.rejectedCount)
                 .bind(4, static_cast<int64_t>(rep.flagged.size())).bind(5, rep.importId).exec();
             store::Statement ch(db, "INSERT INTO change_log(action, detail, source) VALUES ('import', ?, ?)");
-            ch.bind(1, std::to_string(rep.imported) + " objects imported, " + std::to_string(rep.rejectedCount) + " rejected")
+            ch.bind(1, std::to_string(rep.imported) + " objects imported, " + std::to_string(rep.updated) + " updated, "
+                           + std::to_string(rep.skipped) + " skipped as already in the project, "
+                           + std::to_string(rep.rejectedCount) + " rejected")
                 .bind(2, fs::absolute(source).string()).exec();
         }
         if (options.progress)

@@ -4,20 +4,116 @@
 #include <sqlite3.h>
 #include <spatialite.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <iterator>
+#include <mutex>
+#include <thread>
 
 namespace vnland::store {
 namespace {
 // SQLite counts every allocation behind a global mutex unless told otherwise before it
 // initialises (this runs when the library loads). Nothing in VNLand reads those counts.
 [[maybe_unused]] const int kSqliteConfigured = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }();
+
+// A second `vnland import` into the same project waits for the first one's write lock; a
+// land officer's import of one commune takes seconds to a minute, so one minute by default.
+std::atomic<int> &defaultTimeout()
+{
+    static std::atomic<int> ms = [] {
+        if (const char *env = std::getenv("VNLAND_LOCK_TIMEOUT")) {
+            char *end = nullptr;
+            const double s = std::strtod(env, &end);
+            if (end != env && *end == '\0' && std::isfinite(s) && s >= 0 && s <= 86400)
+                return static_cast<int>(s * 1000);
+        }
+        return 60000;
+    }();
+    return ms;
+}
+
+std::mutex &reporterMutex()
+{
+    static std::mutex m;
+    return m;
+}
+
+Database::LockWaitReporter &reporter()
+{
+    static Database::LockWaitReporter r;
+    return r;
+}
+
+int64_t nowUs()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+bool isLockError(sqlite3 *db)
+{
+    const int rc = sqlite3_extended_errcode(db) & 0xff;
+    return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
 } // namespace
+
+void Database::setDefaultLockTimeout(int milliseconds) { defaultTimeout() = std::max(0, milliseconds); }
+int Database::defaultLockTimeout() { return defaultTimeout(); }
+void Database::setLockTimeout(int milliseconds) { m_lockTimeoutMs = std::max(0, milliseconds); }
+
+void Database::setLockWaitReporter(LockWaitReporter r)
+{
+    std::lock_guard lock(reporterMutex());
+    reporter() = std::move(r);
+}
+
+int Database::busyHandler(void *self, int count)
+{
+    auto *db = static_cast<Database *>(self);
+    const int64_t now = nowUs();
+    if (count == 0) {
+        db->m_waitStartUs = now;
+        db->m_waitReports = 0;
+    }
+    const double waited = double(now - db->m_waitStartUs) / 1e6;
+    const double limit = db->m_lockTimeoutMs / 1000.0;
+    db->m_lastWaitSeconds = waited;
+    if (waited >= limit)
+        return 0; // give up: the statement fails with SQLITE_BUSY, errorMessage() says why
+    // Tell the user after one second, then every five: a silent minute looks like a hang.
+    const int due = waited < 1 ? 0 : 1 + static_cast<int>((waited - 1) / 5);
+    if (due > db->m_waitReports) {
+        db->m_waitReports = due;
+        std::lock_guard lock(reporterMutex());
+        if (reporter()) {
+            reporter()(db->m_path, waited, limit);
+        } else {
+            std::fprintf(stderr, "%s: another process holds the project (it is writing to it); waiting %.0f s (at most %.0f s) …\n",
+                         db->m_path.c_str(), waited, limit);
+            std::fflush(stderr);
+        }
+    }
+    static constexpr int kDelaysMs[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50};
+    const int delay = count < int(std::size(kDelaysMs)) ? kDelaysMs[count] : 100;
+    const double remainingMs = (limit - waited) * 1000;
+    std::this_thread::sleep_for(std::chrono::microseconds(
+        static_cast<int64_t>(std::max(1.0, std::min<double>(delay, remainingMs)) * 1000)));
+    return 1;
+}
 
 
 Statement::Statement(Database &db, std::string_view sql) : m_db(&db)
 {
-    if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK) {
+        if (isLockError(db.handle())) // reading the schema waited for another process
+            throw DbError(db.path() + ": " + db.errorMessage());
         throw DbError(db.path() + ": cannot prepare SQL (" + db.errorMessage() + "): " + std::string(sql.substr(0, 120)));
+    }
 }
 
 Statement::~Statement()
@@ -171,9 +267,11 @@ Database::Database(const std::string &path, Mode mode) : m_path(path)
         throw DbError(path + ": cannot open project (" + msg + ")");
     }
     sqlite3_extended_result_codes(m_db, 1);
-    sqlite3_busy_timeout(m_db, 2000);
     m_spatialiteCache = spatialite_alloc_connection();
     spatialite_init_ex(m_db, m_spatialiteCache, 0);
+    // After SpatiaLite's initialisation, which sets a 5 s busy timeout of its own.
+    m_lockTimeoutMs = defaultLockTimeout();
+    sqlite3_busy_handler(m_db, &Database::busyHandler, this);
     try {
         // Touch the schema so that a file that is not SQLite fails here, with its name.
         // 8 KiB pages for a new land database (set before the first write; WAL fixes it): a parcel
@@ -211,7 +309,7 @@ void Database::exec(std::string_view sql)
     char *err = nullptr;
     const std::string s(sql);
     if (sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : errorMessage();
+        std::string msg = err && !isLockError(m_db) ? err : errorMessage();
         sqlite3_free(err);
         throw DbError(m_path + ": " + msg);
     }
@@ -235,7 +333,19 @@ std::optional<std::string> Database::queryText(std::string_view sql)
 
 int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
 int Database::changes() const { return sqlite3_changes(m_db); }
-std::string Database::errorMessage() const { return m_db ? sqlite3_errmsg(m_db) : "no database"; }
+std::string Database::errorMessage() const
+{
+    if (!m_db)
+        return "no database";
+    if (isLockError(m_db)) {
+        char waited[32];
+        std::snprintf(waited, sizeof waited, "%.0f", std::max(m_lastWaitSeconds, m_lockTimeoutMs / 1000.0));
+        return std::string("another process holds the project and did not finish within ") + waited
+            + " s (database is locked); nothing was changed. Try again when it is done, or wait longer"
+              " (vnland import --wait SECONDS, or VNLAND_LOCK_TIMEOUT=SECONDS for any command)";
+    }
+    return sqlite3_errmsg(m_db);
+}
 int Database::userVersion() { return static_cast<int>(queryInt("PRAGMA user_version").value_or(0)); }
 void Database::setUserVersion(int v)
 {

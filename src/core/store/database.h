@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -108,11 +109,31 @@ public:
     int userVersion();
     void setUserVersion(int v);
 
+    /// How long a connection waits for another connection's lock (a second process
+    /// importing into the same project) before it gives up. Applies to connections opened
+    /// afterwards. The default is 60 s, or VNLAND_LOCK_TIMEOUT (seconds) when set.
+    static void setDefaultLockTimeout(int milliseconds);
+    static int defaultLockTimeout();
+    /// This connection only.
+    void setLockTimeout(int milliseconds);
+    int lockTimeout() const { return m_lockTimeoutMs; }
+    /// Told (project path, seconds waited, seconds it will wait at most) about one second
+    /// into a wait and every 5 s after. Without one, a line goes to stderr.
+    using LockWaitReporter = std::function<void(const std::string &path, double waited, double limit)>;
+    static void setLockWaitReporter(LockWaitReporter reporter);
+
 private:
+    static int busyHandler(void *self, int count);
+
     sqlite3 *m_db = nullptr;
     void *m_spatialiteCache = nullptr;
     std::string m_path;
     bool m_readOnly = false;
+    int m_lockTimeoutMs = 60000;
+    // The current wait for a lock (busyHandler): when it started, reports made, how long it lasted.
+    int64_t m_waitStartUs = 0;
+    int m_waitReports = 0;
+    double m_lastWaitSeconds = 0;
 };
 
 } // namespace vnland::store

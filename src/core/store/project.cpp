@@ -3,6 +3,9 @@
 
 #include "store/migrator.h"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <filesystem>
 
 namespace vnland::store {
@@ -23,7 +26,12 @@ std::unique_ptr<Project> Project::create(const std::string &path, const ProjectS
         Transaction tx(p->db());
         p->setMeta("name", s.name);
         p->setMeta("epsg", std::to_string(s.epsg));
-        p->setMeta("central_meridian", std::to_string(s.centralMeridian));
+        {
+            // to_chars: "107.75" whatever the user's locale (std::to_string would write "107,750000" in vi_VN).
+            char buf[64];
+            const auto end = std::to_chars(buf, buf + sizeof buf, s.centralMeridian).ptr;
+            p->setMeta("central_meridian", std::string(buf, end));
+        }
         p->setMeta("province_code", s.provinceCode);
         p->setMeta("province_name", s.provinceName);
         p->setMeta("default_scale", std::to_string(s.defaultScale));
@@ -68,15 +76,53 @@ std::unique_ptr<Project> Project::open(const std::string &path, bool readOnly)
     return p;
 }
 
+namespace {
+
+/// A settings value that cannot be used: names the file, the key, the value and what is expected.
+[[noreturn]] void badMeta(const std::string &path, const std::string &key, const std::string &value, const std::string &expected)
+{
+    throw DbError(path + ": project setting \"" + key + "\" in table project_meta has the value \"" + value
+                  + "\", which is not " + expected + ". Correct it (e.g. sqlite3 \"" + path
+                  + "\" \"UPDATE project_meta SET value = '…' WHERE key = '" + key + "'\") or restore a copy of the project.");
+}
+
+long parseWhole(const std::string &path, const std::string &key, const std::string &value, long min, long max,
+                const std::string &expected)
+{
+    long v = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (value.empty() || ec != std::errc() || end != value.data() + value.size() || v < min || v > max)
+        badMeta(path, key, value, expected);
+    return v;
+}
+
+} // namespace
+
 void Project::loadSettings()
 {
+    const std::string &file = path();
     ProjectSettings s;
     s.name = meta("name").value_or("");
-    s.epsg = std::stoi(meta("epsg").value_or("5899"));
-    s.centralMeridian = std::stod(meta("central_meridian").value_or("107.75"));
+    s.epsg = static_cast<int>(parseWhole(file, "epsg", meta("epsg").value_or("5899"), 1, 999999,
+                                         "an EPSG code (a whole number such as 5899)"));
+    {
+        const std::string cm = meta("central_meridian").value_or("107.75");
+        // from_chars reads a point whatever the user's locale; a comma is what older versions
+        // wrote under a Vietnamese locale (std::to_string).
+        std::string dot = cm;
+        std::replace(dot.begin(), dot.end(), ',', '.');
+        double v = 0;
+        const auto [end, ec] = std::from_chars(dot.data(), dot.data() + dot.size(), v);
+        if (cm.empty() || ec != std::errc() || end != dot.data() + dot.size() || !std::isfinite(v) || v < -180 || v > 180)
+            badMeta(file, "central_meridian", cm, "a longitude in degrees (such as 107.75)");
+        s.centralMeridian = v;
+    }
     s.provinceCode = meta("province_code").value_or("");
     s.provinceName = meta("province_name").value_or("");
-    s.defaultScale = std::stoi(meta("default_scale").value_or("1000"));
+    s.defaultScale = static_cast<int>(parseWhole(file, "default_scale", meta("default_scale").value_or("1000"), 1, 1000000,
+                                                 "a map scale denominator (a whole number such as 1000)"));
+    if (const auto year = meta("landuse_reference_year"); year && *year != "2018" && *year != "2024")
+        badMeta(file, "landuse_reference_year", *year, "2018 or 2024");
     m_settings = s;
 }
 
