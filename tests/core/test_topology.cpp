@@ -547,6 +547,53 @@ BOOST_AUTO_TEST_CASE(fix_gap_goes_to_longest_shared_edge)
     BOOST_TEST(f.run().issues.empty(), dump(f.run()));
 }
 
+BOOST_AUTO_TEST_CASE(fix_gap_never_fills_the_place_of_an_unreadable_parcel)
+{
+    // 4 × 3 grid of 10 m squares. The interior parcel (1,1) has a 1e308 vertex (issue #16:
+    // fix --rule gap aborted with "stack smashing" in GEOS's WKT writer); the interior
+    // parcel (2,1) is 1 m short of its right neighbour, a real gap.
+    std::vector<model::Parcel> parcels;
+    int n = 0;
+    for (int row = 0; row < 3; ++row)
+        for (int col = 0; col < 4; ++col) {
+            std::string wkt = box(col * 10, row * 10, col * 10 + 10, row * 10 + 10);
+            if (row == 1 && col == 1)
+                wkt = "POLYGON((10 10, 20 10, 20 20, 1e308 20, 10 20, 10 10))";
+            if (row == 1 && col == 2)
+                wkt = box(20, 10, 29, 20);
+            model::Parcel p = parcel({wkt, ++n});
+            p.id = n;
+            parcels.push_back(std::move(p));
+        }
+    topology::ValidationContext context;
+    context.validLanduseCodes = topology::landuseCodesValidIn("2018");
+    const auto report = topology::validate(parcels, context, {});
+    bool named = false;
+    for (const auto &i : report.issues)
+        if (i.rule == Rule::InvalidGeometry && i.parcelIds == std::vector<int64_t>{6}) {
+            named = true;
+            BOOST_TEST(i.message.find("Tọa độ không hợp lệ") != std::string::npos, i.message);
+        }
+    BOOST_TEST(named, dump(report));
+    BOOST_TEST(report.count(Rule::Gap) == 2u, dump(report));
+
+    const auto plan = topology::planFix(parcels, context, Rule::Gap);
+    BOOST_TEST(plan.issuesFound == 2u);
+    BOOST_TEST(plan.issuesAddressed == 1u);
+    // The real gap (10 m²) goes to a neighbour; the hole of the unreadable parcel stays.
+    BOOST_REQUIRE_EQUAL(plan.edits.size(), 1u);
+    BOOST_TEST((plan.edits[0].parcelId == 7 || plan.edits[0].parcelId == 8 || plan.edits[0].parcelId == 3 ||
+                plan.edits[0].parcelId == 11));
+    BOOST_TEST(std::abs(plan.edits[0].areaAfter - plan.edits[0].areaBefore - 10.0) < 1e-6);
+    bool skipped = false;
+    for (const auto &msg : plan.skipped)
+        skipped = skipped || msg.find("có thể là chỗ của Thửa id 6") != std::string::npos;
+    BOOST_TEST(skipped);
+    // Every change-log detail is plain JSON with finite numbers.
+    for (const auto &e : plan.edits)
+        BOOST_TEST(e.detail.find("e+308") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(fix_overlap_removes_it_from_the_outer_parcel)
 {
     Fixture f({{box(0, 0, 10, 10)}, {box(2, 2, 4, 5)}});

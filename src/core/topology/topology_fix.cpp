@@ -535,12 +535,50 @@ bool isFixable(Rule r)
     }
 }
 
-FixPlan planFix(const std::vector<model::Parcel> &parcels, const ValidationContext &context, Rule rule)
+namespace {
+
+/// @p given plus the parcels GEOS cannot use that the store did not already name
+/// (in-memory parcels with a NaN or 1e308 vertex, or without geometry): their place
+/// from the usable vertices, so a gap fix never hands their land to a neighbour.
+ValidationContext withUnreadableParcels(const std::vector<model::Parcel> &parcels, const ParcelIndex &index,
+                                        const ValidationContext &given)
+{
+    ValidationContext c = given;
+    for (size_t i = 0; i < index.size(); ++i) {
+        if (index.readable(i))
+            continue;
+        const auto &p = parcels[i];
+        if (std::any_of(c.damagedGeometries.begin(), c.damagedGeometries.end(),
+                        [&](const store::DamagedGeometry &d) { return d.id == p.id; }))
+            continue;
+        store::DamagedGeometry d;
+        d.id = p.id;
+        d.uuid = p.uuid;
+        d.communeCode = p.communeCode;
+        d.toSo = p.toSo;
+        d.thuaSo = p.thuaSo;
+        d.reason = index.invalidReason(i);
+        if (!p.wkb.empty()) {
+            // Through the checked blob reader: it gives the box of the usable vertices.
+            const auto blob = store::multiPolygonBlobFromWkb(p.wkb.data(), p.wkb.size(), 0, nullptr);
+            const store::BlobGeometry read = store::readSpatialiteBlob(blob.data(), blob.size());
+            if (read.hasExtent)
+                d.extent = read.extent;
+        }
+        c.damagedGeometries.push_back(std::move(d));
+    }
+    return c;
+}
+
+} // namespace
+
+FixPlan planFix(const std::vector<model::Parcel> &parcels, const ValidationContext &givenContext, Rule rule)
 {
     FixPlan plan;
     plan.rule = rule;
     if (!isFixable(rule))
         return plan;
+    const ValidationContext &context = givenContext;
     EngineOptions opt;
     opt.rules = {rule};
     const ValidationReport report = validate(parcels, context, opt);
@@ -554,6 +592,7 @@ FixPlan planFix(const std::vector<model::Parcel> &parcels, const ValidationConte
 
     ParcelIndex index(parcels, defaultThreads());
     Working w{index, {}, {}, {}};
+    const ValidationContext withUnreadable = withUnreadableParcels(parcels, index, context);
     switch (rule) {
     case Rule::InvalidGeometry:
         for (const Issue &issue : report.issues) {
@@ -582,7 +621,7 @@ FixPlan planFix(const std::vector<model::Parcel> &parcels, const ValidationConte
         planSnap(index, context, report.issues, w, plan);
         break;
     case Rule::Gap:
-        planGaps(index, context, report.issues, w, plan);
+        planGaps(index, withUnreadable, report.issues, w, plan);
         break;
     case Rule::Overlap:
         planOverlaps(index, report.issues, w, plan);
