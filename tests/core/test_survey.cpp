@@ -625,6 +625,11 @@ BOOST_AUTO_TEST_CASE(tops_gsi16_polar_only_default_station)
     checkLine(d, 1, "GDEM5415", 11.21674, 8.07572, -0.28905);
     checkLine(d, 2, "GDEM5416", 16.95914, 11.52110, -0.98073);
     checkLine(d, 343, "GDEM5829", 6.23212, -375.94334, -0.25438);
+    // Hz 32.44000 = 32°44'00.0" exactly (decoded from the integer digits).
+    // totalopenstation gets 32°43'99.99" here (float divmod in dms_to_deg)
+    // and places this point 8 mm off; 7 of its 343 points differ so, by
+    // 3–20 mm, the other 336 agree with ours to 1e-6 m.
+    checkLine(d, 6, "GDEM5420", 41.95197, 26.96717, -0.88062);
     BOOST_TEST(anyWarning(d, "343 observation(s) without a station record reduced from the default station E=0, N=0, Z=0"));
     BOOST_TEST(d.layout.find("GSI-16") != std::string::npos);
     // --station E,N,Z: the same readings from E 1000, N 2000, Z 10 (HI still WI 88).
