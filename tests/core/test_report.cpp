@@ -20,6 +20,7 @@
 #include <gdal.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
@@ -756,4 +757,66 @@ BOOST_FIXTURE_TEST_CASE(register_lists_co_users_and_the_legal_land_type, Fixture
     BOOST_TEST(reg.parcelCount == 2);
     BOOST_TEST(reg.totalCurrent == 8000); // co-user lines carry no area
     BOOST_TEST(report::splitCoUsers("A; B và C", "GDC") == (std::vector<std::string>{"A", "B", "C"}));
+}
+
+BOOST_FIXTURE_TEST_CASE(extract_of_a_parcel_with_a_damaged_blob_says_why_and_neighbours_still_work, Fixture)
+{
+    // Issue #16: SpatiaLite's parser hung or crashed on a damaged blob; the extract now
+    // reads it with the checked reader, says why it has no drawing, and the neighbour's
+    // extract is whole (the damaged parcel is only left out of its sketch).
+    int64_t damagedId = 0, neighbourId = 0;
+    {
+        store::ParcelWriter w(*project);
+        for (int k = 0; k < 2; ++k) {
+            auto g = geom::fromWkt("POLYGON((" + std::to_string(503000 + 20 * k) + " 2321000, " +
+                                   std::to_string(503020 + 20 * k) + " 2321000, " + std::to_string(503020 + 20 * k) +
+                                   " 2321020, " + std::to_string(503000 + 20 * k) + " 2321020, " +
+                                   std::to_string(503000 + 20 * k) + " 2321000))");
+            model::Parcel p;
+            p.communeCode = "07192";
+            p.toSo = 9;
+            p.thuaSo = k + 1;
+            p.landuseCode = "ONT";
+            p.measuredArea = 400.0;
+            p.wkb = geom::toWkb(g.get());
+            (k == 0 ? damagedId : neighbourId) = w.insert(p);
+        }
+    }
+    {
+        auto &db = project->db();
+        std::vector<std::pair<std::string, std::string>> triggers;
+        store::Statement tr(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'parcel'");
+        while (tr.step())
+            triggers.emplace_back(tr.text(0), tr.text(1));
+        for (const auto &t : triggers)
+            db.exec("DROP TRIGGER \"" + t.first + "\"");
+        store::Statement get(db, "SELECT geom FROM parcel WHERE id = ?");
+        get.bind(1, damagedId);
+        BOOST_REQUIRE(get.step());
+        auto blob = get.blob(0);
+        const uint32_t rings = 0x7fffffff;
+        std::memcpy(&blob[52], &rings, 4);
+        store::Statement up(db, "UPDATE parcel SET geom = ? WHERE id = ?");
+        up.bindBlob(1, blob.data(), blob.size()).bind(2, damagedId);
+        up.exec();
+        for (const auto &t : triggers)
+            db.exec(t.second);
+    }
+    report::ReportFilter f;
+    f.parcels = {{9, 1}, {9, 2}};
+    const auto ex = report::buildExtracts(*project, f);
+    BOOST_REQUIRE_EQUAL(ex.size(), 2u);
+    BOOST_TEST(ex[0].parcel.id == damagedId);
+    BOOST_TEST(contains(ex[0].geometryProblem, "ring count 2147483647"), ex[0].geometryProblem);
+    BOOST_TEST(contains(ex[0].note, "bị hỏng"), ex[0].note);
+    BOOST_TEST(ex[0].vertices.empty());
+    BOOST_TEST(ex[1].parcel.id == neighbourId);
+    BOOST_TEST(ex[1].geometryProblem.empty());
+    BOOST_TEST(ex[1].vertices.size() == 4u);
+    // Through the CLI: exit 1, the parcel named, the PDF written.
+    const std::string pdf = tmp.file("damaged.pdf");
+    const auto r = test::runCli("report extract " + path + " --parcels 9/1,9/2 --out " + pdf);
+    BOOST_TEST(r.exitCode == 1, r.out + r.err);
+    BOOST_TEST(contains(r.err, "parcel id " + std::to_string(damagedId) + " (xã 07192, tờ 9, thửa 1"), r.err);
+    BOOST_TEST(contains(pdfText(pdf), "bị hỏng"));
 }
