@@ -51,8 +51,9 @@ int cmdImportSurvey(const Argv &argv)
                      "give parcel number, land-use code and drawn area.\n"
                      "Total stations (Leica GSI-8/16, Sokkia SDR33): coordinates the instrument recorded are\n"
                      "taken as they are; observations made before any station record are reduced from\n"
-                     "--station E,N,Z[,HI] (easting, northing, height, instrument height; Hz readings taken\n"
-                     "as azimuths), without it from E=0, N=0, Z=0 with a warning.\n"
+                     "--station E,N,Z[,HI] (easting, northing, height; HI for lines that record no instrument\n"
+                     "height, WI 88; Hz readings taken as azimuths). Without it GSI uses E=0, N=0, Z=0 with a\n"
+                     "warning and SDR33 rejects such observations.\n"
                      "Rejected lines are listed on stderr as FILE:LINE: reason.\n"
                      "Exit: 0 ok, 1 some lines rejected or boundary issues (the rest imported),\n"
                      "      2 bad input or nothing imported (the project is unchanged).\n";
