@@ -412,6 +412,45 @@ BOOST_AUTO_TEST_CASE(parcel_code_with_a_vertex_10000_km_away_is_quick)
     BOOST_TEST(!contains(r.err, "thửa 1,"), r.err);
 }
 
+BOOST_AUTO_TEST_CASE(damaged_map_sheet_frame_is_named_and_skipped)
+{
+    // Frames are SpatiaLite blobs too: read by the checked reader in validate and export.
+    test::TempDir tmp;
+    const std::string path = copySample(tmp, "p.sqlite");
+    int toSo = 0;
+    {
+        auto p = store::Project::open(path);
+        auto &db = p->db();
+        store::Statement get(db, "SELECT id, to_so, frame FROM map_sheet WHERE frame IS NOT NULL ORDER BY id LIMIT 1");
+        BOOST_REQUIRE(get.step());
+        const int64_t id = get.int64(0);
+        toSo = get.integer(1);
+        auto blob = get.blob(2);
+        get.reset();
+        putU32(blob, 43, 0x7fffffff); // POLYGON: ring count right after the class
+        std::vector<std::pair<std::string, std::string>> triggers;
+        {
+            store::Statement tr(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'map_sheet'");
+            while (tr.step())
+                triggers.emplace_back(tr.text(0), tr.text(1));
+        }
+        for (const auto &t : triggers)
+            db.exec("DROP TRIGGER \"" + t.first + "\"");
+        store::Statement up(db, "UPDATE map_sheet SET frame = ? WHERE id = ?");
+        up.bindBlob(1, blob.data(), blob.size()).bind(2, id);
+        up.exec();
+        for (const auto &t : triggers)
+            db.exec(t.second);
+    }
+    auto r = test::runCli("export " + path + " --to " + tmp.file("o.gpkg"));
+    BOOST_TEST(r.exitCode == 1, r.out + r.err);
+    BOOST_TEST(contains(r.err, "map sheet tờ " + std::to_string(toSo)), r.err);
+    BOOST_TEST(contains(r.err, "ring count 2147483647"), r.err);
+    r = test::runCli("validate " + path + " --quiet");
+    BOOST_TEST(r.exitCode != 2, r.out + r.err);
+    BOOST_TEST(r.exitCode >= 0, r.out + r.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(export_safety)
