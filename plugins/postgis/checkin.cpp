@@ -101,10 +101,16 @@ plugin::SyncReport checkinWork(store::Project &work, const plugin::SyncOptions &
 
     Connection c(*conninfo);
     openSchema(c, schema);
-    Result lock = c.exec("SELECT released IS NOT NULL, holder FROM checkout_lock WHERE id = $1", Params().add(lockId));
+    Result lock = c.exec("SELECT released IS NOT NULL, holder, coalesce(release_note, ''),"
+                         " to_char(released, 'YYYY-MM-DD HH24:MI TZ') FROM checkout_lock WHERE id = $1",
+                         Params().add(lockId));
     if (lock.rows() == 0)
         throw PgError(c.describe() + ": lock " + std::to_string(lockId) + " of " + work.path() +
                       " is not on the server (schema " + schema + ")");
+    if (lock.text(0, 0) == "t" && lock.text(0, 2).rfind("taken over", 0) == 0)
+        throw PgError(c.describe() + ": lock " + std::to_string(lockId) + " of " + work.path() + " was " +
+                      lock.text(0, 2) + " at " + lock.text(0, 3) +
+                      "; nothing was sent (the edits stay in this file): check the area out again to redo them");
     if (lock.text(0, 0) == "t")
         throw PgError(c.describe() + ": lock " + std::to_string(lockId) + " of " + work.path() +
                       " was already checked in or released");
@@ -167,6 +173,10 @@ plugin::SyncReport checkinWork(store::Project &work, const plugin::SyncOptions &
 
     Transaction tx(c);
     lockSchemaForWrite(c, schema);
+    // A forced check-out may have taken the lock over meanwhile (it locks the same row).
+    if (c.exec("SELECT released IS NOT NULL FROM checkout_lock WHERE id = $1 FOR UPDATE", Params().add(lockId)).text(0, 0) == "t")
+        throw PgError(c.describe() + ": lock " + std::to_string(lockId) + " of " + work.path() +
+                      " was taken over or released during the check-in; nothing was sent");
     // Conflicts: parcels changed on the server since the check-out.
     std::set<std::string> conflicts;
     {

@@ -1,7 +1,9 @@
 // vnland checkout: one map sheet (tờ) or a whole commune from the server into
 // a new local work project, and a lock on the server recording who took which
 // parcels when, with a content hash of each parcel as the server had it and as
-// the work file holds it (check-in compares against both).
+// the work file holds it (check-in compares against both). A sheet or commune
+// under an open lock is refused; with force the old locks are released and the
+// take-over recorded in checkout_takeover.
 #include "local_rows.h"
 #include "pg_connection.h"
 #include "pg_schema.h"
@@ -44,6 +46,11 @@ std::set<std::string> issueSignatures(store::Project &work, const std::set<std::
 }
 
 namespace {
+
+bool hasTable(Connection &c, const std::string &table)
+{
+    return c.exec("SELECT to_regclass($1) IS NOT NULL", Params().add(table)).text(0, 0) == "t";
+}
 
 std::string join(const std::vector<std::string> &items, const std::string &sep)
 {
@@ -105,7 +112,7 @@ int copyDown(Connection &c, store::Project &work, const std::string &table, cons
 } // namespace
 
 plugin::SyncReport checkoutArea(const std::string &conninfo, const plugin::SyncOptions &options,
-                                const std::string &workPath)
+                                const std::string &workPath, bool force)
 {
     plugin::SyncReport report;
     const std::string schema = schemaName(options);
@@ -143,13 +150,31 @@ plugin::SyncReport checkoutArea(const std::string &conninfo, const plugin::SyncO
         areaParams.add(*toSo);
     const std::string area = "xã " + commune + (toSo ? ", tờ " + std::to_string(*toSo) : std::string());
 
+    const std::string holder = options.who.isEmpty() ? defaultHolder() : options.who.toStdString();
     Transaction tx(c);
-    Result others = c.exec("SELECT id, holder, to_char(taken, 'YYYY-MM-DD HH24:MI') FROM checkout_lock"
-                           " WHERE released IS NULL AND commune_code = $1 AND (to_so IS NULL OR $2::integer IS NULL OR to_so = $2::integer)",
+    // One check-out of a commune at a time decides about its locks (a second one waits here).
+    c.exec("SELECT pg_advisory_xact_lock(hashtext('vnland-checkout:' || $1 || ':' || $2))",
+           Params().add(schema).add(commune));
+    // Open locks on the same sheet, on the whole commune, or (for a whole commune) on any of its sheets.
+    Result others = c.exec("SELECT id, holder, to_char(taken, 'YYYY-MM-DD HH24:MI TZ'), to_so FROM checkout_lock"
+                           " WHERE released IS NULL AND commune_code = $1 AND (to_so IS NULL OR $2::integer IS NULL OR to_so = $2::integer)"
+                           " ORDER BY id FOR UPDATE",
                            Params().add(commune).add(toSo));
-    for (int i = 0; i < others.rows(); ++i)
-        report.findings << QString::fromStdString("note: " + area + " is also checked out by " + others.text(i, 1) +
-                                                  " since " + others.text(i, 2) + " (lock " + others.text(i, 0) + ")");
+    if (others.rows() > 0 && !force) {
+        report.status = 1;
+        report.findings << QString::fromStdString("check-out refused: " + area + " is locked; nothing was written");
+        for (int i = 0; i < others.rows(); ++i)
+            report.findings << QString::fromStdString(
+                "  lock " + others.text(i, 0) + ": " +
+                (others.isNull(i, 3) ? "xã " + commune : "xã " + commune + ", tờ " + others.text(i, 3)) +
+                " checked out by " + others.text(i, 1) + " since " + others.text(i, 2));
+        report.findings << QStringLiteral("  wait for the check-in (or checkin --abandon), or take the lock over with "
+                                          "--force: the holder's work file can then no longer be checked in");
+        return report; // rolls back; no work file
+    }
+    if (others.rows() > 0 && !hasTable(c, "checkout_takeover"))
+        throw PgError(c.describe() + ": schema '" + schema +
+                      "' predates recorded lock take-overs; publish once with this version of VNLand to upgrade it");
 
     // Server hashes of the live parcels of the area.
     Result hashes = c.exec("SELECT uuid, md5(p::text) FROM parcel p WHERE end_time IS NULL AND " + where, areaParams);
@@ -197,13 +222,22 @@ plugin::SyncReport checkoutArea(const std::string &conninfo, const plugin::SyncO
         throw;
     }
 
-    const std::string holder = options.who.isEmpty() ? defaultHolder() : options.who.toStdString();
     Result lock = c.exec("INSERT INTO checkout_lock(holder, commune_code, to_so, sheet_id, work_file, parcels)"
                          " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                          Params().add(holder).add(commune).add(toSo)
                              .add(sheetId.empty() ? std::optional<std::string>() : std::optional<std::string>(sheetId))
                              .add(workPath).add(hashes.rows()));
     const std::string lockId = lock.text(0, 0);
+    // --force: the holders' locks end here, and the take-over is recorded (who, when, whose lock).
+    for (int i = 0; i < others.rows(); ++i) {
+        c.exec("INSERT INTO checkout_takeover(new_lock_id, by_holder, old_lock_id, old_holder, old_taken)"
+               " SELECT $1::bigint, $2, id, holder, taken FROM checkout_lock WHERE id = $3::bigint",
+               Params().add(lockId).add(holder).add(others.text(i, 0)));
+        c.exec("UPDATE checkout_lock SET released = now(), release_note = $2 WHERE id = $1::bigint",
+               Params().add(others.text(i, 0)).add("taken over by " + holder + " (lock " + lockId + ", --force)"));
+        report.findings << QString::fromStdString("note: took over lock " + others.text(i, 0) + " of " + others.text(i, 1) +
+                                                  " (since " + others.text(i, 2) + "); it can no longer be checked in");
+    }
     c.copyBegin("COPY checkout_parcel (lock_id, uuid, server_hash, work_hash) FROM STDIN");
     std::string buf;
     for (int i = 0; i < hashes.rows(); ++i) {

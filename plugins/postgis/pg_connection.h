@@ -94,14 +94,19 @@ public:
     /// Sets search_path to "<schema>, public" (bound, not formatted).
     void useSchema(const std::string &schema);
     std::string quoteIdent(const std::string &name) const;
-    /// Connection string without password, safe to store in a project file.
+    /// Connection string without any secret (see isSecretConnKey), safe to store in a project
+    /// file: key='value' form, empty when libpq cannot parse @p conninfo.
     static std::string publicConnInfo(const std::string &conninfo);
     /// "host:port/db" of the live connection, for messages.
     std::string describe() const;
     PGconn *handle() const { return m_conn.get(); }
 
 private:
+    /// @p text with the secrets of this connection's string replaced by ***.
+    std::string scrubbed(const std::string &text) const;
+
     std::unique_ptr<PGconn, ConnDeleter> m_conn;
+    std::vector<std::string> m_secrets;
 };
 
 /// BEGIN … COMMIT; rolls back in the destructor unless committed.
@@ -117,6 +122,28 @@ private:
     Connection &m_c;
     bool m_done = false;
 };
+
+/// True when the value of connection option @p key is a secret: libpq's password-type options
+/// (PQconndefaults() dispchar "*": password, sslpassword, …, plus oauth_client_secret of newer
+/// libpq versions) and any key libpq does not know (a mistyped "Password=" or "pasword=" is
+/// rejected by libpq, but its value is still the secret the officer meant to give).
+bool isSecretConnKey(const std::string &key);
+
+/// @p conninfo in the form it was typed (key=value or postgresql://user:pass@host/db?…) with the
+/// value of every secret key and the password of a URI's user:password@ replaced by ***; also a
+/// dbname that is itself a connection string is redacted. Tolerant: works on strings libpq
+/// refuses (unterminated quotes, bad percent-encoding, a missing '='), where a stray token is
+/// masked whole. Safe for messages, logs and stored rows.
+std::string redactConnInfo(const std::string &conninfo);
+
+/// The secret values in @p conninfo (as typed and percent-decoded), so that libpq's own
+/// messages, which may quote a malformed password or a piece of it, can be scrubbed.
+std::vector<std::string> connInfoSecrets(const std::string &conninfo);
+
+/// @p text with every occurrence of each of @p secrets replaced by *** (a secret shorter than
+/// six characters only where it stands alone, not inside a word), and every double-quoted
+/// token that is part of a secret.
+std::string scrubSecrets(std::string text, const std::vector<std::string> &secrets);
 
 /// Valid schema name: lower-case letters, digits, underscore, not starting with a digit.
 bool validSchemaName(const std::string &name);

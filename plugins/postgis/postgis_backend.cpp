@@ -5,14 +5,16 @@
 #include "sync_ops.h"
 
 #include "store/database.h"
+#include "store/project.h"
 
 #include <QElapsedTimer>
 
 namespace vnland::postgis {
 namespace {
 
+/// Runs @p fn, turning exceptions into status 2; no secret of @p conninfo leaves in the report.
 template <class Fn>
-plugin::SyncReport guarded(Fn &&fn)
+plugin::SyncReport guarded(const std::string &conninfo, Fn &&fn)
 {
     QElapsedTimer t;
     t.start();
@@ -25,6 +27,12 @@ plugin::SyncReport guarded(Fn &&fn)
         r.error = QString::fromStdString(e.what());
     }
     r.seconds = t.elapsed() / 1000.0;
+    const auto secrets = connInfoSecrets(conninfo);
+    if (!secrets.empty()) {
+        r.error = QString::fromStdString(scrubSecrets(r.error.toStdString(), secrets));
+        for (QString &f : r.findings)
+            f = QString::fromStdString(scrubSecrets(f.toStdString(), secrets));
+    }
     return r;
 }
 
@@ -50,26 +58,41 @@ bool PostgisBackend::accepts(const QString &connection) const
            connection.contains(QLatin1String("host="));
 }
 
+QString PostgisBackend::storableConnection(const QString &connection) const
+{
+    const std::string c = connection.toStdString();
+    return connInfoSecrets(c).empty() ? connection : QString::fromStdString(Connection::publicConnInfo(c));
+}
+
+QString PostgisBackend::redactedConnection(const QString &connection) const
+{
+    return QString::fromStdString(redactConnInfo(connection.toStdString()));
+}
+
 plugin::SyncReport PostgisBackend::publish(store::Project &project, const QString &connection,
                                            const plugin::SyncOptions &options)
 {
-    return guarded([&] { return publishProject(project, connection.toStdString(), options); });
+    const std::string c = connection.toStdString();
+    return guarded(c, [&] { return publishProject(project, c, options); });
 }
 
 plugin::SyncReport PostgisBackend::checkout(const QString &connection, const plugin::SyncOptions &options,
                                             const QString &workPath)
 {
-    return guarded([&] { return checkoutArea(connection.toStdString(), options, workPath.toStdString()); });
+    const bool force = m_forceCheckout.exchange(false);
+    const std::string c = connection.toStdString();
+    return guarded(c, [&] { return checkoutArea(c, options, workPath.toStdString(), force); });
 }
 
 plugin::SyncReport PostgisBackend::checkin(store::Project &work, const plugin::SyncOptions &options)
 {
-    return guarded([&] { return checkinWork(work, options); });
+    return guarded(work.meta(kMetaConnection).value_or(""), [&] { return checkinWork(work, options); });
 }
 
 plugin::SyncReport PostgisBackend::validateServer(const QString &connection, const plugin::SyncOptions &options)
 {
-    return guarded([&] { return validateServerData(connection.toStdString(), options); });
+    const std::string c = connection.toStdString();
+    return guarded(c, [&] { return validateServerData(c, options); });
 }
 
 } // namespace vnland::postgis

@@ -8,14 +8,29 @@
 
 #include <QObject>
 
+#include <atomic>
+
 namespace vnland::postgis {
 
 class PostgisBackend : public QObject, public plugin::SyncBackendPlugin {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID VNLAND_SYNC_BACKEND_IID FILE "postgis.json")
     Q_INTERFACES(vnland::plugin::SyncBackendPlugin)
+    /// The next checkout() takes the area over from the holders of its open locks (their locks
+    /// are released, the take-over recorded) instead of being refused; it applies to one call.
+    /// A property because SyncOptions of interface version 1 has no field for it
+    /// (`vnland checkout --force` sets it).
+    Q_PROPERTY(bool forceCheckout READ forceCheckout WRITE setForceCheckout)
 
 public:
+    bool forceCheckout() const { return m_forceCheckout; }
+    void setForceCheckout(bool on) { m_forceCheckout = on; }
+    /// @p connection as typed when it holds no secret, else without its secrets (empty when
+    /// libpq cannot parse it): what a settings file or log may keep.
+    Q_INVOKABLE QString storableConnection(const QString &connection) const;
+    /// @p connection as typed with every secret replaced by *** (for messages).
+    Q_INVOKABLE QString redactedConnection(const QString &connection) const;
+
     QString backendName() const override { return QStringLiteral("postgis"); }
     QString description() const override { return tr("PostgreSQL/PostGIS land-database server"); }
     bool accepts(const QString &connection) const override;
@@ -25,6 +40,9 @@ public:
                                 const QString &workPath) override;
     plugin::SyncReport checkin(store::Project &work, const plugin::SyncOptions &options) override;
     plugin::SyncReport validateServer(const QString &connection, const plugin::SyncOptions &options) override;
+
+private:
+    std::atomic<bool> m_forceCheckout{false};
 };
 
 } // namespace vnland::postgis

@@ -14,8 +14,10 @@ class Connection;
 
 plugin::SyncReport publishProject(store::Project &project, const std::string &conninfo,
                                   const plugin::SyncOptions &options);
+/// Refused (status 1, nothing written) when the area is under an open lock, unless @p force:
+/// then those locks are released and the take-over is recorded in checkout_takeover.
 plugin::SyncReport checkoutArea(const std::string &conninfo, const plugin::SyncOptions &options,
-                                const std::string &workPath);
+                                const std::string &workPath, bool force);
 plugin::SyncReport checkinWork(store::Project &work, const plugin::SyncOptions &options);
 plugin::SyncReport validateServerData(const std::string &conninfo, const plugin::SyncOptions &options);
 

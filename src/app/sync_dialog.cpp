@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMetaObject>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -144,7 +145,12 @@ void SyncDialog::checkout()
         return;
     }
     QSettings settings;
-    settings.setValue(QStringLiteral("sync/connection"), conn);
+    // Never a password in the settings file: the plugin strips the secrets (the password comes from pgpass).
+    QString storable;
+    auto *backendObject = dynamic_cast<QObject *>(m_backend);
+    if (backendObject && QMetaObject::invokeMethod(backendObject, "storableConnection", Qt::DirectConnection,
+                                                   Q_RETURN_ARG(QString, storable), Q_ARG(QString, conn)))
+        settings.setValue(QStringLiteral("sync/connection"), storable);
     settings.setValue(QStringLiteral("sync/schema"), m_schema->text().trimmed());
     plugin::SyncOptions o = options();
     o.communeCode = m_commune->text().trimmed();

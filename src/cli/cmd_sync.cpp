@@ -9,18 +9,21 @@
 #include "plugin/sync_backend.h"
 #include "store/project.h"
 
+#include <QObject>
+
 #include <iostream>
 
 namespace vnland::cli {
 namespace {
 
-plugin::SyncBackendPlugin *backendFor(const std::string &connection, const char *cmd)
+plugin::SyncBackendPlugin *backendFor(const std::string &connection, const char *cmd, const char *what)
 {
     for (auto *b : plugin::PluginManager::instance().objects<plugin::SyncBackendPlugin>())
         if (b->accepts(QString::fromStdString(connection)))
             return b;
-    std::cerr << "vnland " << cmd << ": '" << connection
-              << "' is not a connection string a server plugin understands (postgresql://HOST/DB, service=NAME);"
+    // Not echoed: a string no plugin can parse may still hold a password.
+    std::cerr << "vnland " << cmd << ": " << what
+              << " is not a connection string a server plugin understands (postgresql://HOST/DB, service=NAME);"
                  " is the vnland_postgis plugin installed? (vnland plugins)\n";
     return nullptr;
 }
@@ -77,7 +80,7 @@ int cmdPublish(const Argv &argv)
         std::cerr << (a.ok() ? "" : "vnland publish: " + a.error() + "\n") << usage;
         return a.has("help") ? 0 : 2;
     }
-    auto *backend = backendFor(*a.value("to"), "publish");
+    auto *backend = backendFor(*a.value("to"), "publish", "--to");
     if (!backend)
         return 2;
     std::unique_ptr<store::Project> project;
@@ -97,16 +100,19 @@ int cmdCheckout(const Argv &argv)
 {
     static const char *usage =
         "Usage: vnland checkout CONNECTION (--sheet ID | --commune CODE [--sheet TO]) --to WORK.sqlite\n"
-        "                       [--schema NAME] [--who NAME] [--quiet]\n"
+        "                       [--schema NAME] [--who NAME] [--force] [--quiet]\n"
         "Copies one map sheet (số hiệu mảnh, or tờ TO of --commune) or a whole commune into a new work\n"
-        "project and records a lock on the server (who, when, which parcels). Exit code: 0 ok, 2 failure.\n";
-    Args a(argv, {"sheet", "commune", "to", "schema", "who"}, {"help", "quiet"});
+        "project and records a lock on the server (who, when, which parcels). A sheet or commune under\n"
+        "another open lock is refused; --force takes it over (the other lock is released and can no\n"
+        "longer be checked in; the take-over is recorded: who, when, whose lock).\n"
+        "Exit code: 0 ok, 1 refused (locked), 2 failure.\n";
+    Args a(argv, {"sheet", "commune", "to", "schema", "who"}, {"help", "quiet", "force"});
     if (!a.ok() || a.has("help") || a.positional().size() != 1 || !a.value("to") ||
         (!a.value("sheet") && !a.value("commune"))) {
         std::cerr << (a.ok() ? "" : "vnland checkout: " + a.error() + "\n") << usage;
         return a.has("help") ? 0 : 2;
     }
-    auto *backend = backendFor(a.pos(0), "checkout");
+    auto *backend = backendFor(a.pos(0), "checkout", "CONNECTION");
     if (!backend)
         return 2;
     plugin::SyncOptions o = baseOptions(a);
@@ -118,8 +124,15 @@ int cmdCheckout(const Argv &argv)
         else
             o.sheetId = QString::fromStdString(*sheet);
     }
+    if (a.has("force")) {
+        auto *object = dynamic_cast<QObject *>(backend);
+        if (!object || !object->setProperty("forceCheckout", true)) {
+            std::cerr << "vnland checkout: this server plugin cannot take a lock over (--force)\n";
+            return 2;
+        }
+    }
     const auto r = backend->checkout(QString::fromStdString(a.pos(0)), o, QString::fromStdString(*a.value("to")));
-    if (r.status != 2 && !a.has("quiet"))
+    if (r.status == 0 && !a.has("quiet"))
         std::cout << *a.value("to") << ": checked out\n";
     return printReport(r, "checkout", a.has("quiet"));
 }
@@ -149,7 +162,8 @@ int cmdCheckin(const Argv &argv)
         std::cerr << "vnland checkin: " << work->path() << ": not a checked-out work file (use vnland checkout)\n";
         return 2;
     }
-    auto *backend = backendFor(conn, "checkin");
+    const std::string what = "the connection recorded in " + work->path();
+    auto *backend = backendFor(conn, "checkin", what.c_str());
     if (!backend)
         return 2;
     plugin::SyncOptions o = baseOptions(a);
@@ -174,7 +188,7 @@ int cmdValidateServer(const Argv &argv)
         std::cerr << (a.ok() ? "" : "vnland validate-server: " + a.error() + "\n") << usage;
         return a.has("help") ? 0 : 2;
     }
-    auto *backend = backendFor(a.pos(0), "validate-server");
+    auto *backend = backendFor(a.pos(0), "validate-server", "CONNECTION");
     if (!backend)
         return 2;
     plugin::SyncOptions o = baseOptions(a);
