@@ -1056,7 +1056,7 @@ struct RealisticSheet {
         BOOST_REQUIRE(frame);
         SampleScanOptions opt = realisticScanOptions(300);
         opt.marginMm = 25;
-        opt.seed = 1604;
+        opt.seed = 42;
         std::string err;
         opt.lines = readLines(test::sampleDir() + "/coto/coto_faulty.shp", 5899, &err);
         BOOST_REQUIRE_MESSAGE(!opt.lines.empty(), err);
@@ -1148,14 +1148,14 @@ BOOST_AUTO_TEST_CASE(realistic_sample_sheet_is_not_affine)
     const auto affine = fitGcps(truth, TransformType::Affine, 1000);
     const auto poly2 = fitGcps(truth, TransformType::Polynomial2, 1000);
     BOOST_REQUIRE(affine.ok() && poly2.ok());
-    // As on real sheets: polynomial 2 fits about three times better than affine and within
-    // the tolerance, yet single crosses are well over a pixel off what the others predict.
+    // As on real sheets: polynomial 2 fits three to four times better than affine and within
+    // the tolerance, yet single crosses are well over a pixel off what the others predict
+    // (here one is 3 px off: the wobble is local, only its neighbours share it).
     BOOST_TEST(affine.meanErrorMap > 2.5 * poly2.meanErrorMap, affine.meanErrorMap << " vs " << poly2.meanErrorMap);
     BOOST_TEST(poly2.pass);
     BOOST_TEST(poly2.meanErrorMap > 0.03);
     const double loo = worstLeaveOneOutPx(truth, TransformType::Polynomial2);
-    BOOST_TEST(loo > 1.0, loo);
-    BOOST_TEST(loo < 0.2 / 0.0847, loo); // … but inside 0.2 mm × 1000 (0.2 m ≈ 2.4 px at 300 dpi)
+    BOOST_TEST(loo > 0.2 / 0.0847, loo); // over 0.2 mm × 1000 (0.2 m ≈ 2.4 px at 300 dpi)
     BOOST_TEST(worstLeaveOneOutPx(truth, TransformType::Affine) > 2.5);
     // Blur, noise and JPEG: many grey levels, no pure white, the file is a JPEG.
     std::set<int> levels(sheet.scan.pixels.begin(), sheet.scan.pixels.begin() + 100000);
@@ -1201,8 +1201,11 @@ BOOST_AUTO_TEST_CASE(detection_on_a_realistic_300dpi_sheet_finds_every_cross_fro
     const auto fit = fitGcps(res.gcps, TransformType::Polynomial2, 1000);
     BOOST_REQUIRE(fit.ok());
     BOOST_TEST(fit.pass);
-    // The old rule — 1 px against the other crosses — would have thrown true crosses away here.
-    BOOST_TEST(worstLeaveOneOutPx(truth, TransformType::Polynomial2) > 1.0);
+    // The old rule — 1 px against the other crosses — threw 26 of these 36 true crosses away,
+    // a seed among them; a true cross is even beyond the tolerance from the
+    // polynomial 2 through the others, and only its neighbours show it is right.
+    BOOST_TEST(worstLeaveOneOutPx(truth, TransformType::Polynomial2) > res.tolerancePx);
+    BOOST_TEST(worstLeaveOneOutPx(res.gcps, TransformType::Polynomial2) > res.thresholdPx);
 }
 
 BOOST_AUTO_TEST_CASE(seeds_are_never_rejected)

@@ -53,8 +53,8 @@ struct RealisticDistortion {
     double shrinkX = 0.9962;     // paper shrink along the scanner's x / y (replaces scaleX / scaleY)
     double shrinkY = 0.9931;
     double skewDeg = 0.12;       // scanner skew: the carriage is not square to the sensor line
-    double bendMm = 0.9;         // polynomial-2-like bending, displacement at the sheet corners
-    double wobbleMm = 0.07;      // local wobble amplitude (humidity, folds)
+    double bendMm = 1.2;         // polynomial-2-like bending, displacement at the sheet corners
+    double wobbleMm = 0.10;      // local wobble amplitude (humidity, folds)
     double wobbleWavelengthMm = 140;
     double blurPx = 0.7;         // optical blur, Gaussian σ in scan pixels
     double toneLevels = 10;      // uneven paper tone (grey levels, slow)
