@@ -109,7 +109,8 @@ int Database::busyHandler(void *self, int count)
 
 Statement::Statement(Database &db, std::string_view sql) : m_db(&db)
 {
-    if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK) {
+    int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+    if (rc != SQLITE_OK) {
         if (isLockError(db.handle())) // reading the schema waited for another process
             throw DbError(db.path() + ": " + db.errorMessage());
         throw DbError(db.path() + ": cannot prepare SQL (" + db.errorMessage() + "): " + std::string(sql.substr(0, 120)));
@@ -226,7 +227,15 @@ std::vector<unsigned char> Statement::blob(int col) const
     return p ? std::vector<unsigned char>(p, p + size) : std::vector<unsigned char>();
 }
 
-Transaction::Transaction(Database &db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database &db) : m_db(db)
+{
+    m_db.exec("BEGIN IMMEDIATE");
+    // Load the schema as this transaction sees it before anything is prepared: when another
+    // process committed a schema change while we waited for its lock (a bulk import re-creates
+    // its triggers), SQLite 3.40 fails the first INSERT prepared from the stale copy with "no
+    // such table" (`fix` during an import, 10 of 10). A plain read of sqlite_master avoids it.
+    m_db.exec("SELECT 1 FROM sqlite_master LIMIT 1");
+}
 Transaction::~Transaction()
 {
     if (!m_done) {
