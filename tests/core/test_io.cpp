@@ -1144,3 +1144,21 @@ BOOST_AUTO_TEST_CASE(fix_and_info_during_a_bulk_import_see_a_whole_project)
     BOOST_TEST(count(*p, "parcel") == 6004);
     BOOST_TEST(p->db().queryText("PRAGMA journal_mode").value() == "wal");
 }
+
+BOOST_AUTO_TEST_CASE(a_real_third_party_shapefile_with_more_records_than_shapes_is_refused)
+{
+    // tests/data/io/shapetcl/mismatch.*: 1 shape, 2 .dbf records (see tests/data/io/README.md).
+    const std::string shp = test::testDataDir() + "/io/shapetcl/mismatch.shp";
+    BOOST_REQUIRE(fs::exists(shp));
+    test::TempDir tmp;
+    auto p = store::Project::create(tmp.file("p.sqlite"), {});
+    io::ImportOptions o;
+    o.sourceCrs = "EPSG:5899";
+    const auto r = io::importVector(*p, shp, o);
+    BOOST_TEST(!r.ok);
+    BOOST_TEST(r.error.find("has 1 shapes but mismatch.dbf has 2 attribute records") != std::string::npos, r.error);
+    BOOST_TEST(count(*p, "import_log") == 0);
+    const io::ShapefileCounts c = io::shapefileCounts(shp);
+    BOOST_TEST(c.shapes == 1);
+    BOOST_TEST(c.dbfRecords == 2);
+}
