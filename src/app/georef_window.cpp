@@ -18,7 +18,6 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -27,7 +26,9 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMouseEvent>
-#include <QProgressDialog>
+#include <QFile>
+#include <QProgressBar>
+#include <QToolButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
@@ -177,6 +178,20 @@ void GeorefWindow::createUi()
 
     m_cursor = new QLabel(this);
     statusBar()->addPermanentWidget(m_cursor);
+    m_taskProgress = new QProgressBar(this);
+    m_taskProgress->setMaximumWidth(200);
+    m_taskProgress->hide();
+    m_taskCancel = new QToolButton(this);
+    m_taskCancel->setObjectName(QStringLiteral("georefCancelButton"));
+    m_taskCancel->setText(tr("Cancel"));
+    m_taskCancel->hide();
+    connect(m_taskCancel, &QToolButton::clicked, this, [this] {
+        if (m_task)
+            m_task->cancel();
+        m_taskCancel->setEnabled(false);
+    });
+    statusBar()->addPermanentWidget(m_taskProgress);
+    statusBar()->addPermanentWidget(m_taskCancel);
 
     QToolBar *tb = addToolBar(tr("Georeferencing"));
     tb->setObjectName(QStringLiteral("georefToolbar"));
@@ -600,15 +615,40 @@ void GeorefWindow::savePointsDialog()
 
 // ---- grid crosses ----
 
-int GeorefWindow::detectCrosses(QString *error)
+void GeorefWindow::trackTask(Task *task)
+{
+    m_task = task;
+    m_taskProgress->setRange(0, 0);
+    m_taskProgress->show();
+    m_taskCancel->setEnabled(true);
+    m_taskCancel->show();
+    statusBar()->showMessage(tr("%1…").arg(task->description()));
+    connect(task, &Task::progressChanged, this, [this](int permille) {
+        if (permille < 0)
+            return;
+        m_taskProgress->setRange(0, 1000);
+        m_taskProgress->setValue(permille);
+    });
+    connect(task, &Task::finished, this, [this] {
+        m_taskProgress->hide();
+        m_taskCancel->hide();
+        statusBar()->clearMessage();
+    });
+}
+
+bool GeorefWindow::detectCrosses(QString *error)
 {
     auto fail = [&](const QString &why) {
         if (error)
             *error = why;
-        return -1;
+        return false;
     };
+    if (m_task)
+        return fail(tr("“%1” is still running; wait until it has finished or cancel it.").arg(m_task->description()));
     if (m_scanPath.isEmpty())
         return fail(tr("Open a scanned map first"));
+    if (!m_main)
+        return fail(tr("No main window"));
     std::string err;
     const auto frame = crs::sheetFrame(m_sheet->text().trimmed().toStdString(), {}, &err);
     if (!frame)
@@ -621,37 +661,56 @@ int GeorefWindow::detectCrosses(QString *error)
         return fail(tr("Place at least two points with map coordinates (e.g. frame corners) first"));
     georef::DetectOptions opt;
     opt.scale = frame->scale;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QFutureWatcher<georef::DetectResult> watcher;
-    QEventLoop loop;
-    connect(&watcher, &QFutureWatcher<georef::DetectResult>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([scan = m_scanPath.toStdString(), targets = georef::sheetTargets(*frame), seeds, opt] {
-        return georef::detectCrosses(scan, targets, seeds, opt);
-    }));
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-    QApplication::restoreOverrideCursor();
-    const georef::DetectResult res = watcher.result();
-    if (!res.ok)
-        return fail(QString::fromStdString(res.error));
-    // Manual points away from every detected cross stay.
-    georef::GcpSet merged = res.gcps;
-    merged.setCrsWkt(m_gcps.crsWkt());
-    for (const auto &g : m_gcps.points()) {
-        bool near = false;
-        for (const auto &c : res.gcps.points())
-            near = near || std::hypot(c.pixelX - g.pixelX, c.pixelY - g.pixelY) < 30;
-        if (!near)
-            merged.add(g);
-    }
-    replaceGcps(merged, tr("Detect grid crosses"));
-    statusBar()->showMessage(tr("%1 of %2 grid crosses found").arg(res.accepted()).arg(res.crosses.size()), 10000);
-    return res.accepted();
+    QString refused;
+    QPointer<GeorefWindow> self(this);
+    Task *task = m_main->tasks()->start<georef::DetectResult>(
+        {tr("Detecting grid crosses"), QString(), false},
+        [scan = m_scanPath.toStdString(), targets = georef::sheetTargets(*frame), seeds, opt](TaskContext &) {
+            return georef::detectCrosses(scan, targets, seeds, opt);
+        },
+        [self, scan = m_scanPath](georef::DetectResult &res, const TaskOutcome &outcome) {
+            if (!self)
+                return;
+            self->m_task = nullptr;
+            QString why;
+            if (outcome.cancelled)
+                why = tr("Grid-cross detection cancelled; the points are unchanged.");
+            else if (!outcome.error.isEmpty())
+                why = outcome.error;
+            else if (!res.ok)
+                why = QString::fromStdString(res.error);
+            else if (self->m_scanPath != scan)
+                why = tr("Another scan was opened meanwhile; the crosses found are dropped.");
+            if (!why.isEmpty()) {
+                self->statusBar()->showMessage(why, 10000);
+                emit self->crossesDetected(-1, why);
+                return;
+            }
+            // Manual points away from every detected cross stay.
+            georef::GcpSet merged = res.gcps;
+            merged.setCrsWkt(self->m_gcps.crsWkt());
+            for (const auto &g : self->m_gcps.points()) {
+                bool near = false;
+                for (const auto &c : res.gcps.points())
+                    near = near || std::hypot(c.pixelX - g.pixelX, c.pixelY - g.pixelY) < 30;
+                if (!near)
+                    merged.add(g);
+            }
+            self->replaceGcps(merged, tr("Detect grid crosses"));
+            self->statusBar()->showMessage(tr("%1 of %2 grid crosses found").arg(res.accepted()).arg(res.crosses.size()), 10000);
+            emit self->crossesDetected(res.accepted(), QString());
+        },
+        &refused);
+    if (!task)
+        return fail(refused);
+    trackTask(task);
+    return true;
 }
 
 void GeorefWindow::detectClicked()
 {
     QString error;
-    if (detectCrosses(&error) < 0)
+    if (!detectCrosses(&error))
         QMessageBox::warning(this, tr("Detect grid crosses"), error);
 }
 
@@ -659,58 +718,73 @@ void GeorefWindow::detectClicked()
 
 bool GeorefWindow::warpTo(const QString &outPath, bool quiet, QString *error)
 {
-    auto fail = [&](const QString &why) {
-        if (error)
-            *error = why;
+    auto fail = [this, quiet](const QString &why) {
         if (m_main)
             m_main->logMessage(tr("Warp failed: %1").arg(why));
         if (!quiet)
             QMessageBox::warning(this, tr("Warp"), why);
+    };
+    auto refuse = [&](const QString &why) {
+        if (error)
+            *error = why;
+        fail(why);
         return false;
     };
+    if (m_task)
+        return refuse(tr("“%1” is still running; wait until it has finished or cancel it.").arg(m_task->description()));
     if (m_scanPath.isEmpty())
-        return fail(tr("Open a scanned map first"));
+        return refuse(tr("Open a scanned map first"));
     if (!m_fit.ok())
-        return fail(tr("The transform cannot be fitted: %1").arg(QString::fromStdString(m_fit.error)));
-    Document *doc = m_main ? m_main->document() : nullptr;
-
-    struct State {
-        std::atomic<bool> cancel{false};
-        std::atomic<int> permille{0};
-    };
-    auto state = std::make_shared<State>();
+        return refuse(tr("The transform cannot be fitted: %1").arg(QString::fromStdString(m_fit.error)));
+    if (!m_main)
+        return refuse(tr("No main window"));
+    Document *doc = m_main->document();
     georef::WarpOptions opt;
     opt.epsg = doc ? doc->epsg() : 5899;
-    opt.progress = [state](double f) {
-        state->permille = int(f * 1000);
-        return !state->cancel.load();
-    };
-    QProgressDialog dlg(tr("Warping %1…").arg(QFileInfo(m_scanPath).fileName()), tr("Cancel"), 0, 1000, this);
-    dlg.setWindowTitle(tr("Warp"));
-    dlg.setWindowModality(Qt::WindowModal);
-    dlg.setMinimumDuration(0);
-    QFutureWatcher<georef::WarpResult> watcher;
-    QEventLoop loop;
-    QTimer poll;
-    connect(&poll, &QTimer::timeout, &dlg, [&] {
-        if (!state->cancel)
-            dlg.setValue(std::min(999, state->permille.load()));
-    });
-    connect(&dlg, &QProgressDialog::canceled, &dlg, [state] { state->cancel = true; });
-    dlg.setValue(0);   // shows the dialog (and processes events: connect first)
-    connect(&watcher, &QFutureWatcher<georef::WarpResult>::finished, &loop, &QEventLoop::quit);
-    poll.start(50);
-    watcher.setFuture(QtConcurrent::run([scan = m_scanPath.toStdString(), model = *m_fit.model,
-                                         out = outPath.toStdString(), opt] { return georef::warpScan(scan, model, out, opt); }));
-    loop.exec();
-    poll.stop();
-    dlg.reset();
-    const georef::WarpResult res = watcher.result();
-    if (res.cancelled)
-        return fail(tr("Warp cancelled"));
-    if (!res.ok)
-        return fail(QString::fromStdString(res.error));
+    QString refused;
+    QPointer<GeorefWindow> self(this);
+    QPointer<Document> docAtStart(doc);
+    Task *task = m_main->tasks()->start<georef::WarpResult>(
+        {tr("Warping %1").arg(QFileInfo(m_scanPath).fileName()), doc ? doc->path() : QString(), doc != nullptr},
+        [scan = m_scanPath.toStdString(), model = *m_fit.model, out = outPath.toStdString(), opt](TaskContext &ctx) {
+            georef::WarpOptions o = opt;
+            o.progress = [&ctx](double f) {
+                ctx.setFraction(f);
+                return !ctx.isCancelled();
+            };
+            return georef::warpScan(scan, model, out, o);
+        },
+        [self, docAtStart, outPath, opt, quiet, fail](georef::WarpResult &res, const TaskOutcome &outcome) {
+            if (!self)
+                return;
+            self->m_task = nullptr;
+            QString why;
+            if (outcome.cancelled || res.cancelled) {
+                why = tr("Warp cancelled");
+                QFile::remove(outPath);   // GDAL removes its partial file; a finished one is not kept either
+            } else if (!outcome.error.isEmpty())
+                why = outcome.error;
+            else if (!res.ok)
+                why = QString::fromStdString(res.error);
+            else
+                why = self->registerWarp(res, outPath, opt, docAtStart, quiet);
+            if (!why.isEmpty())
+                fail(why);
+            emit self->warpFinished(why.isEmpty(), why);
+        },
+        &refused);
+    if (!task)
+        return refuse(refused);
+    trackTask(task);
+    return true;
+}
 
+QString GeorefWindow::registerWarp(const georef::WarpResult &res, const QString &outPath, const georef::WarpOptions &opt,
+                                   Document *docAtStart, bool quiet)
+{
+    Document *doc = m_main ? m_main->document() : nullptr;
+    if (doc != docAtStart)
+        return tr("The project was closed during the warp; %1 was written but not registered.").arg(outPath);
     if (doc) {
         try {
             store::Project &project = doc->project();
@@ -742,7 +816,7 @@ bool GeorefWindow::warpTo(const QString &outPath, bool quiet, QString *error)
                 warped.tolerance = m_fit.tolerance;
             georef::registerRaster(project, warped);
         } catch (const std::exception &e) {
-            return fail(tr("The raster was written but could not be registered in the project: %1").arg(QString::fromUtf8(e.what())));
+            return tr("The raster was written but could not be registered in the project: %1").arg(QString::fromUtf8(e.what()));
         }
     }
     if (m_main) {
@@ -752,10 +826,10 @@ bool GeorefWindow::warpTo(const QString &outPath, bool quiet, QString *error)
                                .arg(res.height)
                                .arg(res.seconds, 0, 'f', 1));
         if (doc && !m_main->addRasterLayer(outPath, quiet))
-            return fail(tr("The warped raster could not be added to the map"));
+            return tr("The warped raster could not be added to the map");
     }
     m_previewAction->setChecked(false);   // the real raster replaces the preview
-    return true;
+    return {};
 }
 
 void GeorefWindow::warpDialog()

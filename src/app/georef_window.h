@@ -9,7 +9,9 @@
 
 #include "georef/gcp_fit.h"
 #include "georef/gcp_set.h"
+#include "georef/warp.h"
 #include "georef_preview.h"
+#include "task_runner.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -22,6 +24,8 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
+class QToolButton;
 class QSpinBox;
 class QTableView;
 class QTimer;
@@ -30,6 +34,7 @@ class QUndoStack;
 namespace vnland::app {
 
 class GcpTableModel;
+class Document;
 class MainWindow;
 class ScanView;
 
@@ -64,13 +69,21 @@ public:
 
     bool loadPoints(const QString &path, QString *error = nullptr);
     bool savePoints(const QString &path, QString *error = nullptr);
-    /// Detects the grid crosses of the sheet named in the sheet box, predicted
-    /// from the enabled GCPs; the accepted ones replace the GCPs (manual points
-    /// away from any cross are kept). Returns the number accepted, −1 + @p error.
-    int detectCrosses(QString *error = nullptr);
-    /// Warps the scan with the current transform into @p outPath (GeoTIFF),
-    /// registers it in the project and adds it to the map. Progress dialog with cancel.
+    /// Starts detecting the grid crosses of the sheet named in the sheet box,
+    /// predicted from the enabled GCPs, as a task (the window stays usable; the
+    /// status bar's Cancel drops the result). The accepted ones then replace the
+    /// GCPs (manual points away from any cross are kept) and crossesDetected()
+    /// follows. False + @p error when it cannot start.
+    bool detectCrosses(QString *error = nullptr);
+    /// Starts warping the scan with the current transform into @p outPath
+    /// (GeoTIFF) as a task with progress and a Cancel that stops GDAL and removes
+    /// the partial file; then registers it in the project and adds it to the map.
+    /// warpFinished() follows. False + @p error when it cannot start.
     bool warpTo(const QString &outPath, bool quiet = false, QString *error = nullptr);
+    /// The running detection or warp, if any.
+    Task *currentTask() const { return m_task; }
+    QProgressBar *taskProgress() const { return m_taskProgress; }
+    QToolButton *taskCancelButton() const { return m_taskCancel; }
 
     /// Sets the map coordinate of the current GCP from a point of the main map.
     void pickMapCoordinate(const QPointF &world);
@@ -94,6 +107,10 @@ public:
 signals:
     void gcpsChanged();
     void previewUpdated();
+    /// Detection ended: the number of crosses accepted, or −1 and the reason (also "cancelled").
+    void crossesDetected(int accepted, const QString &error);
+    /// A warp ended: written, registered and added, or the reason.
+    void warpFinished(bool ok, const QString &error);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -116,6 +133,13 @@ private:
     void setPicking(bool on);
 
     MainWindow *m_main;
+    QPointer<Task> m_task;
+    QProgressBar *m_taskProgress = nullptr;
+    QToolButton *m_taskCancel = nullptr;
+    void trackTask(Task *task);
+    /// Registers a finished warp in the project and adds it to the map; empty or the reason.
+    QString registerWarp(const georef::WarpResult &res, const QString &outPath, const georef::WarpOptions &opt,
+                         Document *docAtStart, bool quiet);
     QString m_scanPath;
     ScanImage m_scan;           // reduced copy for the view
     QImage m_previewSource;     // smaller copy for the live preview

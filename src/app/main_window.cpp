@@ -14,6 +14,7 @@
 #include "report_dialog.h"
 #include "settings_dialog.h"
 #include "sync_dialog.h"
+#include "task_runner.h"
 
 #include "crs/transformer.h"
 #include "io/exporter.h"
@@ -34,12 +35,10 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
-#include <QProgressDialog>
 #include <QTimer>
 #include <QToolButton>
-#include <QEventLoop>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrent>
+#include <QDir>
+#include <QTemporaryDir>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -69,6 +68,7 @@ QString dms(double deg, QChar pos, QChar neg)
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
+    m_tasks = new TaskRunner(this);
     m_canvas = new MapCanvas(this);
     m_canvas->setObjectName(QStringLiteral("mapCanvas"));
     setCentralWidget(m_canvas);
@@ -87,6 +87,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
+    m_tasks->shutdown();   // workers return before anything they report to goes
     // Views first: they hold the Document pointer.
     m_canvas->setDocument(nullptr);
     m_table->setDocument(nullptr);
@@ -273,7 +274,13 @@ void MainWindow::createStatusBar()
     m_progress->hide();
     m_cancelLoad = new QToolButton(this);
     m_cancelLoad->setText(tr("Cancel"));
+    m_cancelLoad->setObjectName(QStringLiteral("taskCancelButton"));
     m_cancelLoad->hide();
+    connect(m_cancelLoad, &QToolButton::clicked, this, [this] {
+        if (m_shownTask)
+            m_shownTask->cancel();
+        m_cancelLoad->setEnabled(false);
+    });
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancelLoad);
     // Explicit small minimum widths so the status bar never forces the window wider.
@@ -289,52 +296,45 @@ bool MainWindow::openProject(const QString &path, bool quiet)
 {
     if (m_loading)
         return false;
-    m_loading = true;
-    m_openAction->setEnabled(false);
-    m_recentMenu->setEnabled(false);
-    struct Load {
-        std::atomic_bool cancel{false};
-        std::atomic<int64_t> done{0}, total{0};
+    struct Loaded {
         std::unique_ptr<Document> doc;
         QString error;
     };
-    auto load = std::make_shared<Load>();
-    m_progress->setRange(0, 0);
-    m_progress->show();
-    m_cancelLoad->show();
-    auto cancelConn = connect(m_cancelLoad, &QToolButton::clicked, this, [load] { load->cancel = true; });
-    QTimer tick;
-    connect(&tick, &QTimer::timeout, this, [this, load] {
-        const int64_t total = load->total;
-        if (total > 0) {
-            m_progress->setRange(0, 1000);
-            m_progress->setValue(int(1000 * load->done / total));
-        }
-    });
-    tick.start(100);
-    QEventLoop loop;
-    QFutureWatcher<void> watcher;
-    connect(&watcher, &QFutureWatcher<void>::finished, &loop, &QEventLoop::quit);
-    statusBar()->showMessage(tr("Opening %1…").arg(path));
-    watcher.setFuture(QtConcurrent::run([load, path] {
-        load->doc = Document::open(path, &load->error, [&](int64_t done, int64_t total) {
-            load->done = done;
-            load->total = total;
-        }, &load->cancel);
-    }));
-    if (!watcher.isFinished())
-        loop.exec();
-    watcher.waitForFinished();
-    disconnect(cancelConn);
-    m_progress->hide();
-    m_cancelLoad->hide();
-    statusBar()->clearMessage();
-    m_loading = false;
-    m_openAction->setEnabled(true);
-    updateRecentMenu();
+    QString refused;
+    Task *task = m_tasks->start<Loaded>(
+        {tr("Opening %1").arg(QFileInfo(path).fileName()), QString(), false},
+        [path](TaskContext &ctx) {
+            Loaded l;
+            l.doc = Document::open(path, &l.error, [&ctx](int64_t done, int64_t total) { ctx.setProgress(done, total); },
+                                   &ctx.cancelFlag());
+            return l;
+        },
+        [this, quiet](Loaded &l, const TaskOutcome &outcome) {
+            m_loading = false;
+            m_openAction->setEnabled(true);
+            updateRecentMenu();
+            QString error = outcome.error.isEmpty() ? l.error : outcome.error;
+            if (outcome.cancelled) {
+                l.doc.reset();
+                error = tr("Opening was cancelled.");
+            }
+            const bool ok = adoptDocument(std::move(l.doc), error, quiet);
+            emit projectOpened(ok, ok ? QString() : error);
+        },
+        &refused);
+    if (!task) {
+        logMessage(tr("Cannot open project: %1").arg(refused));
+        return false;
+    }
+    m_loading = true;
+    m_openAction->setEnabled(false);
+    m_recentMenu->setEnabled(false);
+    trackTask(task);
+    return true;
+}
 
-    QString error = load->error;
-    auto doc = std::move(load->doc);
+bool MainWindow::adoptDocument(std::unique_ptr<Document> doc, const QString &error, bool quiet)
+{
     if (!doc) {
         logMessage(tr("Cannot open project: %1").arg(error));
         if (!quiet)
@@ -401,12 +401,8 @@ void MainWindow::logMessage(const QString &text)
 
 void MainWindow::closeEvent(QCloseEvent *e)
 {
-    if (m_loading) {
-        // Stop the load first; the window closes on the next request.
-        m_cancelLoad->click();
-        e->ignore();
-        return;
-    }
+    // Running tasks are asked to stop; their results are dropped.
+    m_tasks->shutdown();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -567,62 +563,74 @@ void MainWindow::addRasterDialog()
         addRasterLayer(path);
 }
 
-void MainWindow::runWithProgress(
-    const QString &title,
-    const std::function<void(const std::function<void(int64_t, int64_t)> &, const std::atomic<bool> &)> &work)
+void MainWindow::trackTask(Task *task)
 {
-    struct State {
-        std::atomic<bool> cancel{false};
-        std::atomic<int64_t> done{0}, total{0};
-    };
-    auto st = std::make_shared<State>();
-    QProgressDialog dlg(title, tr("Cancel"), 0, 0, this);
-    dlg.setWindowModality(Qt::WindowModal);
-    dlg.setMinimumDuration(300);
-    connect(&dlg, &QProgressDialog::canceled, this, [st] { st->cancel = true; });
-    QTimer tick;
-    connect(&tick, &QTimer::timeout, this, [&dlg, st] {
-        if (st->total > 0) {
-            dlg.setMaximum(1000);
-            dlg.setValue(int(1000 * st->done / st->total));
-        }
+    m_shownTask = task;
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancelLoad->setEnabled(true);
+    m_cancelLoad->setToolTip(tr("Cancel: %1").arg(task->description()));
+    m_cancelLoad->show();
+    statusBar()->showMessage(tr("%1…").arg(task->description()));
+    connect(task, &Task::progressChanged, this, [this, task](int permille) {
+        if (m_shownTask != task || permille < 0)
+            return;
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(permille);
     });
-    tick.start(100);
-    QEventLoop loop;
-    QFutureWatcher<void> watcher;
-    connect(&watcher, &QFutureWatcher<void>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([st, work] {
-        work([st](int64_t done, int64_t total) { st->done = done; st->total = total; }, st->cancel);
-    }));
-    if (!watcher.isFinished())
-        loop.exec();
-    watcher.waitForFinished();
+    connect(task, &Task::finished, this, [this, task] {
+        if (m_shownTask != task)
+            return;
+        m_shownTask = nullptr;
+        m_progress->hide();
+        m_cancelLoad->hide();
+        statusBar()->clearMessage();
+    });
 }
 
 bool MainWindow::importFile(const QString &path, const io::ImportOptions &options, bool quiet)
 {
     if (!m_doc)
         return false;
-    io::ImportResult result;
-    store::Project *project = &m_doc->project();
-    runWithProgress(tr("Importing %1…").arg(QFileInfo(path).fileName()),
-                    [&](const std::function<void(int64_t, int64_t)> &progress, const std::atomic<bool> &cancel) {
-                        io::ImportOptions o = options;
-                        o.progress = progress;
-                        o.cancel = &cancel;
-                        try {
-                            result = io::importVector(*project, path.toStdString(), o);
-                        } catch (const std::exception &e) {
-                            result.ok = false;
-                            result.error = e.what();
-                        }
-                    });
-    if (!result.ok) {
-        const QString msg = QString::fromStdString(result.error);
+    QString refused;
+    Task *task = m_tasks->start<io::ImportResult>(
+        {tr("Importing %1").arg(QFileInfo(path).fileName()), m_doc->path(), true},
+        [path, options](TaskContext &ctx) {
+            io::ImportOptions o = options;
+            o.progress = ctx.countProgress();
+            o.cancel = &ctx.cancelFlag();
+            return io::importVector(ctx.project(), path.toStdString(), o);
+        },
+        [this, path, quiet](io::ImportResult &result, const TaskOutcome &outcome) {
+            finishImport(path, result, outcome.error, outcome.cancelled, quiet);
+        },
+        &refused);
+    if (!task) {
+        logMessage(tr("Import not started: %1").arg(refused));
+        if (!quiet)
+            QMessageBox::warning(this, tr("Import data"), refused);
+        return false;
+    }
+    trackTask(task);
+    return true;
+}
+
+void MainWindow::finishImport(const QString &path, const io::ImportResult &result, const QString &failure, bool cancelled,
+                              bool quiet)
+{
+    if (cancelled) {
+        const QString msg = tr("Import of %1 cancelled: nothing was imported.").arg(path);
+        logMessage(msg);
+        emit importFinished(false, msg);
+        return;
+    }
+    if (!failure.isEmpty() || !result.ok) {
+        const QString msg = failure.isEmpty() ? QString::fromStdString(result.error) : failure;
         logMessage(tr("Import failed: %1").arg(msg));
         if (!quiet)
             QMessageBox::warning(this, tr("Import data"), tr("Nothing was imported.\n\n%1").arg(msg));
-        return false;
+        emit importFinished(false, msg);
+        return;
     }
     const auto &r = result.report;
     const QString summary = tr("Imported %1: %2 of %3 features, %4 rejected, %5 flagged (encoding %6, mapping %7)")
@@ -636,40 +644,91 @@ bool MainWindow::importFile(const QString &path, const io::ImportOptions &option
     for (const auto &rej : r.rejected)
         logMessage(tr("  rejected %1 FID %2: %3").arg(QString::fromStdString(rej.layer)).arg(rej.fid).arg(QString::fromStdString(rej.reason)));
     // Reload so the map, table and form show the new parcels.
+    if (!m_doc) {
+        emit importFinished(true, summary);
+        return;
+    }
     const QString projectPath = m_doc->path();
     closeProject();
-    const bool ok = openProject(projectPath, quiet);
-    if (ok && !quiet)
-        QMessageBox::information(this, tr("Import data"), summary);
-    return ok;
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(this, &MainWindow::projectOpened, this, [this, once, summary, quiet](bool ok, const QString &error) {
+        disconnect(*once);
+        if (ok && !quiet)
+            QMessageBox::information(this, tr("Import data"), summary);
+        emit importFinished(ok, ok ? summary : error);
+    });
+    if (!openProject(projectPath, quiet)) {
+        disconnect(*once);
+        emit importFinished(false, tr("The project could not be reopened after the import."));
+    }
 }
 
 bool MainWindow::exportTo(const QString &path, const QString &format, bool quiet)
 {
     if (!m_doc)
         return false;
-    io::ExportResult result;
-    store::Project *project = &m_doc->project();
-    runWithProgress(tr("Exporting to %1…").arg(QFileInfo(path).fileName()),
-                    [&](const std::function<void(int64_t, int64_t)> &, const std::atomic<bool> &) {
-                        io::ExportOptions o;
-                        o.format = format.toStdString();
-                        o.overwrite = true;
-                        try {
-                            result = io::exportProject(*project, path.toStdString(), o);
-                        } catch (const std::exception &e) {
-                            result.ok = false;
-                            result.error = e.what();
-                        }
-                    });
-    if (!result.ok) {
-        const QString msg = QString::fromStdString(result.error);
-        logMessage(tr("Export failed: %1").arg(msg));
+    QString refused;
+    Task *task = m_tasks->start<io::ExportResult>(
+        {tr("Exporting to %1").arg(QFileInfo(path).fileName()), m_doc->path(), false},
+        [path, format](TaskContext &ctx) {
+            io::ExportResult r;
+            const QFileInfo target(path);
+            // Written into a private folder next to the target: a cancelled or failed
+            // export never touches the target; a complete one is moved over it.
+            QTemporaryDir stage(target.absolutePath() + QStringLiteral("/.vnland-export-XXXXXX"));
+            if (!stage.isValid()) {
+                r.error = tr("Cannot write in %1: %2").arg(target.absolutePath(), stage.errorString()).toStdString();
+                return r;
+            }
+            io::ExportOptions o;
+            o.format = format.toStdString();
+            o.overwrite = true;
+            r = io::exportProject(ctx.project(), QDir(stage.path()).filePath(target.fileName()).toStdString(), o);
+            if (!r.ok || ctx.isCancelled())
+                return r;
+            const QDir from(stage.path());
+            for (const QString &name : from.entryList(QDir::Files | QDir::Hidden)) {
+                const QString dest = target.absoluteDir().filePath(name);
+                QFile::remove(dest);
+                if (!QFile::rename(from.filePath(name), dest)) {
+                    r.ok = false;
+                    r.error = tr("Cannot move the export to %1").arg(dest).toStdString();
+                    return r;
+                }
+            }
+            if (!r.sideFile.empty())
+                r.sideFile = target.absoluteDir().filePath(QFileInfo(QString::fromStdString(r.sideFile)).fileName()).toStdString();
+            return r;
+        },
+        [this, path, format, quiet](io::ExportResult &result, const TaskOutcome &outcome) {
+            if (outcome.cancelled) {
+                const QString msg = tr("Export to %1 cancelled: the file was not written.").arg(path);
+                logMessage(msg);
+                emit exportFinished(false, msg);
+                return;
+            }
+            if (!outcome.error.isEmpty() || !result.ok) {
+                const QString msg = outcome.error.isEmpty() ? QString::fromStdString(result.error) : outcome.error;
+                logMessage(tr("Export failed: %1").arg(msg));
+                if (!quiet)
+                    QMessageBox::warning(this, tr("Export data"), msg);
+                emit exportFinished(false, msg);
+                return;
+            }
+            for (const auto &w : result.warnings)
+                logMessage(QString::fromStdString(w));
+            const QString msg = tr("Exported %n parcel(s) to %1 (%2)", nullptr, int(result.written)).arg(path, format);
+            logMessage(msg);
+            emit exportFinished(true, msg);
+        },
+        &refused);
+    if (!task) {
+        logMessage(tr("Export not started: %1").arg(refused));
         if (!quiet)
-            QMessageBox::warning(this, tr("Export data"), msg);
+            QMessageBox::warning(this, tr("Export data"), refused);
         return false;
     }
-    logMessage(tr("Exported %n parcel(s) to %1 (%2)", nullptr, int(result.written)).arg(path, format));
+    trackTask(task);
     return true;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include "io/vector_importer.h"
 
@@ -32,6 +33,8 @@ class GeorefWindow;
 class ValidationPanel;
 class MapCanvas;
 class ParcelForm;
+class Task;
+class TaskRunner;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,22 +42,43 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a project. Loading runs on a worker thread with progress and a
-    /// cancel button in the status bar while the window keeps handling events;
-    /// returns when done. On failure logs the reason and, unless @p quiet, shows it in a dialog.
+    /// Starts opening a project as a task (progress and a cancel button in the
+    /// status bar, the window stays usable) and returns at once: false when it
+    /// cannot start (a load is running). projectOpened() follows on the GUI thread.
+    /// On failure logs the reason and, unless @p quiet, shows it in a dialog.
     bool openProject(const QString &path, bool quiet = false);
     bool isLoading() const { return m_loading; }
+    /// The runner of the editor's long jobs (import, export, validation, fixes, georeferencing …).
+    TaskRunner *tasks() const { return m_tasks; }
     void closeProject();
-    /// Writes a copy of the open project to @p path and continues working in the copy.
+    /// Writes a copy of the open project to @p path and continues working in the copy
+    /// (returns once the copy is written; the copy opens as a task).
     bool saveProjectAs(const QString &path, bool quiet = false);
     /// Adds a GDAL raster (scan, GeoTIFF) in the project CRS under the vector layers.
     bool addRasterLayer(const QString &path, bool quiet = false);
     QListWidget *layerList() const { return m_layers; }
-    /// Imports a vector file into the open project in the background (progress,
-    /// cancel), then reloads the project. Returns false with the reason logged.
+    /// Starts importing a vector file into the open project as a task (its own
+    /// connection, progress, cancel that stops the import and rolls it back),
+    /// then reloads the project; importFinished() follows. Returns false with the
+    /// reason logged (and shown unless @p quiet) when it cannot start: no project,
+    /// or another task is writing to it.
     bool importFile(const QString &path, const io::ImportOptions &options, bool quiet = false);
-    /// Exports the open project (io::exportProject) in the background.
+    /// Starts exporting the open project (io::exportProject) as a task through its own
+    /// connection into a private folder next to @p path; only a complete, not cancelled
+    /// export replaces @p path. exportFinished() follows.
     bool exportTo(const QString &path, const QString &format, bool quiet = false);
+    /// The status-bar task progress and its cancel button.
+    QProgressBar *taskProgress() const { return m_progress; }
+    QToolButton *taskCancelButton() const { return m_cancelLoad; }
+
+signals:
+    /// A load started by openProject() ended: @p ok, or the reason.
+    void projectOpened(bool ok, const QString &error);
+    /// An import ended (after the reload): the summary, or the reason / "cancelled".
+    void importFinished(bool ok, const QString &message);
+    void exportFinished(bool ok, const QString &message);
+
+public:
 
     Document *document() const { return m_doc.get(); }
     MapCanvas *canvas() const { return m_canvas; }
@@ -95,10 +119,11 @@ private:
     void addRasterDialog();
     void importDialog();
     void exportDialog();
-    /// Runs @p work on a worker thread behind a modal progress dialog; the
-    /// work gets a progress callback (done, total) and a cancel flag.
-    void runWithProgress(const QString &title,
-                         const std::function<void(const std::function<void(int64_t, int64_t)> &, const std::atomic<bool> &)> &work);
+    /// Shows @p task in the status bar (progress, cancel button) while it runs.
+    void trackTask(Task *task);
+    /// Takes over a loaded document (or reports why there is none).
+    bool adoptDocument(std::unique_ptr<Document> doc, const QString &error, bool quiet);
+    void finishImport(const QString &path, const io::ImportResult &result, const QString &failure, bool cancelled, bool quiet);
     void settingsDialog();
     void aboutDialog();
     void reportDialog(int kind);   ///< kind: ReportKind (report_dialog.h)
@@ -133,6 +158,8 @@ private:
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancelLoad = nullptr;
     bool m_loading = false;
+    TaskRunner *m_tasks = nullptr;
+    QPointer<Task> m_shownTask;
 };
 
 } // namespace vnland::app

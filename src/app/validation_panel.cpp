@@ -12,7 +12,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -30,7 +29,6 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrent>
 
 #include <ogr_geometry.h>
 
@@ -309,12 +307,10 @@ ValidationPanel::ValidationPanel(MainWindow *main, QWidget *parent) : QWidget(pa
 
 ValidationPanel::~ValidationPanel()
 {
-    if (m_runState)
-        m_runState->cancel = true;
-    if (m_watcher) {
-        m_watcher->disconnect(this);
-        m_watcher->waitForFinished();   // the job reads the project file; let it close its handle
-    }
+    // Running tasks are asked to stop; their results come back to a callback that checks this panel is gone.
+    cancel();
+    if (m_planTask)
+        m_planTask->cancel();
 }
 
 void ValidationPanel::setDocument(Document *doc)
@@ -385,7 +381,7 @@ void ValidationPanel::setChosenRules(const std::vector<topology::Rule> &rules)
 
 bool ValidationPanel::startValidation(bool incremental)
 {
-    if (!m_doc || m_watcher)
+    if (!m_doc || m_task || !m_main)
         return false;
     topology::EngineOptions options;
     options.rules = chosenRules();
@@ -404,71 +400,59 @@ bool ValidationPanel::startValidation(bool incremental)
         options.changedIds.assign(m_changed.begin(), m_changed.end());
         std::sort(options.changedIds.begin(), options.changedIds.end());
     }
+    // The job reads through its own connection opened by path (one handle per thread);
+    // the report is stored on the GUI thread through the document's connection.
+    QString refused;
+    QPointer<ValidationPanel> self(this);
+    QPointer<Document> doc(m_doc.data());
+    Task *task = m_main->tasks()->start<topology::ValidationReport>(
+        {tr("Validating"), m_doc->path(), true},
+        [options](TaskContext &ctx) {
+            topology::EngineOptions o = options;
+            o.cancel = &ctx.cancelFlag();
+            o.progress = [&ctx](double f, const std::string &) { ctx.setFraction(f); };
+            return topology::validateProject(ctx.project(), o);
+        },
+        [self, doc](topology::ValidationReport &report, const TaskOutcome &outcome) {
+            if (self)
+                self->runFinished(report, outcome.error, outcome.cancelled || report.cancelled, doc);
+        },
+        &refused);
+    if (!task) {
+        m_status->setText(refused);
+        m_main->logMessage(tr("Validation not started: %1").arg(refused));
+        return false;
+    }
+    m_task = task;
     m_running = m_changed;
     m_changed.clear();
-    auto state = std::make_shared<RunState>();
-    m_runState = state;
-    options.cancel = &state->cancel;
-    options.progress = [state](double f, const std::string &) { state->permille = int(f * 1000); };
-
-    auto *watcher = new QFutureWatcher<topology::ValidationReport>(this);
-    m_watcher = watcher;
-    auto *poll = new QTimer(watcher);
-    connect(poll, &QTimer::timeout, this, [this, state] { m_progress->setValue(state->permille.load()); });
-    poll->start(100);
-    connect(watcher, &QFutureWatcher<topology::ValidationReport>::finished, this, &ValidationPanel::runFinished);
+    connect(task, &Task::progressChanged, this, [this](int permille) { m_progress->setValue(std::max(0, permille)); });
     m_progress->setValue(0);
     m_progress->show();
     m_status->setText(incremental ? tr("Validating %n changed parcel(s) and their neighbours…", nullptr, int(m_running.size()))
                                   : tr("Validating…"));
-    // The job reads through its own read-only connection (one handle per thread);
-    // the report is stored on the GUI thread through the document's connection.
-    watcher->setFuture(QtConcurrent::run([path = m_doc->path().toStdString(), options, state] {
-        auto project = store::Project::open(path, true);
-        return topology::validateProject(*project, options);
-    }));
     updateButtons();
     return true;
 }
 
 void ValidationPanel::cancel()
 {
-    if (m_runState)
-        m_runState->cancel = true;
+    if (m_task)
+        m_task->cancel();
 }
 
-bool ValidationPanel::validateAndWait(bool incremental, int timeoutMs)
+void ValidationPanel::runFinished(topology::ValidationReport &report, const QString &failure, bool cancelled, Document *doc)
 {
-    if (!startValidation(incremental))
-        return false;
-    QEventLoop loop;
-    connect(this, &ValidationPanel::validationFinished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    if (m_watcher)
-        loop.exec();
-    return !m_watcher && !m_lastReport.cancelled;
-}
-
-void ValidationPanel::runFinished()
-{
-    auto *watcher = m_watcher.data();
-    m_watcher = nullptr;
+    m_task = nullptr;
     m_progress->hide();
-    topology::ValidationReport report;
-    QString failure;
-    try {
-        report = watcher->result();
-    } catch (const std::exception &e) {
-        failure = QString::fromUtf8(e.what());
-    }
-    watcher->deleteLater();
-    if (!failure.isEmpty() || report.cancelled || !m_doc) {
+    if (!failure.isEmpty() || cancelled || !m_doc || doc != m_doc) {
         // Nothing was stored: the changes still wait for a run.
-        m_changed.unite(m_running);
+        if (doc == m_doc)
+            m_changed.unite(m_running);
         m_status->setText(failure.isEmpty() ? tr("Validation cancelled.") : tr("Validation failed: %1").arg(failure));
         if (m_main && !failure.isEmpty())
             m_main->logMessage(m_status->text());
-        m_lastReport.cancelled = report.cancelled;
+        m_lastReport.cancelled = cancelled || failure.isEmpty();
         updateButtons();
         emit validationFinished();
         return;
@@ -610,7 +594,7 @@ std::optional<topology::Rule> ValidationPanel::currentRule() const
 
 void ValidationPanel::updateButtons()
 {
-    const bool running = bool(m_watcher);
+    const bool running = bool(m_task) || bool(m_planTask);
     const bool open = bool(m_doc);
     m_run->setEnabled(open && !running);
     m_rerun->setEnabled(open && !running);
@@ -666,27 +650,62 @@ void ValidationPanel::showIssue(int64_t issueId)
     }
 }
 
-std::optional<topology::FixPlan> ValidationPanel::planInBackground(topology::Rule rule, QString *error)
+bool ValidationPanel::planAndPush(topology::Rule rule, std::set<int64_t> keep, const QString &text, int64_t issueId,
+                                  QString *error)
 {
-    // Planning reads every live parcel: on a worker with its own read-only
-    // connection, the window repainting meanwhile (user input held back).
-    QFutureWatcher<topology::FixPlan> watcher;
-    QEventLoop loop;
-    connect(&watcher, &QFutureWatcher<topology::FixPlan>::finished, &loop, &QEventLoop::quit);
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    watcher.setFuture(QtConcurrent::run([path = m_doc->path().toStdString(), rule] {
-        auto project = store::Project::open(path, true);
-        return topology::planFix(*project, rule);
-    }));
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-    QApplication::restoreOverrideCursor();
-    try {
-        return watcher.result();
-    } catch (const std::exception &e) {
+    if (m_planTask || !m_main) {
         if (error)
-            *error = QString::fromUtf8(e.what());
-        return std::nullopt;
+            *error = tr("A fix is already being planned; wait until it has finished.");
+        return false;
     }
+    // Planning reads every live parcel: a task with its own read-only connection,
+    // the window usable meanwhile. Cancel drops the plan (nothing is changed).
+    QString refused;
+    QPointer<ValidationPanel> self(this);
+    QPointer<Document> doc(m_doc.data());
+    Task *task = m_main->tasks()->start<topology::FixPlan>(
+        {tr("Planning %1").arg(text), m_doc->path(), false},
+        [rule](TaskContext &ctx) { return topology::planFix(ctx.project(), rule); },
+        [self, doc, keep = std::move(keep), text, issueId](topology::FixPlan &plan, const TaskOutcome &outcome) {
+            if (!self)
+                return;
+            self->m_planTask = nullptr;
+            QString why;
+            bool ok = false;
+            if (outcome.cancelled)
+                why = tr("The fix was cancelled; nothing was changed.");
+            else if (!outcome.error.isEmpty())
+                why = outcome.error;
+            else if (!self->m_doc || doc != self->m_doc)
+                why = tr("The project was closed while the fix was planned.");
+            else {
+                if (!keep.empty()) {
+                    std::vector<topology::GeometryEdit> kept;
+                    for (auto &e : plan.edits)
+                        if (keep.count(e.parcelId))
+                            kept.push_back(std::move(e));
+                    plan.edits = std::move(kept);
+                }
+                ok = self->pushFix(std::move(plan), text, issueId, &why);
+            }
+            if (!ok) {
+                self->m_status->setText(why);
+                if (self->m_main)
+                    self->m_main->logMessage(tr("%1: %2").arg(text, why));
+            }
+            self->updateButtons();
+            emit self->fixFinished(ok, why);
+        },
+        &refused);
+    if (!task) {
+        if (error)
+            *error = refused;
+        return false;
+    }
+    m_planTask = task;
+    m_status->setText(tr("Planning %1…").arg(text));
+    updateButtons();
+    return true;
 }
 
 bool ValidationPanel::pushFix(topology::FixPlan plan, const QString &text, int64_t issueId, QString *error)
@@ -713,24 +732,15 @@ bool ValidationPanel::fixIssue(int64_t issueId, QString *error)
             *error = tr("This issue has no automatic fix.");
         return false;
     }
-    const IssueRow target = *row;   // the list may be re-read while planning
-    row = &target;
-    auto planned = planInBackground(row->rule, error);
-    if (!planned)
-        return false;
-    topology::FixPlan plan = std::move(*planned);
     // The rule's fix restricted to the parcels of this issue.
-    const std::set<int64_t> mine(row->parcelIds.begin(), row->parcelIds.end());
-    std::vector<topology::GeometryEdit> kept;
-    for (auto &e : plan.edits)
-        if (mine.count(e.parcelId))
-            kept.push_back(std::move(e));
-    plan.edits = std::move(kept);
-    return pushFix(std::move(plan),
-                   tr("Fix %1 (parcel id %2)")
-                       .arg(QString::fromUtf8(topology::ruleId(row->rule)))
-                       .arg(row->parcelIds.empty() ? 0 : row->parcelIds.front()),
-                   issueId, error);
+    std::set<int64_t> mine(row->parcelIds.begin(), row->parcelIds.end());
+    if (mine.empty())
+        mine.insert(-1);   // keeps nothing rather than everything
+    return planAndPush(row->rule, std::move(mine),
+                       tr("Fix %1 (parcel id %2)")
+                           .arg(QString::fromUtf8(topology::ruleId(row->rule)))
+                           .arg(row->parcelIds.empty() ? 0 : row->parcelIds.front()),
+                       issueId, error);
 }
 
 bool ValidationPanel::fixRule(topology::Rule rule, QString *error)
@@ -740,10 +750,7 @@ bool ValidationPanel::fixRule(topology::Rule rule, QString *error)
             *error = tr("This rule has no automatic fix.");
         return false;
     }
-    auto plan = planInBackground(rule, error);
-    if (!plan)
-        return false;
-    return pushFix(std::move(*plan), tr("Fix all %1").arg(QString::fromUtf8(topology::ruleId(rule))), 0, error);
+    return planAndPush(rule, {}, tr("Fix all %1").arg(QString::fromUtf8(topology::ruleId(rule))), 0, error);
 }
 
 bool ValidationPanel::markException(int64_t issueId, const QString &note)

@@ -11,14 +11,15 @@
 
 #include "topology/topology_fix.h"
 #include "topology/topology_engine.h"
+#include "task_runner.h"
 
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QSet>
 #include <QWidget>
 
 #include <atomic>
 #include <memory>
+#include <set>
 #include <vector>
 
 class QLabel;
@@ -60,10 +61,10 @@ public:
     /// Starts a run in the background; false when one runs or no project is open.
     /// Incremental: only the parcels changed since the last run (and their neighbours).
     bool startValidation(bool incremental = false);
-    bool isRunning() const { return bool(m_watcher); }
+    bool isRunning() const { return bool(m_task); }
+    /// A fix being planned (fixIssue/fixRule started, fixFinished not yet sent).
+    bool isPlanning() const { return bool(m_planTask); }
     void cancel();
-    /// Starts a run and waits for it (event loop running). For tests and scripts.
-    bool validateAndWait(bool incremental = false, int timeoutMs = 120000);
 
     const std::vector<IssueRow> &issues() const { return m_issues; }
     /// Pending issues of @p rule shown in the tree.
@@ -75,9 +76,11 @@ public:
 
     /// Zooms the map to the issue, highlights its location and selects its parcels.
     void showIssue(int64_t issueId);
-    /// Pushes an undoable fix of one issue (the rule's fix restricted to its parcels).
+    /// Plans the rule's fix restricted to the issue's parcels as a task and then
+    /// pushes it as one undoable command; fixFinished() follows. False (with
+    /// @p error) when it cannot start: no fix for it, or a plan is running.
     bool fixIssue(int64_t issueId, QString *error = nullptr);
-    /// Pushes an undoable fix of every issue of @p rule.
+    /// The same for every issue of @p rule.
     bool fixRule(topology::Rule rule, QString *error = nullptr);
     /// Marks an issue as an exception (undoable; stored in the project).
     bool markException(int64_t issueId, const QString &note = {});
@@ -93,14 +96,17 @@ public:
 
 signals:
     void validationFinished();
+    /// A fix started by fixIssue()/fixRule() ended: pushed, or the reason (also shown in the status line).
+    void fixFinished(bool ok, const QString &error);
 
 private:
-    void runFinished();
+    void runFinished(topology::ValidationReport &report, const QString &failure, bool cancelled, Document *doc);
     void itemActivated(QTreeWidgetItem *item);
     void updateButtons();
     int64_t currentIssueId() const;
     std::optional<topology::Rule> currentRule() const;
-    std::optional<topology::FixPlan> planInBackground(topology::Rule rule, QString *error);
+    /// Starts planning @p rule's fix as a task; @p keep filters its edits (issue fixes).
+    bool planAndPush(topology::Rule rule, std::set<int64_t> keep, const QString &text, int64_t issueId, QString *error);
     bool pushFix(topology::FixPlan plan, const QString &text, int64_t issueId, QString *error);
     void exportDialog();
 
@@ -113,12 +119,8 @@ private:
     QPushButton *m_run = nullptr, *m_rerun = nullptr, *m_cancel = nullptr;
     QPushButton *m_fix = nullptr, *m_fixRule = nullptr, *m_exception = nullptr, *m_export = nullptr;
 
-    struct RunState {
-        std::atomic<bool> cancel{false};
-        std::atomic<int> permille{0};
-    };
-    std::shared_ptr<RunState> m_runState;
-    QPointer<QFutureWatcher<topology::ValidationReport>> m_watcher;
+    QPointer<Task> m_task;        // the running validation
+    QPointer<Task> m_planTask;    // the fix being planned
     QSet<int64_t> m_running;     // changed ids handed to the running job
     QSet<int64_t> m_changed;     // parcel ids edited since the last run
     topology::ValidationReport m_lastReport;

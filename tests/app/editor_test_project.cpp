@@ -74,3 +74,138 @@ void TestProject::write(const std::string &path) const
 }
 
 } // namespace vnland::test
+
+// ---- waiting for the editor's tasks ----
+
+#include "georef_window.h"
+#include "io/vector_importer.h"
+#include "main_window.h"
+#include "task_runner.h"
+#include "validation_panel.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace vnland::test {
+
+bool waitUntil(const std::function<bool()> &done, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > ms)
+            return false;
+        QTest::qWait(5);
+    }
+    return true;
+}
+
+namespace {
+/// Waits for the first emission of a (bool ok, QString text) signal.
+bool waitSpy(QSignalSpy &spy, QString *text, int ms)
+{
+    if (!waitUntil([&] { return spy.count() > 0; }, ms)) {
+        if (text)
+            *text = QStringLiteral("timed out");
+        return false;
+    }
+    const auto args = spy.takeFirst();
+    if (text)
+        *text = args.value(1).toString();
+    return args.value(0).toBool();
+}
+} // namespace
+
+bool openAndWait(app::MainWindow &w, const QString &path, bool quiet, QString *error, int ms)
+{
+    QSignalSpy spy(&w, &app::MainWindow::projectOpened);
+    if (!w.openProject(path, quiet)) {
+        if (error)
+            *error = QStringLiteral("not started");
+        return false;
+    }
+    return waitSpy(spy, error, ms) && w.document();
+}
+
+bool importAndWait(app::MainWindow &w, const QString &path, const io::ImportOptions &options, QString *message, int ms)
+{
+    QSignalSpy spy(&w, &app::MainWindow::importFinished);
+    if (!w.importFile(path, options, true)) {
+        if (message)
+            *message = QStringLiteral("not started");
+        return false;
+    }
+    return waitSpy(spy, message, ms);
+}
+
+bool exportAndWait(app::MainWindow &w, const QString &path, const QString &format, QString *message, int ms)
+{
+    QSignalSpy spy(&w, &app::MainWindow::exportFinished);
+    if (!w.exportTo(path, format, true)) {
+        if (message)
+            *message = QStringLiteral("not started");
+        return false;
+    }
+    return waitSpy(spy, message, ms);
+}
+
+bool validateAndWait(app::ValidationPanel &panel, bool incremental, int ms)
+{
+    QSignalSpy spy(&panel, &app::ValidationPanel::validationFinished);
+    if (!panel.startValidation(incremental))
+        return false;
+    return waitUntil([&] { return spy.count() > 0; }, ms) && !panel.lastReport().cancelled;
+}
+
+bool waitForFix(app::ValidationPanel &panel, QString *error, int ms)
+{
+    QString why;
+    const bool ok = waitUntil([&] { return !panel.isPlanning(); }, ms);
+    (void)why;
+    if (!ok && error)
+        *error = QStringLiteral("timed out");
+    return ok;
+}
+
+bool fixIssueAndWait(app::ValidationPanel &panel, int64_t issueId, QString *error, int ms)
+{
+    QSignalSpy spy(&panel, &app::ValidationPanel::fixFinished);
+    if (!panel.fixIssue(issueId, error))
+        return false;
+    return waitSpy(spy, error, ms);
+}
+
+bool fixRuleAndWait(app::ValidationPanel &panel, int rule, QString *error, int ms)
+{
+    QSignalSpy spy(&panel, &app::ValidationPanel::fixFinished);
+    if (!panel.fixRule(topology::Rule(rule), error))
+        return false;
+    return waitSpy(spy, error, ms);
+}
+
+int detectAndWait(app::GeorefWindow &geo, QString *error, int ms)
+{
+    QSignalSpy spy(&geo, &app::GeorefWindow::crossesDetected);
+    if (!geo.detectCrosses(error))
+        return -1;
+    if (!waitUntil([&] { return spy.count() > 0; }, ms)) {
+        if (error)
+            *error = QStringLiteral("timed out");
+        return -1;
+    }
+    const auto args = spy.takeFirst();
+    if (error)
+        *error = args.value(1).toString();
+    return args.value(0).toInt();
+}
+
+bool warpAndWait(app::GeorefWindow &geo, const QString &out, QString *error, int ms)
+{
+    QSignalSpy spy(&geo, &app::GeorefWindow::warpFinished);
+    if (!geo.warpTo(out, true, error))
+        return false;
+    return waitSpy(spy, error, ms);
+}
+
+} // namespace vnland::test

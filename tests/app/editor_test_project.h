@@ -23,3 +23,42 @@ struct TestProject {
 };
 
 } // namespace vnland::test
+
+// ---- waiting for the editor's tasks (tests only: the editor itself never waits) ----
+
+#include <QString>
+
+#include <functional>
+
+namespace vnland::io {
+struct ImportOptions;
+}
+namespace vnland::app {
+class MainWindow;
+class ValidationPanel;
+class GeorefWindow;
+}
+
+namespace vnland::test {
+
+/// Runs the event loop until @p done or @p ms pass.
+bool waitUntil(const std::function<bool()> &done, int ms = 60000);
+/// openProject() and wait for projectOpened(); true when the project is open. @p error: the reason.
+bool openAndWait(app::MainWindow &w, const QString &path, bool quiet = true, QString *error = nullptr, int ms = 60000);
+/// importFile() and wait for importFinished() (after the reload); @p message: summary or reason.
+bool importAndWait(app::MainWindow &w, const QString &path, const io::ImportOptions &options, QString *message = nullptr,
+                   int ms = 120000);
+bool exportAndWait(app::MainWindow &w, const QString &path, const QString &format, QString *message = nullptr,
+                   int ms = 120000);
+/// startValidation() and wait for validationFinished(); true when it ran to the end.
+bool validateAndWait(app::ValidationPanel &panel, bool incremental = false, int ms = 120000);
+/// fixIssue()/fixRule() waits: true when the fix was pushed.
+bool fixIssueAndWait(app::ValidationPanel &panel, int64_t issueId, QString *error = nullptr, int ms = 120000);
+bool fixRuleAndWait(app::ValidationPanel &panel, int rule, QString *error = nullptr, int ms = 120000);
+/// Waits for the current fix started otherwise (a button click).
+bool waitForFix(app::ValidationPanel &panel, QString *error = nullptr, int ms = 120000);
+/// detectCrosses() and wait: the number accepted or −1 with @p error.
+int detectAndWait(app::GeorefWindow &geo, QString *error = nullptr, int ms = 120000);
+bool warpAndWait(app::GeorefWindow &geo, const QString &out, QString *error = nullptr, int ms = 120000);
+
+} // namespace vnland::test

@@ -20,6 +20,8 @@
 #include "parcel_table_model.h"
 #include "settings_dialog.h"
 #include "translations.h"
+#include "task_runner.h"
+#include "validation_panel.h"
 
 #include "store/database.h"
 #include "synth/coverage_generator.h"
@@ -43,6 +45,12 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QSignalSpy>
+#include <QThread>
+#include <QElapsedTimer>
+#include <QDir>
+#include <QProgressBar>
+#include <QToolButton>
 #include <QTranslator>
 #include <QUndoStack>
 
@@ -79,7 +87,7 @@ struct EditorFixture {
         window.resize(1100, 750);
         window.show();
         BOOST_REQUIRE(QTest::qWaitForWindowExposed(&window));
-        BOOST_REQUIRE(window.openProject(QString::fromStdString(path), true));
+        BOOST_REQUIRE(test::openAndWait(window, QString::fromStdString(path)));
         window.canvas()->zoomToFullExtent();
         BOOST_REQUIRE(app::waitForCanvasIdle(window.canvas()));
     }
@@ -382,7 +390,9 @@ BOOST_FIXTURE_TEST_CASE(save_as_continues_in_the_copy, EditorFixture)
     clickParcel(3);
     doc()->changeValue(rowOfThua(3), app::ParcelField::OwnerName, QStringLiteral("Trần Văn An"));
     const std::string copy = tmp.file("copy.sqlite");
+    QSignalSpy opened(&window, &app::MainWindow::projectOpened);
     BOOST_REQUIRE(window.saveProjectAs(QString::fromStdString(copy), true));
+    BOOST_REQUIRE(test::waitUntil([&] { return opened.count() > 0; }));   // the copy opens as a task
     BOOST_TEST(doc()->path() == QString::fromStdString(copy));
     BOOST_TEST(doc()->parcelCount() == 12);
     BOOST_TEST(dbText(copy, "SELECT owner_name FROM parcel WHERE thua_so = 3") == "Trần Văn An");
@@ -406,7 +416,7 @@ BOOST_AUTO_TEST_CASE(open_errors_and_cancel)
     // Not a project: refused with the file named, logged in the messages dock, window still usable.
     const std::string junk = tmp.file("junk.sqlite");
     { store::Database db(junk, store::Database::Mode::Create); db.exec("CREATE TABLE t(a)"); }
-    BOOST_TEST(!window.openProject(QString::fromStdString(junk), true));
+    BOOST_TEST(!test::openAndWait(window, QString::fromStdString(junk)));
     BOOST_TEST(window.document() == nullptr);
     BOOST_TEST(window.messages()->toPlainText().contains(QString::fromStdString(junk)));
     BOOST_TEST(!window.isLoading());
@@ -418,7 +428,7 @@ BOOST_AUTO_TEST_CASE(open_errors_and_cancel)
     BOOST_TEST(!app::Document::open(QString::fromStdString(path), &error, {}, &cancel));
     BOOST_TEST(error.contains(QStringLiteral("cancelled")));
     // The real project then opens fine in the same window.
-    BOOST_TEST(window.openProject(QString::fromStdString(path), true));
+    BOOST_TEST(test::openAndWait(window, QString::fromStdString(path)));
     BOOST_TEST(window.document()->parcelCount() == 12);
 }
 
@@ -541,7 +551,7 @@ BOOST_FIXTURE_TEST_CASE(import_dialog_previews_tcvn3_and_imports, EditorFixture)
     BOOST_TEST(owner);
 
     const int before = doc()->parcelCount();
-    BOOST_REQUIRE_MESSAGE(window.importFile(QString::fromStdString(shp), dlg.options(), true),
+    BOOST_REQUIRE_MESSAGE(test::importAndWait(window, QString::fromStdString(shp), dlg.options()),
                           window.messages()->toPlainText().toStdString());
     BOOST_TEST(doc()->parcelCount() == before + int(made.featureCount));
     BOOST_TEST(dbText(path, "SELECT count(*) FROM parcel") == std::to_string(before + made.featureCount));
@@ -550,11 +560,146 @@ BOOST_FIXTURE_TEST_CASE(import_dialog_previews_tcvn3_and_imports, EditorFixture)
 
     // Export of the project as GeoJSON.
     const QString out = QString::fromStdString(tmp.file("out.geojson"));
-    BOOST_REQUIRE(window.exportTo(out, QStringLiteral("geojson"), true));
+    BOOST_REQUIRE(test::exportAndWait(window, out, QStringLiteral("geojson")));
     BOOST_TEST(test::readFile(out.toStdString()).find("FeatureCollection") != std::string::npos);
     // A missing file is refused and the project stays as it was.
-    BOOST_TEST(!window.importFile(QString::fromStdString(tmp.file("none.shp")), {}, true));
+    BOOST_TEST(!test::importAndWait(window, QString::fromStdString(tmp.file("none.shp")), {}));
     BOOST_TEST(dbText(path, "SELECT count(*) FROM parcel") == std::to_string(before + made.featureCount));
+}
+
+// ---- the task runner: long jobs off the GUI thread, cancel, one writer at a time ----
+
+BOOST_FIXTURE_TEST_CASE(task_keeps_window_responsive_and_delivers_result_on_gui_thread, EditorFixture)
+{
+    std::atomic<bool> release{false};
+    std::atomic<bool> workerThread{false};
+    int delivered = 0;
+    bool onGuiThread = false;
+    app::Task *task = window.tasks()->start<int>(
+        {QStringLiteral("test job"), doc()->path(), false},
+        [&](app::TaskContext &ctx) {
+            workerThread = QThread::currentThread() != QCoreApplication::instance()->thread();
+            ctx.project();   // its own connection, by path
+            ctx.setProgress(1, 2);
+            QElapsedTimer t;
+            t.start();
+            while (!release && !ctx.isCancelled() && t.elapsed() < 30000)
+                QThread::msleep(2);
+            return 42;
+        },
+        [&](int &r, const app::TaskOutcome &o) {
+            onGuiThread = QThread::currentThread() == QCoreApplication::instance()->thread();
+            delivered = o.ok() ? r : -1;
+        });
+    BOOST_REQUIRE(task);
+    BOOST_TEST(window.tasks()->isBusy());
+    // While it runs, the window answers clicks: the map selects, the form follows.
+    clickParcel(7);
+    BOOST_TEST(doc()->selection() == QSet<int>{rowOfThua(7)});
+    BOOST_TEST(window.parcelForm()->row() == rowOfThua(7));
+    // Progress reaches the task.
+    BOOST_TEST(test::waitUntil([&] { return task->permille() == 500; }, 5000));
+    BOOST_TEST(delivered == 0);
+    release = true;
+    BOOST_REQUIRE(test::waitUntil([&] { return delivered != 0; }));
+    BOOST_TEST(delivered == 42);
+    BOOST_TEST(onGuiThread);
+    BOOST_TEST(workerThread.load());
+    BOOST_TEST(!window.tasks()->isBusy());
+}
+
+BOOST_FIXTURE_TEST_CASE(import_runs_as_task_cancel_leaves_project_unchanged, EditorFixture)
+{
+    const std::string shp = test::sampleDir() + "/coto/coto_tt75_tcvn3_utm48n.shp";
+    BOOST_REQUIRE(QFileInfo::exists(QString::fromStdString(shp)));
+    const std::string before = dbText(path, "SELECT count(*) FROM parcel");
+    QSignalSpy finished(&window, &app::MainWindow::importFinished);
+    BOOST_REQUIRE(window.importFile(QString::fromStdString(shp), {}, true));
+    // Started, not done: the status bar shows it with a Cancel button.
+    BOOST_TEST(window.taskProgress()->isVisible());
+    BOOST_REQUIRE(window.taskCancelButton()->isVisible());
+    QTest::mouseClick(window.taskCancelButton(), Qt::LeftButton);
+    BOOST_REQUIRE(test::waitUntil([&] { return finished.count() > 0; }));
+    BOOST_TEST(!finished.first().at(0).toBool());
+    BOOST_TEST(finished.first().at(1).toString().contains(QStringLiteral("cancelled")));
+    BOOST_TEST(dbText(path, "SELECT count(*) FROM parcel") == before);
+    BOOST_TEST(doc()->parcelCount() == 12);
+    BOOST_TEST(!window.taskCancelButton()->isVisible());
+}
+
+BOOST_FIXTURE_TEST_CASE(second_writer_of_a_project_is_refused, EditorFixture)
+{
+    std::atomic<bool> release{false};
+    bool done = false;
+    app::Task *writer = window.tasks()->start<int>(
+        {QStringLiteral("Long write"), doc()->path(), true},
+        [&](app::TaskContext &ctx) {
+            while (!release && !ctx.isCancelled())
+                QThread::msleep(2);
+            return 0;
+        },
+        [&](int &, const app::TaskOutcome &) { done = true; });
+    BOOST_REQUIRE(writer);
+    BOOST_TEST(window.tasks()->writerOf(doc()->path()) == writer);
+    // An import is refused, saying which task holds the project; nothing else starts.
+    const std::string shp = test::sampleDir() + "/coto/coto_tt75_tcvn3_utm48n.shp";
+    BOOST_TEST(!window.importFile(QString::fromStdString(shp), {}, true));
+    BOOST_TEST(window.messages()->toPlainText().contains(QStringLiteral("“Long write” is still writing to this project")));
+    // So is a validation run (it stores its findings).
+    BOOST_TEST(!window.validationPanel()->startValidation());
+    BOOST_TEST(window.validationPanel()->statusLabel()->text().contains(QStringLiteral("Long write")));
+    // A reader (export) may run meanwhile.
+    QString msg;
+    test::TempDir out;
+    BOOST_TEST(test::exportAndWait(window, QString::fromStdString(out.file("x.geojson")), QStringLiteral("geojson"), &msg),
+               msg.toStdString());
+    release = true;
+    BOOST_REQUIRE(test::waitUntil([&] { return done; }));
+    BOOST_TEST(!window.tasks()->writerOf(doc()->path()));
+    // Free again: the validation starts and finishes.
+    BOOST_TEST(test::validateAndWait(*window.validationPanel()));
+}
+
+BOOST_FIXTURE_TEST_CASE(export_cancel_leaves_the_target_untouched, EditorFixture)
+{
+    test::TempDir out;
+    const QString target = QString::fromStdString(out.file("parcels.geojson"));
+    {
+        QFile f(target);
+        BOOST_REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("old");
+    }
+    QSignalSpy finished(&window, &app::MainWindow::exportFinished);
+    BOOST_REQUIRE(window.exportTo(target, QStringLiteral("geojson"), true));
+    BOOST_REQUIRE(window.taskCancelButton()->isVisible());
+    QTest::mouseClick(window.taskCancelButton(), Qt::LeftButton);
+    BOOST_REQUIRE(test::waitUntil([&] { return finished.count() > 0; }));
+    BOOST_TEST(!finished.first().at(0).toBool());
+    BOOST_TEST(finished.first().at(1).toString().contains(QStringLiteral("cancelled")));
+    BOOST_TEST(test::readFile(target.toStdString()) == "old");
+    // Nothing of the private staging folder is left.
+    BOOST_TEST(QDir(QString::fromStdString(out.path())).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot) ==
+               QStringList{QStringLiteral("parcels.geojson")});
+    // Not cancelled: the export replaces the target.
+    QString msg;
+    BOOST_REQUIRE_MESSAGE(test::exportAndWait(window, target, QStringLiteral("geojson"), &msg), msg.toStdString());
+    BOOST_TEST(test::readFile(target.toStdString()).find("FeatureCollection") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(editor_sources_have_no_nested_event_loops)
+{
+    // Long jobs are tasks; nothing in the editor spins an event loop of its own
+    // or holds user input back while it waits.
+    const QDir dir(QString::fromStdString(test::sampleDir() + "/../src/app"));
+    const QStringList files = dir.entryList({QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files);
+    BOOST_REQUIRE(files.size() > 20);
+    const QRegularExpression nested(QStringLiteral(
+        R"(QEventLoop\s+\w+\s*[;({]|\.exec\(\s*QEventLoop|ExcludeUserInputEvents|runWithProgress|QProgressDialog)"));
+    for (const QString &f : files) {
+        const std::string text = test::readFile(dir.filePath(f).toStdString());
+        const auto m = nested.match(QString::fromStdString(text));
+        BOOST_TEST(!m.hasMatch(), f.toStdString() << ": " << m.captured(0).toStdString());
+    }
 }
 
 BOOST_AUTO_TEST_CASE(geometry_index_and_hit_testing)

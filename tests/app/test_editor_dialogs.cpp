@@ -178,7 +178,7 @@ BOOST_FIXTURE_TEST_CASE(menus_reach_the_dialogs, ProjectFixture)
     QMenu *reports = w.menuBar()->findChild<QMenu *>(QStringLiteral("reportsMenu"));
     BOOST_REQUIRE(reports);
     BOOST_TEST(!reports->isEnabled());   // no project yet
-    BOOST_REQUIRE(w.openProject(QString::fromStdString(path), true));
+    BOOST_REQUIRE(test::openAndWait(w, QString::fromStdString(path)));
     BOOST_TEST(reports->isEnabled());
     BOOST_TEST(reports->actions().size() == 5);
     BOOST_TEST(w.findChild<QAction *>(QStringLiteral("cogoAction")) != nullptr);

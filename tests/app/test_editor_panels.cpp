@@ -34,6 +34,8 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
+#include <QSignalSpy>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -85,7 +87,7 @@ struct GeorefFixture {
         window.resize(1000, 700);
         window.show();
         BOOST_REQUIRE(QTest::qWaitForWindowExposed(&window));
-        BOOST_REQUIRE(window.openProject(QString::fromStdString(path), true));
+        BOOST_REQUIRE(test::openAndWait(window, QString::fromStdString(path)));
         window.canvas()->setView(QPointF(501750, 2320250), 1.0);   // the sheet's 500 m square
         geo = window.georefWindow();
         geo->resize(1100, 700);
@@ -366,7 +368,7 @@ BOOST_FIXTURE_TEST_CASE(points_file_round_trip_and_detect_crosses, GeorefFixture
     // Grid crosses from the three seed points: the whole 6 × 6 lattice of the sheet.
     BOOST_REQUIRE(geo->loadPoints(QString::fromStdString(seedPath()), &error));
     BOOST_TEST(geo->gcps().size() == 3u);
-    const int found = geo->detectCrosses(&error);
+    const int found = test::detectAndWait(*geo, &error);
     BOOST_REQUIRE_MESSAGE(found > 0, error.toStdString());
     BOOST_TEST(found >= 30);
     BOOST_TEST(geo->gcps().size() >= size_t(found));
@@ -393,17 +395,20 @@ BOOST_FIXTURE_TEST_CASE(warp_writes_geotiff_registers_and_adds_layer, GeorefFixt
     geo->setTransformType(georef::TransformType::Helmert);
     const QString out = QString::fromStdString(tmp.file("warped.tif"));
     QString error;
-    // Cancel from the progress dialog: nothing is written or added.
+    // Cancel from the status bar: nothing is written or added.
     const QString cancelled = QString::fromStdString(tmp.file("cancelled.tif"));
-    QTimer::singleShot(0, geo, [&] {
-        if (auto *dlg = geo->findChild<QProgressDialog *>())
-            QTest::mouseClick(dlg->findChild<QPushButton *>(), Qt::LeftButton);
-    });
-    BOOST_TEST(!geo->warpTo(cancelled, true, &error));
-    BOOST_TEST(error.contains(QStringLiteral("cancel")));
+    QSignalSpy warped(geo, &app::GeorefWindow::warpFinished);
+    BOOST_REQUIRE(geo->warpTo(cancelled, true, &error));
+    BOOST_REQUIRE(geo->currentTask());
+    BOOST_REQUIRE(geo->taskCancelButton()->isVisible());
+    QTest::mouseClick(geo->taskCancelButton(), Qt::LeftButton);
+    BOOST_REQUIRE(test::waitUntil([&] { return warped.count() > 0; }));
+    BOOST_TEST(!warped.first().at(0).toBool());
+    BOOST_TEST(warped.first().at(1).toString().contains(QStringLiteral("cancel")));
+    BOOST_TEST(!geo->currentTask());
     BOOST_TEST(!QFileInfo::exists(cancelled));
     BOOST_TEST(window.canvas()->rasterCount() == 0);
-    BOOST_REQUIRE_MESSAGE(geo->warpTo(out, true, &error), error.toStdString());
+    BOOST_REQUIRE_MESSAGE(test::warpAndWait(*geo, out, &error), error.toStdString());
     BOOST_TEST(QFileInfo::exists(out));
     BOOST_TEST(window.canvas()->rasterCount() == 1);
     BOOST_TEST(window.canvas()->previewImage().isNull());   // the real raster replaces the preview
@@ -433,11 +438,11 @@ struct ValidationFixture {
         window.resize(1200, 800);
         window.show();
         BOOST_REQUIRE(QTest::qWaitForWindowExposed(&window));
-        BOOST_REQUIRE(window.openProject(QString::fromStdString(path), true));
+        BOOST_REQUIRE(test::openAndWait(window, QString::fromStdString(path)));
         const std::string dir = test::sampleDir() + "/coto/";
-        BOOST_REQUIRE_MESSAGE(window.importFile(QString::fromStdString(dir + "coto_faulty.shp"), {}, true),
+        BOOST_REQUIRE_MESSAGE(test::importAndWait(window, QString::fromStdString(dir + "coto_faulty.shp"), {}),
                               window.messages()->toPlainText().toStdString());
-        BOOST_REQUIRE_MESSAGE(window.importFile(QString::fromStdString(dir + "coto_sheets.geojson"), {}, true),
+        BOOST_REQUIRE_MESSAGE(test::importAndWait(window, QString::fromStdString(dir + "coto_sheets.geojson"), {}),
                               window.messages()->toPlainText().toStdString());
         panel = window.validationPanel();
         BOOST_REQUIRE(panel);
@@ -532,7 +537,7 @@ BOOST_FIXTURE_TEST_CASE(run_all_rules_groups_match_core_and_click_selects, Valid
 
     // Choosing rules: only the gap rule runs; the other groups stay as stored.
     panel->setChosenRules({topology::Rule::Gap});
-    BOOST_REQUIRE(panel->validateAndWait());
+    BOOST_REQUIRE(test::validateAndWait(*panel));
     BOOST_TEST(panel->lastReport().rulesRun.size() == 1u);
     BOOST_TEST(panel->pendingCount(topology::Rule::Gap) == int(core.at(topology::Rule::Gap)));
     BOOST_TEST(panel->pendingCount(topology::Rule::Overlap) == int(core.at(topology::Rule::Overlap)));
@@ -552,7 +557,7 @@ BOOST_FIXTURE_TEST_CASE(run_all_rules_groups_match_core_and_click_selects, Valid
 
 BOOST_FIXTURE_TEST_CASE(fix_issue_and_rule_undoable_exception_and_revalidate_changes, ValidationFixture)
 {
-    BOOST_REQUIRE(panel->validateAndWait());
+    BOOST_REQUIRE(test::validateAndWait(*panel));
     const int overlaps = panel->pendingCount(topology::Rule::Overlap);
     const int gaps = panel->pendingCount(topology::Rule::Gap);
     BOOST_REQUIRE(overlaps >= 1);
@@ -574,6 +579,8 @@ BOOST_FIXTURE_TEST_CASE(fix_issue_and_rule_undoable_exception_and_revalidate_cha
     BOOST_REQUIRE(fixButton->isEnabled());
     const int undoBefore = doc()->undoStack()->count();
     QTest::mouseClick(fixButton, Qt::LeftButton);
+    BOOST_REQUIRE(panel->isPlanning());   // a task: the click returns at once
+    BOOST_REQUIRE(test::waitForFix(*panel));
     BOOST_TEST(doc()->undoStack()->count() == undoBefore + 1);
     BOOST_TEST(panel->pendingCount(topology::Rule::Overlap) == overlaps - 1);
     BOOST_TEST(!panel->issue(issueId));   // settled: no longer listed
@@ -593,11 +600,11 @@ BOOST_FIXTURE_TEST_CASE(fix_issue_and_rule_undoable_exception_and_revalidate_cha
 
     // Fix all gaps; the changed parcels are then re-validated incrementally.
     QString error;
-    BOOST_REQUIRE_MESSAGE(panel->fixRule(topology::Rule::Gap, &error), error.toStdString());
+    BOOST_REQUIRE_MESSAGE(test::fixRuleAndWait(*panel, int(topology::Rule::Gap), &error), error.toStdString());
     BOOST_TEST(panel->pendingCount(topology::Rule::Gap) == 0);
     BOOST_TEST(!panel->changedIds().isEmpty());
     const auto changedIds = panel->changedIds();
-    BOOST_REQUIRE(panel->validateAndWait(true));
+    BOOST_REQUIRE(test::validateAndWait(*panel, true));
     BOOST_TEST(panel->lastReport().incremental);
     for (int64_t id : changedIds)
         BOOST_TEST(std::count(panel->lastReport().examinedIds.begin(), panel->lastReport().examinedIds.end(), id) == 1);
@@ -611,10 +618,10 @@ BOOST_FIXTURE_TEST_CASE(fix_issue_and_rule_undoable_exception_and_revalidate_cha
     BOOST_REQUIRE(row0 >= 0);
     BOOST_REQUIRE(doc()->changeValue(row0, app::ParcelField::OwnerName, QStringLiteral("Nguyễn Văn An")));
     BOOST_TEST(panel->changedIds().contains(doc()->parcel(row0).id));
-    BOOST_REQUIRE(panel->validateAndWait(true));
+    BOOST_REQUIRE(test::validateAndWait(*panel, true));
     BOOST_TEST(panel->changedIds().isEmpty());
     doc()->undoStack()->undo();   // the attribute edit
-    BOOST_REQUIRE(panel->validateAndWait(true));
+    BOOST_REQUIRE(test::validateAndWait(*panel, true));
     // Undo the gap fix: the parcels come back as changed; re-validation finds the gaps again.
     doc()->undoStack()->undo();
     BOOST_TEST(!panel->changedIds().isEmpty());
@@ -634,7 +641,7 @@ BOOST_FIXTURE_TEST_CASE(fix_issue_and_rule_undoable_exception_and_revalidate_cha
         BOOST_TEST(db.queryText("SELECT status FROM validation_issue WHERE id = " + std::to_string(exId)).value_or("") ==
                    "exception");
     }
-    BOOST_REQUIRE(panel->validateAndWait());
+    BOOST_REQUIRE(test::validateAndWait(*panel));
     BOOST_TEST(panel->pendingCount(topology::Rule::Overlap) == overlaps - 1);
     BOOST_TEST(panel->issue(exId));
     BOOST_TEST(panel->issue(exId)->status == QStringLiteral("exception"));

@@ -114,7 +114,7 @@ struct ToolsFixture {
         w.resize(1200, 850);
         w.show();
         BOOST_REQUIRE(QTest::qWaitForWindowExposed(&w));
-        BOOST_REQUIRE(w.openProject(QString::fromStdString(path), quiet));
+        BOOST_REQUIRE(test::openAndWait(w, QString::fromStdString(path), quiet));
         // Both sheets in view at about 0.2 m per pixel.
         w.canvas()->setView(QPointF(E0 + 90, N0 + 35), 0.22);
         BOOST_REQUIRE(app::waitForCanvasIdle(w.canvas()));
@@ -737,7 +737,7 @@ BOOST_AUTO_TEST_CASE(twenty_parcels_redrawn_over_the_sample_scan)
     window.resize(1200, 850);
     window.show();
     BOOST_REQUIRE(QTest::qWaitForWindowExposed(&window));
-    BOOST_REQUIRE(window.openProject(QString::fromStdString(path), true));
+    BOOST_REQUIRE(test::openAndWait(window, QString::fromStdString(path)));
     BOOST_REQUIRE(window.addRasterLayer(QString::fromStdString(vrt), true));
     app::Document *doc = window.document();
     app::MapCanvas *canvas = window.canvas();
@@ -838,7 +838,7 @@ BOOST_AUTO_TEST_CASE(first_parcel_of_an_empty_project)
     window.resize(1000, 800);
     window.show();
     BOOST_REQUIRE(QTest::qWaitForWindowExposed(&window));
-    BOOST_REQUIRE(window.openProject(QString::fromStdString(path), true));
+    BOOST_REQUIRE(test::openAndWait(window, QString::fromStdString(path)));
     app::Document *doc = window.document();
     BOOST_REQUIRE(doc->parcelCount() == 0);
     window.canvas()->setView(QPointF(502050, 2320050), 0.2);
@@ -900,7 +900,7 @@ BOOST_FIXTURE_TEST_CASE(snap_kinds_frames_grid_crosses_survey_points, ToolsFixtu
         db.exec("INSERT INTO survey_point(name, x_north, y_east, geom) VALUES"
                 " ('P1', 2320030, 502150, MakePoint(502150, 2320030, 5899))");
     }
-    BOOST_REQUIRE(window.openProject(QString::fromStdString(path), true));
+    BOOST_REQUIRE(test::openAndWait(window, QString::fromStdString(path)));
     canvas()->setView(QPointF(E0 + 90, N0 + 35), 0.22);
     BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
     trigger("toolAddParcel");
