@@ -1156,7 +1156,7 @@ BOOST_AUTO_TEST_CASE(a_real_third_party_shapefile_with_more_records_than_shapes_
     o.sourceCrs = "EPSG:5899";
     const auto r = io::importVector(*p, shp, o);
     BOOST_TEST(!r.ok);
-    BOOST_TEST(r.error.find("has 1 shapes but mismatch.dbf has 2 attribute records") != std::string::npos, r.error);
+    BOOST_TEST(r.error.find("has 1 shape but mismatch.dbf has 2 attribute records") != std::string::npos, r.error);
     BOOST_TEST(count(*p, "import_log") == 0);
     const io::ShapefileCounts c = io::shapefileCounts(shp);
     BOOST_TEST(c.shapes == 1);

@@ -420,8 +420,11 @@ ImportResult importVector(store::Project &project, const std::string &source, co
             if (c.dbfHeaderRecords != c.dbfRecords)
                 claim = " (its header claims " + std::to_string(c.dbfHeaderRecords) + ", the file holds "
                     + std::to_string(c.dbfRecords) + ")";
-            return fail(source + ": the shapefile has " + std::to_string(c.shapes) + " shapes but " + dbf + " has "
-                        + std::to_string(c.dbfRecords) + " attribute records" + claim
+            const auto n = [](int64_t v, const char *what) {
+                return std::to_string(v) + " " + what + (v == 1 ? "" : "s");
+            };
+            return fail(source + ": the shapefile has " + n(c.shapes, "shape") + " but " + dbf + " has "
+                        + n(c.dbfRecords, "attribute record") + claim
                         + ", so shapes and attributes cannot be paired: the .dbf is damaged, truncated or belongs to"
                           " another file. Nothing was imported. Restore the .dbf from its source; to import the"
                           " shapes alone, move " + dbf + " away and import with --mapping none.");
