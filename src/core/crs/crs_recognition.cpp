@@ -149,6 +149,41 @@ std::string cmText(double cm)
     return buf;
 }
 
+/// The start of a user's CRS text for a message: at most @p max characters, whole UTF-8
+/// sequences only, control characters and bytes that are not UTF-8 shown as '?'.
+std::string quoteInput(const std::string &text, size_t max = 120)
+{
+    std::string out;
+    size_t chars = 0;
+    size_t i = 0;
+    for (; i < text.size() && chars < max; ++chars) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        bool good = len > 0 && i + len <= text.size();
+        uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (size_t k = 1; good && k < len; ++k) {
+            const unsigned char cc = static_cast<unsigned char>(text[i + k]);
+            good = (cc & 0xC0) == 0x80;
+            cp = (cp << 6) | (cc & 0x3Fu);
+        }
+        good = good && !((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))
+                         || (cp >= 0xD800 && cp <= 0xDFFF));
+        if (!good) {
+            out.push_back('?');
+            ++i;
+            continue;
+        }
+        if (len == 1 && (c < 0x20 || c == 0x7F))
+            out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : '?');
+        else
+            out.append(text, i, len);
+        i += len;
+    }
+    if (i < text.size())
+        out += "…";
+    return out;
+}
+
 } // namespace
 
 const double *vn2000Towgs84() { return kPv; }
@@ -159,7 +194,8 @@ Recognition recognize(const std::string &text, const RecognizeOptions &options)
     std::string err;
     PjPtr crs = createCrs(text, &err);
     if (!crs) {
-        r.notes.push_back("PROJ cannot read this CRS definition: " + text.substr(0, 120));
+        r.notes.push_back(text.empty() ? std::string("the CRS definition is empty")
+                                     : "PROJ cannot read this CRS definition: " + quoteInput(text));
         return r;
     }
     const bool bound = proj_get_type(crs.get()) == PJ_TYPE_BOUND_CRS;

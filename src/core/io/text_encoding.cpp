@@ -637,6 +637,10 @@ std::string decode(std::string_view bytes, TextEncoding encoding)
     // UTF-8 without combining marks (U+0300–U+036F, bytes CC 80 … CD AF) is already composed for
     // Vietnamese: precomposed letters need no normalisation, so the common case skips Qt.
     if (encoding == TextEncoding::Utf8) {
+        // Bytes that are not UTF-8 must not pass through unchanged (they would be stored as
+        // broken text): Qt's decoder below replaces each bad sequence with U+FFFD.
+        if (!validUtf8(bytes, nullptr))
+            return toUtf8(nfc(QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()))));
         bool combining = false;
         for (size_t i = 0; i + 1 < bytes.size() && !combining; ++i) {
             const auto b0 = static_cast<unsigned char>(bytes[i]), b1 = static_cast<unsigned char>(bytes[i + 1]);
