@@ -9,6 +9,9 @@
 
 #include "pg_connection.h"
 
+#include "plugin/plugin_manager.h"
+#include "plugin/sync_backend.h"
+#include "store/database.h"
 #include "store/migrator.h"
 #include "store/parcel_store.h"
 #include "store/project.h"
@@ -26,6 +29,7 @@
 #include <QTimer>
 #endif
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QThread>
@@ -33,6 +37,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <random>
 #include <regex>
 #include <sstream>
 #include <set>
@@ -253,9 +258,10 @@ BOOST_AUTO_TEST_CASE(disjoint_edits_in_two_work_files_both_check_in)
 {
     Server s;
     BOOST_REQUIRE(s.publish(s.project()).exitCode == 0);
-    const auto w1 = s.checkout("w1.sqlite"), w2 = s.checkout("w2.sqlite");
-    BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NULL AND to_so = 1") == 2);
-    BOOST_TEST(s.count("SELECT count(*) FROM checkout_parcel") == 2 * s.count("SELECT count(*) FROM parcel WHERE to_so = 1 AND end_time IS NULL"));
+    const auto w1 = s.checkout("w1.sqlite", 1), w2 = s.checkout("w2.sqlite", 2);
+    BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NULL") == 2);
+    BOOST_TEST(s.count("SELECT count(*) FROM checkout_parcel") ==
+               s.count("SELECT count(*) FROM parcel WHERE to_so IN (1, 2) AND end_time IS NULL"));
     BOOST_TEST(s.text("SELECT holder FROM checkout_lock ORDER BY id LIMIT 1") != "");
     {
         auto w = store::Project::open(w1, true);
@@ -264,8 +270,9 @@ BOOST_AUTO_TEST_CASE(disjoint_edits_in_two_work_files_both_check_in)
         // The work file names the server but holds no password.
         BOOST_TEST(w->meta("sync.connection").value().find("password") == std::string::npos);
     }
+    const int thua2 = static_cast<int>(s.count("SELECT min(thua_so) FROM parcel WHERE to_so = 2 AND object_kind = 'parcel'"));
     editOwner(w1, 1, 5, "Nguyễn Văn A");
-    editOwner(w2, 1, 6, "Trần Thị B");
+    editOwner(w2, 2, thua2, "Trần Thị B");
     // w1 also replaces parcel 9 by a new parcel (new UUID, same place, number 9001): retire + insert.
     std::string oldUuid, newUuid;
     {
@@ -293,22 +300,24 @@ BOOST_AUTO_TEST_CASE(disjoint_edits_in_two_work_files_both_check_in)
     auto r2 = s.cli("checkin '" + w2 + "'");
     BOOST_TEST(r2.exitCode == 0, r2.err + r2.out);
     BOOST_TEST(ownerOnServer(s, 1, 5) == "Nguyễn Văn A");
-    BOOST_TEST(ownerOnServer(s, 1, 6) == "Trần Thị B");
+    BOOST_TEST(ownerOnServer(s, 2, thua2) == "Trần Thị B");
     BOOST_TEST(s.count("SELECT count(*) FROM parcel_history") == 3); // two owners changed, one parcel retired
     BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NOT NULL") == 2);
     // A work file cannot be checked in twice.
     BOOST_TEST(s.cli("checkin '" + w1 + "'").exitCode == 2);
 }
 
-BOOST_AUTO_TEST_CASE(same_parcel_edited_twice_second_checkin_is_a_conflict_and_changes_nothing)
+BOOST_AUTO_TEST_CASE(parcel_changed_on_the_server_since_the_checkout_is_a_conflict_and_changes_nothing)
 {
     Server s;
-    BOOST_REQUIRE(s.publish(s.project()).exitCode == 0);
-    const auto w1 = s.checkout("w1.sqlite"), w2 = s.checkout("w2.sqlite");
-    editOwner(w1, 1, 7, "Lê Văn X");
+    const auto project = s.project();
+    BOOST_REQUIRE(s.publish(project).exitCode == 0);
+    const auto w2 = s.checkout("w2.sqlite");
+    // The district republishes parcel 7 changed while tờ 1 is checked out.
+    editOwner(project, 1, 7, "Lê Văn X");
+    BOOST_REQUIRE(s.publish(project).exitCode == 0);
     editOwner(w2, 1, 7, "Lê Văn Y");
     editOwner(w2, 1, 8, "Lê Văn Z"); // no conflict itself, but goes with the refused check-in
-    BOOST_REQUIRE(s.cli("checkin '" + w1 + "'").exitCode == 0);
     const std::string before = s.snapshot();
     auto r = s.cli("checkin '" + w2 + "'");
     BOOST_TEST(r.exitCode == 1, r.err + r.out);
@@ -465,7 +474,8 @@ BOOST_AUTO_TEST_CASE(publish_then_checkout_round_trips_every_field_exactly)
     }
     BOOST_TEST(same == work.size()); // bit-exact doubles and geometry through binary COPY and back
     BOOST_TEST(b->db().queryInt("SELECT count(*) FROM map_sheet WHERE frame IS NOT NULL").value() == 4);
-    // By số hiệu mảnh: the same parcels as commune + tờ.
+    // By số hiệu mảnh: the same parcels as commune + tờ (once the whole commune's lock is given up).
+    BOOST_REQUIRE(s.cli("checkin '" + w + "' --abandon --quiet").exitCode == 0);
     const std::string sheetId = s.text("SELECT sheet_id FROM map_sheet WHERE to_so = 1");
     const std::string bySheet = s.tmp.file("bysheet.sqlite");
     r = s.cli("checkout " + conninfo() + " --sheet " + sheetId + " --to '" + bySheet + "' --quiet");
@@ -537,6 +547,350 @@ BOOST_AUTO_TEST_CASE(connection_errors_are_clear_and_exit_2)
     r = s.cli("checkout " + conninfo() + " --commune 07192 --sheet 1 --to '" + s.tmp.file("y.sqlite") + "'");
     BOOST_TEST(r.exitCode == 2);
     BOOST_TEST(r.err.find("holds no VNLand land database") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(a_locked_sheet_or_commune_is_refused_unless_forced_and_the_take_over_is_recorded)
+{
+    Server s;
+    BOOST_REQUIRE(s.publish(s.project()).exitCode == 0);
+    const auto checkout = [&](const std::string &area, const std::string &who, bool force) {
+        return s.cli("checkout " + conninfo() + " " + area + " --to '" + s.tmp.file(who + ".sqlite") + "' --who " + who +
+                     (force ? " --force" : ""));
+    };
+    auto r = checkout("--commune 07192 --sheet 1", "alice", false);
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err + r.out);
+    const std::string aliceLock = s.text("SELECT max(id)::text FROM checkout_lock");
+    // The same sheet (by tờ or by số hiệu mảnh) and the whole commune are refused; nothing is written.
+    const std::string sheetId = s.text("SELECT sheet_id FROM map_sheet WHERE to_so = 1");
+    for (const std::string &area : {std::string("--commune 07192 --sheet 1"), "--sheet " + sheetId, std::string("--commune 07192")}) {
+        r = checkout(area, "bob", false);
+        BOOST_TEST(r.exitCode == 1, area << ": " << r.err << r.out);
+        BOOST_TEST(r.out.find("check-out refused") != std::string::npos, r.out);
+        BOOST_TEST(r.out.find("lock " + aliceLock + ": xã 07192, tờ 1 checked out by alice since") != std::string::npos, r.out);
+        BOOST_TEST(r.out.find("--force") != std::string::npos, r.out);
+        BOOST_TEST(!QFile::exists(QString::fromStdString(s.tmp.file("bob.sqlite"))));
+    }
+    BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock") == 1);
+    // Another sheet is free; the whole commune is then refused naming both holders.
+    r = checkout("--commune 07192 --sheet 2", "carol", false);
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err + r.out);
+    r = checkout("--commune 07192", "bob", false);
+    BOOST_TEST(r.exitCode == 1, r.err + r.out);
+    BOOST_TEST(r.out.find("by alice") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("by carol") != std::string::npos, r.out);
+
+    // --force takes tờ 1 over from alice; recorded: who, when, whose lock.
+    editOwner(s.tmp.file("alice.sqlite"), 1, 5, "Sửa của Alice");
+    r = checkout("--commune 07192 --sheet 1", "bob", true);
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err + r.out);
+    BOOST_TEST(r.out.find("took over lock " + aliceLock + " of alice") != std::string::npos, r.out);
+    const std::string bobLock = s.text("SELECT max(id)::text FROM checkout_lock");
+    BOOST_TEST(s.count("SELECT count(*) FROM checkout_takeover WHERE new_lock_id = $1::bigint AND old_lock_id = $2::bigint"
+                       " AND by_holder = 'bob' AND old_holder = 'alice' AND by_db_user = current_user"
+                       " AND taken > now() - interval '10 minutes'"
+                       " AND old_taken = (SELECT taken FROM checkout_lock WHERE id = $2::bigint)",
+                       Params().add(bobLock).add(aliceLock)) == 1);
+    BOOST_TEST(s.text("SELECT release_note FROM checkout_lock WHERE id = $1::bigint", Params().add(aliceLock)) ==
+               "taken over by bob (lock " + bobLock + ", --force)");
+    BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NULL AND holder IN ('bob', 'carol')") == 2);
+    // Alice's work file can no longer be checked in, and nothing of it reaches the server.
+    const std::string before = s.snapshot();
+    r = s.cli("checkin '" + s.tmp.file("alice.sqlite") + "'");
+    BOOST_TEST(r.exitCode == 2, r.err + r.out);
+    BOOST_TEST(r.err.find("taken over by bob") != std::string::npos, r.err);
+    BOOST_TEST(s.snapshot() == before);
+    BOOST_TEST(ownerOnServer(s, 1, 5) != "Sửa của Alice");
+    // Bob's check-in works, and tờ 1 is free again afterwards.
+    editOwner(s.tmp.file("bob.sqlite"), 1, 6, "Sửa của Bob");
+    r = s.cli("checkin '" + s.tmp.file("bob.sqlite") + "'");
+    BOOST_TEST(r.exitCode == 0, r.err + r.out);
+    BOOST_TEST(ownerOnServer(s, 1, 6) == "Sửa của Bob");
+    r = checkout("--commune 07192 --sheet 1", "dave", false);
+    BOOST_TEST(r.exitCode == 0, r.err + r.out);
+    // A whole commune taken by force ends every lock in it; then its sheets are refused.
+    r = checkout("--commune 07192", "erin", true);
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err + r.out);
+    BOOST_TEST(s.count("SELECT count(*) FROM checkout_takeover WHERE by_holder = 'erin'") == 2); // carol, dave
+    BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NULL") == 1);
+    r = checkout("--commune 07192 --sheet 3", "frank", false);
+    BOOST_TEST(r.exitCode == 1, r.err + r.out);
+    BOOST_TEST(r.out.find("xã 07192 checked out by erin") != std::string::npos, r.out);
+}
+
+namespace {
+
+std::string shellQuoted(const std::string &text)
+{
+    std::string out = "'";
+    for (char c : text)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+/// The test server's port and password from the pgpass file .ci/postgres.sh wrote.
+std::pair<std::string, std::string> serverPortAndPassword()
+{
+    const char *file = std::getenv("PGPASSFILE");
+    BOOST_REQUIRE_MESSAGE(file, "PGPASSFILE is not set (source .ci/postgres.sh)");
+    std::istringstream in(test::readFile(file));
+    std::string line;
+    std::getline(in, line);
+    std::vector<std::string> f;
+    std::istringstream ls(line);
+    for (std::string x; std::getline(ls, x, ':');)
+        f.push_back(x);
+    BOOST_REQUIRE_MESSAGE(f.size() == 5, "unexpected pgpass line in " << file);
+    return {f[1], f[4]};
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(no_secret_of_a_connection_string_reaches_a_message_a_log_or_a_stored_row)
+{
+    // libpq's own password-type options are secrets, and so is any key libpq does not know.
+    std::unique_ptr<PQconninfoOption, void (*)(PQconninfoOption *)> defaults(PQconndefaults(), PQconninfoFree);
+    BOOST_REQUIRE(defaults);
+    int passwordOptions = 0;
+    for (PQconninfoOption *o = defaults.get(); o->keyword; ++o)
+        if (o->dispchar && std::string(o->dispchar).find('*') != std::string::npos) {
+            BOOST_TEST(postgis::isSecretConnKey(o->keyword), o->keyword);
+            ++passwordOptions;
+        }
+    BOOST_TEST(passwordOptions >= 2); // password, sslpassword
+    for (const char *key : {"password", "sslpassword", "oauth_client_secret", "Password", "pasword"})
+        BOOST_TEST(postgis::isSecretConnKey(key), key);
+    for (const char *key : {"host", "hostaddr", "port", "dbname", "user", "service", "sslmode", "connect_timeout"})
+        BOOST_TEST(!postgis::isSecretConnKey(key), key);
+
+    struct Case {
+        std::string conn;
+        std::vector<std::string> secrets;
+    };
+    const std::vector<Case> cases = {
+        {"host=db.example password=Hunter2x port=5432", {"Hunter2x"}},
+        {"host=db.example sslpassword='key pass\\'phrase' port=5432", {"key pass", "phrase"}},
+        {"host = db.example  password = Spaced9", {"Spaced9"}},
+        {"host=db.example password=back\\ slash1", {"back", "slash1"}},
+        {"postgresql://officer:UriSecret1@db.example:5432/land", {"UriSecret1"}},
+        {"postgres://officer:p%40ss%2Fword@db.example/land", {"p%40ss%2Fword", "p@ss/word", "ss%2F"}},
+        {"postgresql://officer:un/encoded@pw@db.example/land", {"un/encoded", "encoded@pw"}},
+        {"postgresql://db.example/land?sslmode=require&password=QueryPw1&sslpassword=QuerySsl2", {"QueryPw1", "QuerySsl2"}},
+        {"postgresql://db.example/land?pass%77ord=Encoded3", {"Encoded3"}},
+        {"  PostgreSQL://officer:Upper4x@db.example/land", {"Upper4x"}},
+        {"host=db.example Password=CaseTypo5", {"CaseTypo5"}},
+        {"host=db.example pasword=Typo6", {"Typo6"}},
+        {"host=db.example Pasted7secret", {"Pasted7secret"}},
+        {"host=db.example password='unterminated Open8", {"Open8"}},
+        {"dbname='host=db.example password=Inner9' user=x", {"Inner9"}},
+        {"postgresql://db.example/host%3Dx%20password%3DInnerUri10", {"InnerUri10"}},
+        {"host=db.example oauth_client_secret=Oauth11", {"Oauth11"}},
+    };
+    for (const auto &c : cases) {
+        const std::string shown = postgis::redactConnInfo(c.conn);
+        for (const auto &secret : c.secrets)
+            BOOST_TEST(shown.find(secret) == std::string::npos, c.conn << " -> " << shown);
+        BOOST_TEST(shown.find("db.example") != std::string::npos, c.conn << " -> " << shown);
+        BOOST_TEST(shown.find("***") != std::string::npos, c.conn << " -> " << shown);
+        // Whatever libpq's parser says about it is scrubbed too.
+        char *err = nullptr;
+        PQconninfoOption *opts = PQconninfoParse(c.conn.c_str(), &err);
+        if (opts)
+            PQconninfoFree(opts);
+        if (err) {
+            const std::string msg = postgis::scrubSecrets(err, postgis::connInfoSecrets(c.conn));
+            PQfreemem(err);
+            for (const auto &secret : c.secrets)
+                BOOST_TEST(msg.find(secret) == std::string::npos, c.conn << " -> " << msg);
+        }
+    }
+    BOOST_TEST(postgis::redactConnInfo("service=land") == "service=land");
+    BOOST_TEST(postgis::redactConnInfo("postgresql://officer@db.example/land?sslmode=require") ==
+               "postgresql://officer@db.example/land?sslmode=require");
+    // The stored form keeps everything but the secrets, and connects the same way (with pgpass).
+    BOOST_TEST(postgis::Connection::publicConnInfo("host=h password=P1 sslpassword=P2 port=5") == "host='h' port='5'");
+    BOOST_TEST(postgis::Connection::publicConnInfo("postgresql://u:Pw3secret@h/db?sslpassword=Ssl4secret") ==
+               "user='u' dbname='db' host='h'");
+    BOOST_TEST(postgis::Connection::publicConnInfo("dbname='host=h password=Inner5' user=u").find("Inner5") == std::string::npos);
+
+    Server s;
+    const auto project = s.project();
+    const auto [port, password] = serverPortAndPassword();
+    // Connections that fail: the message names the server, never the secret.
+    const std::vector<std::pair<std::string, std::string>> failing = {
+        {"host=127.0.0.1 port=1 sslpassword=CliSecret1 password=CliSecret2", "CliSecret"},
+        {"postgresql://u:CliSecret3%zz@127.0.0.1:1/db", "CliSecret3"},
+        {"postgresql://u:Cli/Secret4@127.0.0.1:1/db", "Secret4"},
+        {"postgresql://u:Cli@Secret9@127.0.0.1:1/db", "Secret9"},
+        {"host=127.0.0.1 port=1 Password=CliSecret5", "CliSecret5"},
+        {"host=127.0.0.1 port=1 password='CliSecret6", "CliSecret6"},
+        {"dbname='host=127.0.0.1 password=CliSecret7' host=127.0.0.1 port=" + port, "CliSecret7"},
+        {"user:CliSecret8@db.example", "CliSecret8"},                 // no plugin takes it
+        {"postgresql://vnland_test:" + password + "x@127.0.0.1:" + port + "/vnland_test", password}, // wrong password
+    };
+    for (const auto &[conn, secret] : failing) {
+        auto r = test::runCli("publish '" + project + "' --to " + shellQuoted(conn));
+        BOOST_TEST(r.exitCode == 2, conn);
+        BOOST_TEST(!r.err.empty(), conn);
+        BOOST_TEST((r.err + r.out).find(secret) == std::string::npos, conn << ": " << r.err);
+    }
+
+    BOOST_REQUIRE(s.publish(project).exitCode == 0);
+    // Connections with secrets that work: nothing secret in the work file, the lock row or the output.
+    const std::vector<std::pair<std::string, std::vector<std::string>>> working = {
+        {conninfo() + " sslpassword=WorkSecret1", {"WorkSecret1"}},
+        {"postgresql://vnland_test:" + password + "@127.0.0.1:" + port + "/vnland_test?sslpassword=WorkSecret2",
+         {password, "WorkSecret2"}},
+    };
+    int toSo = 0;
+    for (const auto &[conn, secrets] : working) {
+        const std::string w = s.tmp.file("secret" + std::to_string(++toSo) + ".sqlite");
+        auto r = s.cli("checkout " + shellQuoted(conn) + " --commune 07192 --sheet " + std::to_string(toSo) + " --to '" + w + "'");
+        BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err + r.out);
+        auto again = s.cli("checkout " + shellQuoted(conn) + " --commune 07192 --sheet " + std::to_string(toSo) + " --to '" +
+                           s.tmp.file("refused.sqlite") + "'");
+        BOOST_TEST(again.exitCode == 1, again.err + again.out);
+        editOwner(w, toSo, static_cast<int>(s.count("SELECT min(thua_so) FROM parcel WHERE to_so = $1::integer AND object_kind = 'parcel'",
+                                                     Params().add(toSo))),
+                  "Chủ mới");
+        auto in = s.cli("checkin '" + w + "'"); // connects with the stored form, the password from pgpass
+        BOOST_TEST(in.exitCode == 0, in.err + in.out);
+        const std::string file = test::readFile(w) + test::readFile(w + "-wal");
+        BOOST_REQUIRE(!file.empty());
+        auto wp = store::Project::open(w, true);
+        const std::string stored = wp->meta("sync.connection").value_or("");
+        BOOST_TEST((stored.find("127.0.0.1") != std::string::npos || stored.find(service()) != std::string::npos), stored);
+        for (const auto &secret : secrets) {
+            BOOST_TEST((r.out + r.err + again.out + again.err + in.out + in.err).find(secret) == std::string::npos, conn);
+            BOOST_TEST(stored.find(secret) == std::string::npos, stored);
+            BOOST_TEST(file.find(secret) == std::string::npos, "the work file holds " << secret);
+            BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock l WHERE row_to_json(l)::text LIKE '%' || $1 || '%'",
+                               Params().add(secret)) == 0);
+            BOOST_TEST(s.count("SELECT count(*) FROM change_log c WHERE row_to_json(c)::text LIKE '%' || $1 || '%'",
+                               Params().add(secret)) == 0);
+        }
+    }
+}
+
+/// Tờ 1 of a fresh check-out: owners of thửa 5–9 set to @p tag, the two lowest-numbered other
+/// parcels deleted, a new parcel (number 9000 + @p n) where the first was. Live count on the
+/// server after the check-in: one less.
+static plugin::SyncBackendPlugin &backend()
+{
+    const auto all = plugin::PluginManager::instance().objects<plugin::SyncBackendPlugin>();
+    BOOST_REQUIRE_MESSAGE(!all.isEmpty(), "the vnland_postgis plugin is not found");
+    return *all.first();
+}
+
+static std::string checkoutAndEdit(Server &s, int n, const std::string &tag)
+{
+    // In this process (the plugin, as the editor uses it): only the check-ins run as a child.
+    const std::string w = s.tmp.file("kill" + std::to_string(n) + ".sqlite");
+    plugin::SyncOptions o;
+    o.schema = QString::fromStdString(s.schema);
+    o.communeCode = QStringLiteral("07192");
+    o.toSo = 1;
+    const auto r = backend().checkout(QString::fromStdString(conninfo()), o, QString::fromStdString(w));
+    BOOST_REQUIRE_MESSAGE(r.status == 0, r.error.toStdString() << r.findings.join('\n').toStdString());
+    auto p = store::Project::open(w);
+    store::ParcelFilter f;
+    f.toSo = 1;
+    std::vector<model::Parcel> others;
+    for (auto parcel : store::loadParcels(*p, f)) {
+        if (parcel.thuaSo && *parcel.thuaSo >= 5 && *parcel.thuaSo <= 9) {
+            parcel.ownerName = tag;
+            store::ParcelWriter(*p).updateAttributes(parcel);
+        } else if (parcel.thuaSo && *parcel.thuaSo < 9000) {
+            others.push_back(parcel);
+        }
+    }
+    std::sort(others.begin(), others.end(), [](const model::Parcel &a, const model::Parcel &b) { return *a.thuaSo < *b.thuaSo; });
+    BOOST_REQUIRE(others.size() >= 2);
+    for (int k = 0; k < 2; ++k) {
+        store::Statement del(p->db(), "DELETE FROM parcel WHERE id = ?");
+        del.bind(1, others[k].id).exec();
+    }
+    model::Parcel added = others[0];
+    added.uuid = store::newUuid();
+    added.thuaSo = 9000 + n;
+    added.ownerName = tag;
+    store::ParcelWriter(*p).insert(added);
+    return w;
+}
+
+BOOST_AUTO_TEST_CASE(checkin_killed_at_20_random_points_is_all_or_nothing)
+{
+    Server s;
+    BOOST_REQUIRE(s.publish(s.project()).exitCode == 0);
+    const auto liveCount = [&] { return s.count("SELECT count(*) FROM parcel WHERE end_time IS NULL"); };
+    const auto tagged = [&](const std::string &tag) {
+        return s.count("SELECT count(*) FROM parcel WHERE end_time IS NULL AND owner_name = $1", Params().add(tag));
+    };
+    // One full run first: its duration spreads the kill points, and it shows the after state.
+    const long long live0 = liveCount();
+    const std::string w0 = checkoutAndEdit(s, 0, "kill 0");
+    QElapsedTimer clock;
+    clock.start();
+    // Without the topology check (deleting 11 opens a gap): the runs are about the transaction.
+    auto r = s.cli("checkin '" + w0 + "' --skip-validation");
+    const double seconds = clock.elapsed() / 1000.0;
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err + r.out);
+    BOOST_REQUIRE(liveCount() == live0 - 1);
+    BOOST_REQUIRE(tagged("kill 0") == 6); // five owners and the new parcel
+
+    std::mt19937 random(20261203);
+    std::uniform_real_distribution<double> within(0.0, 1.0);
+    const int kills = 20;
+    int before = 0, after = 0, finished = 0;
+    for (int i = 1; i <= kills; ++i) {
+        const std::string tag = "kill " + std::to_string(i);
+        const std::string w = checkoutAndEdit(s, i, tag);
+        const long long live = liveCount();
+        const std::string snap = s.snapshot();
+        const long long history = s.count("SELECT count(*) FROM parcel_history");
+        const double at = seconds * (i - 1 + within(random)) / kills; // one point in each twentieth of the run
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.setStandardOutputFile(QProcess::nullDevice());
+        child.start(QStringLiteral(VNLAND_CLI), {QStringLiteral("checkin"), QString::fromStdString(w),
+                                                 QStringLiteral("--schema"), QString::fromStdString(s.schema),
+                                                 QStringLiteral("--skip-validation"), QStringLiteral("--quiet")});
+        BOOST_REQUIRE(child.waitForStarted());
+        const bool done = child.waitForFinished(static_cast<int>(at * 1000));
+        if (!done) {
+            child.kill(); // SIGKILL
+            BOOST_REQUIRE(child.waitForFinished());
+        }
+        // The server ends the killed session's transaction when it sees the socket closed.
+        for (int k = 0; k < 100 && s.count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                                           " AND state LIKE 'idle in transaction%'") > 0; ++k)
+            QThread::msleep(50);
+        {
+            store::Database work(w, store::Database::Mode::ReadOnly);
+            BOOST_TEST(work.queryText("PRAGMA integrity_check").value_or("") == "ok", w);
+        }
+        const long long n = tagged(tag);
+        BOOST_TEST((n == 0 || n == 6), tag << ": " << n << " of 6 edits on the server");
+        if (n == 0) {
+            ++before;
+            BOOST_TEST(liveCount() == live, tag);
+            BOOST_TEST(s.snapshot() == snap, tag);
+            // The interrupted check-in is simply run again.
+            plugin::SyncOptions o;
+            o.skipValidation = true;
+            const auto again = backend().checkin(*store::Project::open(w), o);
+            BOOST_TEST(again.status == 0, tag << ": " << again.error.toStdString());
+            BOOST_TEST(tagged(tag) == 6, tag);
+        } else {
+            ++(done ? finished : after);
+            BOOST_TEST(liveCount() == live - 1, tag);
+            BOOST_TEST(s.count("SELECT count(*) FROM parcel_history") == history + 7, tag); // 5 updates, 2 retired
+            BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NULL") == 0, tag);
+        }
+    }
+    BOOST_TEST_MESSAGE("check-in killed at " << kills << " points over " << seconds << " s: " << before
+                                             << " left the server as before, " << after << " as after (killed after the commit), "
+                                             << finished << " had finished");
+    BOOST_TEST(before >= kills / 2); // the kill points really fall inside the run
 }
 
 #ifdef VNLAND_TEST_EDITOR
