@@ -782,7 +782,7 @@ void MainWindow::reportDialog(int kind)
         }
         std::sort(parcels.begin(), parcels.end());
     }
-    ReportDialog dlg(m_doc->path(), ReportKind(kind), std::move(parcels), this);
+    ReportDialog dlg(m_doc->path(), ReportKind(kind), std::move(parcels), this, m_tasks);
     dlg.exec();
 }
 

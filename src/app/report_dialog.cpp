@@ -1,5 +1,6 @@
 // Report preview dialog: worker-built tables in tabs, save through the core writers.
 #include "report_dialog.h"
+#include "task_runner.h"
 
 #include "report/report_tables.h"
 #include "plugin/plugin_manager.h"
@@ -11,7 +12,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
+#include <QFileInfo>
+#include <QPointer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -21,7 +23,6 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrent>
 
 namespace vnland::app {
 
@@ -44,8 +45,9 @@ struct SaveResult {
 } // namespace
 
 ReportDialog::ReportDialog(const QString &projectPath, ReportKind kind, std::vector<report::ParcelRef> parcels,
-                           QWidget *parent)
-    : QDialog(parent), m_projectPath(projectPath), m_kind(kind), m_parcels(std::move(parcels))
+                           QWidget *parent, TaskRunner *tasks)
+    : QDialog(parent), m_tasks(tasks ? tasks : new TaskRunner(this)), m_projectPath(projectPath), m_kind(kind),
+      m_parcels(std::move(parcels))
 {
     setObjectName(QStringLiteral("reportDialog"));
     setWindowTitle(kindTitle(kind));
@@ -143,27 +145,18 @@ void ReportDialog::rebuild()
     m_status->setText(tr("Preparing the report…"));
     updateButtons();
 
-    const std::string path = m_projectPath.toStdString();
     const ReportKind kind = m_kind;
     const std::string scheme = m_scheme->currentData().toString().toStdString();
     report::ReportFilter filter;
     filter.parcels = m_parcels;
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Built>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<Built>>::finished, this, [this, watcher] {
-        m_built = watcher->result();
-        watcher->deleteLater();
-        m_building = false;
-        if (m_rebuildAgain) {
-            m_rebuildAgain = false;
-            rebuild();
-            return;
-        }
-        showResult();
-    });
-    watcher->setFuture(QtConcurrent::run([path, kind, scheme, filter] {
+    QPointer<ReportDialog> self(this);
+    QString refused;
+    Task *task = m_tasks->start<std::shared_ptr<Built>>(
+        {tr("Preparing %1").arg(kindTitle(kind)), m_projectPath, false},
+        [kind, scheme, filter](TaskContext &ctx) {
         auto b = std::make_shared<Built>();
         try {
-            auto project = store::Project::open(path, true);
+            store::Project *project = &ctx.project();
             switch (kind) {
             case ReportKind::Register: b->tables = report::registerTables(*project, filter); break;
             case ReportKind::Summary:
@@ -183,7 +176,29 @@ void ReportDialog::rebuild()
             b->error = QString::fromUtf8(e.what());
         }
         return b;
-    }));
+    },
+        [self](std::shared_ptr<Built> &b, const TaskOutcome &outcome) {
+            if (!self)
+                return;
+            if (!b) {
+                b = std::make_shared<Built>();
+                b->error = outcome.error;
+            }
+            self->m_built = b;
+            self->m_building = false;
+            if (self->m_rebuildAgain) {
+                self->m_rebuildAgain = false;
+                self->rebuild();
+                return;
+            }
+            self->showResult();
+        },
+        &refused);
+    if (!task) {
+        m_building = false;
+        m_status->setText(refused);
+        updateButtons();
+    }
 }
 
 void ReportDialog::showResult()
@@ -299,16 +314,11 @@ void ReportDialog::save()
     m_status->setText(tr("Writing %1…").arg(path));
     const std::shared_ptr<const Built> built = m_built;
     const bool extract = m_kind == ReportKind::Extract;
-    auto *watcher = new QFutureWatcher<SaveResult>(this);
-    connect(watcher, &QFutureWatcher<SaveResult>::finished, this, [this, watcher, path] {
-        const SaveResult r = watcher->result();
-        watcher->deleteLater();
-        m_saving = false;
-        updateButtons();
-        m_status->setText(r.ok ? tr("Saved %1.").arg(path) : tr("Cannot save the report: %1").arg(r.message));
-        emit saved(r.ok, r.ok ? path : r.message);
-    });
-    watcher->setFuture(QtConcurrent::run([built, fmt = *format, path, extract] {
+    QPointer<ReportDialog> self(this);
+    QString refused;
+    Task *task = m_tasks->start<SaveResult>(
+        {tr("Writing %1").arg(QFileInfo(path).fileName()), QString(), false},
+        [built, fmt = *format, path, extract](TaskContext &) {
         SaveResult r;
         QString error;
         if (extract) {
@@ -319,7 +329,25 @@ void ReportDialog::save()
         }
         r.message = error;
         return r;
-    }));
+    },
+        [self, path](SaveResult &r, const TaskOutcome &outcome) {
+            if (!self)
+                return;
+            if (!outcome.error.isEmpty()) {
+                r.ok = false;
+                r.message = outcome.error;
+            }
+            self->m_saving = false;
+            self->updateButtons();
+            self->m_status->setText(r.ok ? tr("Saved %1.").arg(path) : tr("Cannot save the report: %1").arg(r.message));
+            emit self->saved(r.ok, r.ok ? path : r.message);
+        },
+        &refused);
+    if (!task) {
+        m_saving = false;
+        updateButtons();
+        m_status->setText(refused);
+    }
 }
 
 } // namespace vnland::app

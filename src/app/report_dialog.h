@@ -24,14 +24,18 @@ namespace vnland::app {
 
 enum class ReportKind { Register, Summary, Statistics, Extract, Validation };
 
+class TaskRunner;
+
 class ReportDialog : public QDialog {
     Q_OBJECT
 public:
     /// Opens its own read-only connection to @p projectPath on the worker, so
     /// the editor's connection stays on the GUI thread. @p parcels limits the
-    /// report to those parcels (the extract of the selection).
+    /// report to those parcels (the extract of the selection). Building and
+    /// saving are tasks of @p tasks (the editor's runner; null = a runner of
+    /// the dialog's own); closing the dialog drops a result still on its way.
     ReportDialog(const QString &projectPath, ReportKind kind, std::vector<report::ParcelRef> parcels = {},
-                 QWidget *parent = nullptr);
+                 QWidget *parent = nullptr, TaskRunner *tasks = nullptr);
     ~ReportDialog() override;
 
     static QString kindTitle(ReportKind kind);
@@ -64,6 +68,7 @@ private:
     void updateButtons();
 
     struct Built;
+    TaskRunner *m_tasks;
     QString m_projectPath;
     ReportKind m_kind;
     std::vector<report::ParcelRef> m_parcels;
