@@ -26,6 +26,7 @@
 #include <QEventLoop>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTimer>
 #endif
 #include <QCoreApplication>
@@ -914,8 +915,11 @@ BOOST_AUTO_TEST_CASE(editor_dialog_checks_out_and_in)
     Server s;
     BOOST_REQUIRE(s.publish(s.project()).exitCode == 0);
     const QString work = QString::fromStdString(s.tmp.file("dialog.sqlite"));
+    // The dialog keeps the connection in the settings (written under the test folder): never a secret.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, QString::fromStdString(s.tmp.file("settings")));
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, QString::fromStdString(s.tmp.file("settings")));
     app::SyncDialog dlg{QString()};
-    dlg.connectionEdit()->setText(QString::fromStdString(conninfo()));
+    dlg.connectionEdit()->setText(QString::fromStdString(conninfo() + " sslpassword=DialogSecret1"));
     dlg.schemaEdit()->setText(QString::fromStdString(s.schema));
     dlg.communeEdit()->setText(QStringLiteral("07192"));
     dlg.sheetEdit()->setText(QStringLiteral("2"));
@@ -925,6 +929,9 @@ BOOST_AUTO_TEST_CASE(editor_dialog_checks_out_and_in)
     BOOST_TEST(clickAndWait(dlg, dlg.checkoutButton()) == 0);
     BOOST_TEST(opened == work);
     BOOST_TEST(dlg.workEdit()->text() == work);
+    const QString kept = QSettings().value(QStringLiteral("sync/connection")).toString();
+    BOOST_TEST(kept.contains(QString::fromStdString(service())), kept.toStdString());
+    BOOST_TEST(!kept.contains(QStringLiteral("DialogSecret1")), kept.toStdString());
     BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NULL AND to_so = 2") == 1);
     const int thua = static_cast<int>(s.count("SELECT min(thua_so) FROM parcel WHERE to_so = 2 AND object_kind = 'parcel'"));
     editOwner(work.toStdString(), 2, thua, "Hoàng Thị D");
