@@ -14,6 +14,9 @@
 #include "store/project.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -906,9 +909,19 @@ BOOST_AUTO_TEST_CASE(reimport_names_existing_parcels_and_updates_or_skips_on_req
     BOOST_TEST(r.report.existing.size() == 4);
     BOOST_TEST(count(*p, "parcel") == 4);
     BOOST_TEST(count(*p, "import_log") == 1);
-    auto cli = test::runCli("import '" + tmp.file("block.shp") + "' --into '" + path + "' --quiet");
+    auto cli = test::runCli("import '" + tmp.file("block.shp") + "' --into '" + path + "' --quiet --report '"
+                            + tmp.file("r.json") + "'");
     BOOST_TEST(cli.exitCode == 2);
     BOOST_TEST(cli.err.find("UNIQUE") == std::string::npos);
+    {
+        const QJsonObject report = QJsonDocument::fromJson(QByteArray::fromStdString(test::readFile(tmp.file("r.json")))).object();
+        BOOST_TEST(report.value(QStringLiteral("ok")).toBool() == false);
+        const QJsonArray existing = report.value(QStringLiteral("existing_features")).toArray();
+        BOOST_REQUIRE(existing.size() == 4);
+        BOOST_TEST(existing[0].toObject().value(QStringLiteral("identity")).toString().toStdString() == "07192/1/1");
+        BOOST_TEST(existing[0].toObject().value(QStringLiteral("uuid")).toString().toStdString() == before[0].uuid);
+        BOOST_TEST(existing[0].toObject().value(QStringLiteral("action")).toString().toStdString() == "exists");
+    }
     BOOST_TEST(cli.err.find("07192/1/4 (feature 3)") != std::string::npos, cli.err);
     // Two new parcels beside the four: --skip-existing imports only those.
     auto six = block();
@@ -1069,9 +1082,23 @@ BOOST_AUTO_TEST_CASE(a_second_writer_waits_with_progress_and_says_who_holds_the_
         BOOST_TEST(cli.err.find("another process holds the project and did not finish within 1 s") != std::string::npos, cli.err);
         BOOST_TEST(cli.err.find("--wait") != std::string::npos);
     }
+    // VNLAND_LOCK_TIMEOUT reaches every command (here `fix`, which has no --wait).
+    {
+        store::Database other(path, store::Database::Mode::ReadWrite);
+        other.exec("BEGIN IMMEDIATE");
+        const auto start = std::chrono::steady_clock::now();
+        setenv("VNLAND_LOCK_TIMEOUT", "1", 1); // inherited by the CLI that runCli starts
+        const auto cli = test::runCli("fix '" + path + "' --rule duplicate_geometry");
+        unsetenv("VNLAND_LOCK_TIMEOUT");
+        const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        other.exec("ROLLBACK");
+        BOOST_TEST(cli.exitCode == 2);
+        BOOST_TEST(cli.err.find("did not finish within 1 s") != std::string::npos, cli.err);
+        BOOST_TEST(took < 30); // not the default 60 s
+    }
     auto p = store::Project::open(path, true);
     BOOST_TEST(count(*p, "parcel") == 4);
-    // VNLAND_LOCK_TIMEOUT reaches every command; a bad --wait is refused.
+    // A bad --wait is refused.
     BOOST_TEST(test::runCli("import '" + tmp.file("more.shp") + "' --into '" + path + "' --wait soon").exitCode == 2);
 }
 
