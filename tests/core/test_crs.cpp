@@ -47,7 +47,9 @@ struct TestPoint {
 
 std::vector<TestPoint> publishedPoints()
 {
-    std::ifstream f(test::sharedDir() + "/reference/vn2000_testpoints.csv");
+    const std::string path = test::testDataDir() + "/crs/vn2000_testpoints.csv";
+    std::ifstream f(path);
+    BOOST_REQUIRE_MESSAGE(f, "missing test input " << path);
     std::vector<TestPoint> out;
     std::string line;
     std::getline(f, line); // header

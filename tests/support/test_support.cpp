@@ -49,7 +49,6 @@ RunResult runCli(const std::string &args)
 }
 
 std::string sampleDir() { return VNLAND_SAMPLE_DIR; }
-std::string sharedDir() { return VNLAND_SHARED_DIR; }
 std::string testDataDir() { return VNLAND_TEST_DATA_DIR; }
 
 } // namespace vnland::test

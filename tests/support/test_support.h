@@ -30,7 +30,6 @@ struct RunResult {
 RunResult runCli(const std::string &args);
 
 std::string sampleDir();
-std::string sharedDir();
 std::string testDataDir();
 std::string readFile(const std::string &path);
 
