@@ -299,6 +299,14 @@ BOOST_AUTO_TEST_CASE(every_command_names_the_damaged_parcel_and_handles_the_rest
             }
             BOOST_TEST(named);
 
+            // info: finishes, names the damaged parcel and why, the extent is that of the rest.
+            r = test::runCli("info " + path);
+            BOOST_TEST(r.exitCode == 0, r.out + r.err);
+            BOOST_TEST(contains(r.out, "Damaged:        1 parcel geometries"), r.out);
+            BOOST_TEST(contains(r.out, t.label()), r.out);
+            BOOST_TEST(contains(r.out, d.reasonWord), r.out);
+            BOOST_TEST(contains(r.out, "Extent:"), r.out);
+
             // parcel-code: every other parcel gets its code, the damaged one is named.
             r = test::runCli("parcel-code " + path);
             BOOST_TEST(r.exitCode == 1, r.err);

@@ -3,6 +3,7 @@
 
 #include "crs/transformer.h"
 #include "store/migrator.h"
+#include "store/parcel_store.h"
 #include "store/project.h"
 #include "store/reference_data.h"
 
@@ -27,12 +28,15 @@ ProjectSummary summarize(Project &project)
         s.crsName = proj_get_name(crs.get());
 
     {
-        Statement st(db, "SELECT MbrMinX(e), MbrMinY(e), MbrMaxX(e), MbrMaxY(e) FROM"
-                         " (SELECT Extent(geom) AS e FROM parcel WHERE end_time IS NULL)");
-        if (st.step() && !st.isNull(0)) {
-            s.extent.expand(st.real(0), st.real(1));
-            s.extent.expand(st.real(2), st.real(3));
+        // Read by the checked blob reader: SQL Extent(geom) hands every blob to SpatiaLite's
+        // parser, which crashes on a damaged one.
+        std::vector<DamagedGeometry> damaged;
+        if (auto e = parcelExtent(project, {}, &damaged)) {
+            s.extent.expand(e->minX, e->minY);
+            s.extent.expand(e->maxX, e->maxY);
         }
+        for (const auto &d : damaged)
+            s.damaged.push_back(d.label() + ": " + d.reason);
     }
     {
         Statement st(db, "SELECT p.commune_code, coalesce(a.name, ''), count(*) FROM parcel p"
@@ -83,6 +87,10 @@ QJsonObject ProjectSummary::toJson() const
     o[QStringLiteral("other_objects")] = static_cast<double>(otherObjects);
     o[QStringLiteral("history_rows")] = static_cast<double>(historyRows);
     o[QStringLiteral("flagged")] = static_cast<double>(flagged);
+    QJsonArray dmg;
+    for (const auto &d : damaged)
+        dmg.append(QString::fromStdString(d));
+    o[QStringLiteral("damaged_geometries")] = dmg;
     o[QStringLiteral("total_area_m2")] = totalArea;
     QJsonArray areas;
     for (const auto &a : areaByLanduse)
@@ -117,6 +125,11 @@ std::string ProjectSummary::toText() const
     out << "Map sheets:     " << sheets << "\n";
     out << "Parcels:        " << parcels << " (+" << otherObjects << " roads/waterways, " << historyRows
         << " history rows, " << flagged << " flagged)\n";
+    if (!damaged.empty()) {
+        out << "Damaged:        " << damaged.size() << " parcel geometries cannot be read (not in the extent):\n";
+        for (const auto &d : damaged)
+            out << "  " << d << "\n";
+    }
     std::snprintf(buf, sizeof buf, "%.1f", totalArea);
     out << "Total area:     " << buf << " m²\n";
     out << "Area by land-use code:\n";

@@ -33,6 +33,7 @@ struct ProjectSummary {
     int64_t otherObjects = 0;     // roads, waterways …
     int64_t historyRows = 0;
     int64_t flagged = 0;
+    std::vector<std::string> damaged; ///< live parcels whose stored geometry is unusable: who and why
     double totalArea = 0;
     struct AreaByCode {
         std::string code;
