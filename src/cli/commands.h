@@ -37,5 +37,6 @@ int cmdPublish(const Argv &args);
 int cmdCheckout(const Argv &args);
 int cmdCheckin(const Argv &args);
 int cmdValidateServer(const Argv &args);
+int cmdVectorize(const Argv &args);
 
 } // namespace vnland::cli

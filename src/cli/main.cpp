@@ -34,6 +34,7 @@ const std::vector<Command> &commands()
         {"checkout", "check a map sheet or commune out of the server into a work project", &cmdCheckout},
         {"checkin", "check a work project's edits back into the server (conflicts refused)", &cmdCheckin},
         {"validate-server", "overlap/gap rules across borders on the server's data", &cmdValidateServer},
+        {"vectorize", "scanned sheet → candidate parcels with labels read (OCR), for review", &cmdVectorize},
     };
     return list;
 }

@@ -1,0 +1,9 @@
+list(APPEND VNLAND_CORE_SOURCES
+  vectorize/raster_prep.cpp
+  vectorize/faces.cpp
+  vectorize/labels.cpp
+  vectorize/vectorize.cpp
+  vectorize/vectorize_output.cpp
+  vectorize/scoring.cpp
+  vectorize/vectorize_store.cpp
+  vectorize/degrade.cpp)
