@@ -553,7 +553,8 @@ BOOST_AUTO_TEST_CASE(connection_errors_are_clear_and_exit_2)
 BOOST_AUTO_TEST_CASE(a_locked_sheet_or_commune_is_refused_unless_forced_and_the_take_over_is_recorded)
 {
     Server s;
-    BOOST_REQUIRE(s.publish(s.project()).exitCode == 0);
+    const auto project = s.project();
+    BOOST_REQUIRE(s.publish(project).exitCode == 0);
     const auto checkout = [&](const std::string &area, const std::string &who, bool force) {
         return s.cli("checkout " + conninfo() + " " + area + " --to '" + s.tmp.file(who + ".sqlite") + "' --who " + who +
                      (force ? " --force" : ""));
@@ -616,6 +617,17 @@ BOOST_AUTO_TEST_CASE(a_locked_sheet_or_commune_is_refused_unless_forced_and_the_
     r = checkout("--commune 07192 --sheet 3", "frank", false);
     BOOST_TEST(r.exitCode == 1, r.err + r.out);
     BOOST_TEST(r.out.find("xã 07192 checked out by erin") != std::string::npos, r.out);
+    // A schema from before recorded take-overs: --force says how to upgrade it; publish does.
+    s.db->useSchema(s.schema);
+    s.db->execScript("DROP TABLE checkout_takeover");
+    r = checkout("--commune 07192 --sheet 3", "frank", true);
+    BOOST_TEST(r.exitCode == 2, r.err + r.out);
+    BOOST_TEST(r.err.find("publish once with this version") != std::string::npos, r.err);
+    BOOST_TEST(!QFile::exists(QString::fromStdString(s.tmp.file("frank.sqlite"))));
+    BOOST_REQUIRE(s.publish(project).exitCode == 0);
+    r = checkout("--commune 07192 --sheet 3", "frank", true);
+    BOOST_TEST(r.exitCode == 0, r.err + r.out);
+    BOOST_TEST(s.count("SELECT count(*) FROM checkout_takeover WHERE by_holder = 'frank' AND old_holder = 'erin'") == 1);
 }
 
 namespace {
