@@ -338,6 +338,20 @@ BOOST_AUTO_TEST_CASE(every_command_names_the_damaged_parcel_and_handles_the_rest
                 geom::GeomPtr common(GEOSIntersection_r(geom::ctx(), g.get(), place.get()));
                 BOOST_TEST((common ? geom::area(common.get()) : 0.0) < 0.01, "parcel id " << x.id << " took its place");
             }
+            p.reset();
+
+            // Re-import with --update: the damaged row is compared by the checked reader (never
+            // SpatiaLite's parser) and gets its geometry back from the file, the change logged.
+            r = test::runCli("import " + test::sampleDir() + "/coto/coto_tt75_tcvn3_utm48n.shp --into " + path +
+                             " --update --quiet");
+            BOOST_TEST((r.exitCode == 0 || r.exitCode == 1), r.out + r.err);
+            p = store::Project::open(path, true);
+            const auto repaired = storedBlob(*p, t.id);
+            BOOST_TEST(store::readSpatialiteBlob(repaired.data(), repaired.size()).ok());
+            store::Statement logged(p->db(), "SELECT detail FROM change_log WHERE action = 'import_update' AND parcel_uuid = ?");
+            logged.bind(1, t.uuid);
+            BOOST_REQUIRE(logged.step());
+            BOOST_TEST(contains(logged.text(0), "damaged: "), logged.text(0));
         }
     }
 }

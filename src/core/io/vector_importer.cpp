@@ -38,6 +38,38 @@
 namespace vnland::io {
 namespace {
 
+/// A geometry already in the project, beside the one a re-import brings: whether they are the
+/// same (vertex for vertex) and the stored one as WKT for the change log. The stored blob is read
+/// by the checked reader — a damaged blob must never reach SpatiaLite's own parser.
+struct StoredGeometry {
+    bool same = false;
+    std::string wkt;
+};
+
+StoredGeometry compareStored(const std::vector<unsigned char> &storedBlob, const std::vector<unsigned char> &newWkb)
+{
+    StoredGeometry r;
+    const auto stored = store::readSpatialiteBlob(storedBlob.data(), storedBlob.size());
+    if (!stored.ok()) {
+        r.wkt = "damaged: " + stored.problem;
+        return r;
+    }
+    auto h = geom::ctx();
+    auto oldG = geom::fromWkb(stored.wkb.data(), stored.wkb.size());
+    if (!oldG)
+        return r;
+    r.wkt = geom::toWkt(oldG.get(), 6);
+    auto newG = geom::fromWkb(newWkb.data(), newWkb.size());
+    if (!newG)
+        return r;
+    // A single polygon is stored as a one-part multipolygon (and a frame as a polygon).
+    const auto single = [h](const GEOSGeometry *g) {
+        return GEOSGeomTypeId_r(h, g) == GEOS_MULTIPOLYGON && GEOSGetNumGeometries_r(h, g) == 1 ? GEOSGetGeometryN_r(h, g, 0) : g;
+    };
+    r.same = GEOSEqualsExact_r(h, single(oldG.get()), single(newG.get()), 0) == 1;
+    return r;
+}
+
 namespace fs = std::filesystem;
 
 std::string trim(std::string s)
@@ -195,8 +227,7 @@ public:
                       " AND identity_conflict = 0 AND id <> ? LIMIT 1")
         , m_before(db, "SELECT object_kind, commune_code, to_so, thua_so, to_so_cu, thua_so_cu, measured_area, legal_area,"
                        " landuse_code, legal_landuse_code, user_type_code, owner_name, address, certificate_issued, flags,"
-                       " AsBinary(geom) IS AsBinary(CastToMultiPolygon(GeomFromWKB(?, ?))), AsText(geom)"
-                       " FROM parcel WHERE id = ?")
+                       " geom FROM parcel WHERE id = ?")
         , m_update(db, "UPDATE parcel SET object_kind=?, commune_code=?, to_so=?, thua_so=?, to_so_cu=?, thua_so_cu=?,"
                        " measured_area=?, legal_area=?, landuse_code=?, legal_landuse_code=?, user_type_code=?, owner_name=?,"
                        " address=?, certificate_issued=?, flags=?, identity_conflict=?, import_id=?,"
@@ -255,7 +286,7 @@ public:
         QJsonObject changed;
         bool sameGeometry = false;
         QString oldGeometry;
-        m_before.bindBlob(1, p.wkb.data(), p.wkb.size()).bind(2, m_srid).bind(3, m.id);
+        m_before.bind(1, m.id);
         if (m_before.step()) {
             for (int c = 0; c < 15; ++c) {
                 QJsonValue before;
@@ -273,8 +304,11 @@ public:
                     changed[QLatin1String(kNames[c])] = QJsonObject{{QStringLiteral("before"), before},
                                                                    {QStringLiteral("after"), after[c]}};
             }
-            sameGeometry = !m_before.isNull(15) && m_before.int64(15) == 1;
-            oldGeometry = QString::fromStdString(m_before.text(16));
+            if (!m_before.isNull(15)) {
+                const auto stored = compareStored(m_before.blob(15), p.wkb);
+                sameGeometry = stored.same;
+                oldGeometry = QString::fromStdString(stored.wkt);
+            }
         }
         m_before.reset();
         if (changed.isEmpty() && sameGeometry)
@@ -719,9 +753,7 @@ ImportResult importVector(store::Project &project, const std::string &source, co
         // A plain INSERT: a sheet already in the project is found first (below), never replaced unseen.
         store::Statement sheetInsert(db, "INSERT INTO map_sheet(commune_code, to_so, scale, sheet_id, frame)"
                                          " VALUES (?, ?, ?, ?, CastToPolygon(GeomFromWKB(?, ?)))");
-        store::Statement sheetFind(db, "SELECT id, scale, sheet_id, AsText(frame),"
-                                       " AsBinary(frame) IS AsBinary(CastToPolygon(GeomFromWKB(?, ?)))"
-                                       " FROM map_sheet WHERE commune_code = ? AND to_so = ?");
+        store::Statement sheetFind(db, "SELECT id, scale, sheet_id, frame FROM map_sheet WHERE commune_code = ? AND to_so = ?");
         store::Statement sheetUpdate(db, "UPDATE map_sheet SET scale = ?, sheet_id = ?, frame = CastToPolygon(GeomFromWKB(?, ?))"
                                          " WHERE id = ?");
         store::Statement sheetLog(db, "INSERT INTO change_log(action, detail, source) VALUES ('import_update_sheet', ?, ?)");
@@ -1138,12 +1170,15 @@ ImportResult importVector(store::Project &project, const std::string &source, co
                     }
                     waitPending();
                     const std::string sheetId = text(F_sheet_id);
-                    sheetFind.bindBlob(1, wkb.data(), wkb.size()).bind(2, project.srid()).bind(3, p.communeCode).bind(4, *p.toSo);
+                    sheetFind.bind(1, p.communeCode).bind(2, *p.toSo);
                     if (sheetFind.step()) {
                         const int64_t id = sheetFind.int64(0);
                         const int oldScale = sheetFind.integer(1);
-                        const std::string oldSheetId = sheetFind.text(2), oldFrame = sheetFind.text(3);
-                        const bool sameFrame = !sheetFind.isNull(4) && sheetFind.int64(4) == 1;
+                        const std::string oldSheetId = sheetFind.text(2);
+                        const auto storedFrame =
+                            sheetFind.isNull(3) ? StoredGeometry{} : compareStored(sheetFind.blob(3), wkb);
+                        const std::string oldFrame = storedFrame.wkt;
+                        const bool sameFrame = storedFrame.same;
                         sheetFind.reset();
                         using E = ImportOptions::Existing;
                         if (policy == E::KeepBoth) {
