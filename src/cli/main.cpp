@@ -47,7 +47,9 @@ static void usage()
     for (const auto &c : vnland::cli::commands())
         std::cout << "  " << c.name << std::string(16 - std::min<size_t>(15, std::strlen(c.name)), ' ') << c.summary
                   << "\n";
-    std::cout << "\n`vnland COMMAND --help` shows the options of one command.\n";
+    std::cout << "\n`vnland COMMAND --help` shows the options of one command.\n"
+                 "\nExit codes: 0 done; 1 done with findings or in part (every rejected line, feature or\n"
+                 "damaged parcel is named); 2 bad input or failure (nothing was changed).\n";
 }
 
 int main(int argc, char **argv)
