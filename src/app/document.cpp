@@ -26,6 +26,7 @@
 #include <QtConcurrent/QtConcurrent>
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <map>
 
@@ -364,8 +365,30 @@ bool Document::changeValue(int row, ParcelField field, const QVariant &value, QS
     const QVariant old = fieldValue(p, field);
     if (old == normalized || (old.isNull() && normalized.isNull()))
         return false;
-    m_undo->push(new ChangeValue(this, p.id, field, old, normalized));
-    return true;
+    return pushChecked(new ChangeValue(this, p.id, field, old, normalized), error);
+}
+
+void Document::reportWriteFailure(const QString &why)
+{
+    m_writeFailure = why;
+    emit message(why);
+}
+
+QString Document::takeWriteFailure()
+{
+    return std::exchange(m_writeFailure, QString());
+}
+
+bool Document::pushChecked(QUndoCommand *cmd, QString *error)
+{
+    m_writeFailure.clear();
+    m_undo->push(cmd);   // an obsolete command (failed write) is deleted, not kept
+    const QString why = takeWriteFailure();
+    if (why.isEmpty())
+        return true;
+    if (error)
+        *error = why;
+    return false;
 }
 
 bool Document::applyValue(int64_t parcelId, ParcelField field, const QVariant &value, QString *error)

@@ -25,6 +25,7 @@
 
 class QThread;
 class QTimer;
+class QUndoCommand;
 class QUndoStack;
 
 namespace vnland::store {
@@ -166,6 +167,14 @@ public:
     static constexpr int kJournalDelayMs = 200;
     /// True while restoring the journal: commands then do not touch the database.
     bool isRestoring() const { return m_restoring; }
+    /// A command's database write failed: the reason is kept for the code that
+    /// pushed it (takeWriteFailure) and sent to message(). The command makes
+    /// itself obsolete, so QUndoStack does not keep it.
+    void reportWriteFailure(const QString &why);
+    /// The failure reported since the last call (empty = none), cleared.
+    QString takeWriteFailure();
+    /// Pushes @p cmd; false + @p error when its write failed (it is then not on the stack).
+    bool pushChecked(QUndoCommand *cmd, QString *error = nullptr);
 
 signals:
     void parcelChanged(int row);
@@ -206,6 +215,7 @@ private:
     std::vector<QPointF> m_sketch;
     QString m_sketchTool;
     QTimer *m_journalTimer = nullptr;
+    QString m_writeFailure;
     bool m_restoring = false;
 };
 

@@ -1,6 +1,8 @@
 // Undo commands for the editor.
 #include "undo_commands.h"
 
+#include "fix_commands.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QUndoStack>
@@ -24,8 +26,10 @@ void ChangeValue::redo()
     if (m_doc->isRestoring())
         return;
     QString error;
-    if (!m_doc->applyValue(m_parcelId, m_field, m_new, &error))
-        emit m_doc->message(error);
+    if (!m_doc->applyValue(m_parcelId, m_field, m_new, &error)) {
+        setObsolete(true);   // not kept on the stack: the value was not written
+        m_doc->reportWriteFailure(QCoreApplication::translate("vnland::app::ChangeValue", "%1 was not saved: %2").arg(text(), error));
+    }
 }
 
 void ChangeValue::undo()
@@ -33,8 +37,11 @@ void ChangeValue::undo()
     if (m_doc->isRestoring())
         return;
     QString error;
-    if (!m_doc->applyValue(m_parcelId, m_field, m_old, &error))
-        emit m_doc->message(error);
+    if (!m_doc->applyValue(m_parcelId, m_field, m_old, &error)) {
+        setObsolete(true);   // the database keeps the new value; the history drops the step
+        m_doc->reportWriteFailure(
+            QCoreApplication::translate("vnland::app::ChangeValue", "%1 could not be undone: %2").arg(text(), error));
+    }
 }
 
 GeometryEdit::GeometryEdit(Document *doc, const QString &text, ChangeSet changes, bool applied, QUndoCommand *parent)
@@ -50,8 +57,13 @@ void GeometryEdit::write(bool after)
     for (const auto &c : m_changes)
         list.emplace_back(c.id, after ? &c.after : &c.before);
     QString error;
-    if (!m_doc->writeRecords(list, after ? QStringLiteral("redo_edit") : QStringLiteral("undo_edit"), &error))
-        emit m_doc->message(error);
+    if (!m_doc->writeRecords(list, after ? QStringLiteral("redo_edit") : QStringLiteral("undo_edit"), &error)) {
+        setObsolete(true);   // one transaction: nothing was written, and the history drops the step
+        m_doc->reportWriteFailure(after ? QCoreApplication::translate("vnland::app::GeometryEdit", "%1 could not be redone: %2")
+                                              .arg(text(), error)
+                                        : QCoreApplication::translate("vnland::app::GeometryEdit", "%1 could not be undone: %2")
+                                              .arg(text(), error));
+    }
 }
 
 const QJsonArray &GeometryEdit::journalChanges() const
@@ -82,6 +94,10 @@ void GeometryEdit::undo()
 
 QJsonObject commandToJson(const QUndoCommand *cmd)
 {
+    if (const auto *f = dynamic_cast<const ApplyFixCommand *>(cmd))
+        return f->toJson();
+    if (const auto *st = dynamic_cast<const IssueStatusCommand *>(cmd))
+        return st->toJson();
     QJsonObject o{{QStringLiteral("text"), cmd->text()}};
     if (const auto *g = dynamic_cast<const GeometryEdit *>(cmd)) {
         o[QStringLiteral("type")] = QStringLiteral("geometry");
@@ -118,6 +134,12 @@ QUndoCommand *buildCommand(Document *doc, const QJsonObject &o, QUndoCommand *pa
     } else if (type == QStringLiteral("value")) {
         cmd = new ChangeValue(doc, o.value(QStringLiteral("id")).toInteger(), ParcelField(o.value(QStringLiteral("field")).toInt()),
                               o.value(QStringLiteral("old")).toVariant(), o.value(QStringLiteral("new")).toVariant(), parent);
+    } else if (type == QStringLiteral("fix")) {
+        cmd = ApplyFixCommand::fromJson(doc, o, parent);
+        if (!cmd)
+            return nullptr;
+    } else if (type == QStringLiteral("status")) {
+        cmd = IssueStatusCommand::fromJson(doc, o, parent);
     } else {
         cmd = new QUndoCommand(text, parent);   // a macro: undo/redo run its children
     }

@@ -1,5 +1,6 @@
 // The validation panel.
 #include "validation_panel.h"
+#include "fix_commands.h"
 
 #include "document.h"
 #include "main_window.h"
@@ -64,86 +65,6 @@ std::vector<std::string> parseTexts(const std::string &text)
             out.push_back(item);
     return out;
 }
-
-std::vector<int64_t> editedIds(const topology::FixPlan &plan)
-{
-    std::vector<int64_t> ids;
-    for (const auto &e : plan.edits)
-        ids.push_back(e.parcelId);
-    return ids;
-}
-
-/// Pending issue ids of a rule (before/after a fix, to know which ones it settled).
-std::set<int64_t> pendingIssueIds(store::Project &project, topology::Rule rule)
-{
-    std::set<int64_t> ids;
-    store::Statement st(project.db(), "SELECT id FROM validation_issue WHERE status = 'pending' AND rule = ?");
-    st.bind(1, topology::ruleId(rule));
-    while (st.step())
-        ids.insert(st.int64(0));
-    return ids;
-}
-
-QString issueStatus(store::Project &project, int64_t id)
-{
-    store::Statement st(project.db(), "SELECT status FROM validation_issue WHERE id = ?");
-    st.bind(1, id);
-    return st.step() ? QString::fromStdString(st.text(0)) : QString();
-}
-
-/// Applies a fix plan (core applyFix) and puts the "before" geometries back on
-/// undo (core revertFix); the issues the fix settled go back to pending.
-class ApplyFixCommand : public QUndoCommand {
-public:
-    ApplyFixCommand(Document *doc, topology::FixPlan plan, int64_t issueId, const QString &text)
-        : QUndoCommand(text), m_doc(doc), m_plan(std::move(plan)), m_issueId(issueId)
-    {
-    }
-    void redo() override
-    {
-        store::Project &project = m_doc->project();
-        const auto before = pendingIssueIds(project, m_plan.rule);
-        topology::applyFix(project, m_plan);
-        if (m_issueId > 0 && issueStatus(project, m_issueId) == QLatin1String("pending"))
-            topology::setIssueStatus(project, m_issueId, "fixed", "editor fix");
-        const auto after = pendingIssueIds(project, m_plan.rule);
-        m_settled.clear();
-        std::set_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(m_settled));
-        m_doc->reloadParcels(editedIds(m_plan));
-    }
-    void undo() override
-    {
-        store::Project &project = m_doc->project();
-        topology::revertFix(project, m_plan);
-        for (int64_t id : m_settled)
-            topology::setIssueStatus(project, id, "pending");
-        m_doc->reloadParcels(editedIds(m_plan));
-    }
-
-private:
-    Document *m_doc;
-    topology::FixPlan m_plan;
-    int64_t m_issueId;
-    std::vector<int64_t> m_settled;
-};
-
-/// An officer's decision that an issue is acceptable (ngoại lệ).
-class IssueStatusCommand : public QUndoCommand {
-public:
-    IssueStatusCommand(Document *doc, int64_t issueId, QString oldStatus, QString newStatus, QString note,
-                       const QString &text)
-        : QUndoCommand(text), m_doc(doc), m_id(issueId), m_old(std::move(oldStatus)), m_new(std::move(newStatus)),
-          m_note(std::move(note))
-    {
-    }
-    void redo() override { topology::setIssueStatus(m_doc->project(), m_id, m_new.toStdString(), m_note.toStdString()); }
-    void undo() override { topology::setIssueStatus(m_doc->project(), m_id, m_old.toStdString()); }
-
-private:
-    Document *m_doc;
-    int64_t m_id;
-    QString m_old, m_new, m_note;
-};
 
 /// Outline of a WKB geometry (project coordinates) and its envelope.
 QPainterPath wkbPath(const std::vector<unsigned char> &wkb, QRectF *box)
@@ -720,8 +641,8 @@ bool ValidationPanel::pushFix(topology::FixPlan plan, const QString &text, int64
         }
         return false;
     }
-    m_doc->undoStack()->push(new ApplyFixCommand(m_doc, std::move(plan), issueId, text));
-    return true;
+    // Not kept on the undo stack when the database refuses the fix; @p error says why.
+    return m_doc->pushChecked(new ApplyFixCommand(m_doc, std::move(plan), issueId, text), error);
 }
 
 bool ValidationPanel::fixIssue(int64_t issueId, QString *error)
@@ -758,9 +679,8 @@ bool ValidationPanel::markException(int64_t issueId, const QString &note)
     const IssueRow *row = issue(issueId);
     if (!m_doc || !row || row->status == QLatin1String("exception"))
         return false;
-    m_doc->undoStack()->push(new IssueStatusCommand(m_doc, issueId, row->status, QStringLiteral("exception"), note,
+    return m_doc->pushChecked(new IssueStatusCommand(m_doc, issueId, row->status, QStringLiteral("exception"), note,
                                                     tr("Mark issue %1 as exception").arg(issueId)));
-    return true;
 }
 
 bool ValidationPanel::exportIssues(const QString &path, QString *error)

@@ -272,6 +272,33 @@ BOOST_FIXTURE_TEST_CASE(form_changes_landuse_and_area_as_one_undo_step, EditorFi
     BOOST_TEST(form->legalAreaEdit()->text() == QLocale().toString(500.0, 'f', 1));
 }
 
+BOOST_FIXTURE_TEST_CASE(a_failed_write_is_not_pushed_and_the_user_sees_why, EditorFixture)
+{
+    const int row = rowOfThua(6);
+    const std::string where = " FROM parcel WHERE thua_so = 6";
+    // One edit that works, then the database starts refusing parcel updates.
+    BOOST_REQUIRE(doc()->changeValue(row, app::ParcelField::OwnerName, QStringLiteral("Nguyễn Văn Bình")));
+    BOOST_REQUIRE(doc()->undoStack()->count() == 1);
+    {
+        store::Database db(path, store::Database::Mode::ReadWrite);
+        db.exec("CREATE TRIGGER test_no_update BEFORE UPDATE ON parcel BEGIN SELECT RAISE(ABORT, 'parcel locked by the test');"
+                " END");
+    }
+    QString error;
+    BOOST_TEST(!doc()->changeValue(row, app::ParcelField::OwnerName, QStringLiteral("Trần Thị Cúc"), &error));
+    BOOST_TEST(error.contains(QStringLiteral("parcel locked by the test")), error.toStdString());
+    BOOST_TEST(doc()->undoStack()->count() == 1);   // the refused edit is not on the stack
+    BOOST_TEST(doc()->undoStack()->undoText() == doc()->undoStack()->text(0));
+    BOOST_TEST(doc()->parcel(row).ownerName == "Nguyễn Văn Bình");
+    BOOST_TEST(dbText(path, "SELECT owner_name" + where) == "Nguyễn Văn Bình");
+    BOOST_TEST(window.messages()->toPlainText().contains(QStringLiteral("parcel locked by the test")));
+    // Undo of the earlier edit is refused too: the step leaves the history (it cannot be undone), the value stays.
+    doc()->undoStack()->undo();
+    BOOST_TEST(doc()->undoStack()->count() == 0);
+    BOOST_TEST(dbText(path, "SELECT owner_name" + where) == "Nguyễn Văn Bình");
+    BOOST_TEST(doc()->parcel(row).ownerName == "Nguyễn Văn Bình");
+}
+
 BOOST_FIXTURE_TEST_CASE(form_rejects_invalid_values, EditorFixture)
 {
     clickParcel(4);

@@ -38,6 +38,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QUndoCommand>
 
 #include <cmath>
 #include <map>
@@ -646,6 +647,73 @@ BOOST_FIXTURE_TEST_CASE(fix_issue_and_rule_undoable_exception_and_revalidate_cha
     BOOST_TEST(panel->issue(exId));
     BOOST_TEST(panel->issue(exId)->status == QStringLiteral("exception"));
     doc()->undoStack()->undo();
+    BOOST_TEST(panel->issue(exId)->status == QStringLiteral("pending"));
+}
+
+BOOST_FIXTURE_TEST_CASE(fix_and_exception_survive_the_crash_journal_and_undo_for_real, ValidationFixture)
+{
+    BOOST_REQUIRE(test::validateAndWait(*panel));
+    const int gaps = panel->pendingCount(topology::Rule::Gap);
+    BOOST_REQUIRE(gaps >= 1);
+    QTreeWidgetItem *item = group(topology::Rule::Overlap)->child(0);
+    const int64_t exId = item->data(0, Qt::UserRole + 1).toLongLong();
+    const auto gapCount = [&] {
+        store::Database db(path, store::Database::Mode::ReadOnly);
+        return db.queryText("SELECT count(*) FROM validation_issue WHERE rule = 'gap' AND status = 'pending'").value_or("");
+    };
+    const auto status = [&](int64_t id) {
+        store::Database db(path, store::Database::Mode::ReadOnly);
+        return db.queryText("SELECT status FROM validation_issue WHERE id = " + std::to_string(id)).value_or("");
+    };
+    const auto areas = [&] {
+        store::Database db(path, store::Database::Mode::ReadOnly);
+        return db.queryText("SELECT group_concat(round(ST_Area(geom), 4)) FROM (SELECT geom FROM parcel WHERE end_time IS NULL"
+                            " ORDER BY id)").value_or("");
+    };
+    const std::string areasBefore = areas();
+    const std::string gapsBefore = gapCount();
+    QString error;
+    BOOST_REQUIRE_MESSAGE(test::fixRuleAndWait(*panel, int(topology::Rule::Gap), &error), error.toStdString());
+    BOOST_REQUIRE(panel->markException(exId, QStringLiteral("theo hồ sơ")));
+    BOOST_TEST(areas() != areasBefore);
+    BOOST_TEST(status(exId) == "exception");
+    doc()->writeJournal();
+    // "Crash": a second editor session opens the same project and restores the journal.
+    QString openError;
+    auto d2 = app::Document::open(QString::fromStdString(path), &openError);
+    BOOST_REQUIRE_MESSAGE(d2, openError.toStdString());
+    BOOST_REQUIRE(d2->hasJournal());
+    BOOST_REQUIRE(d2->restoreJournal(&error));
+    QUndoStack *stack = d2->undoStack();
+    BOOST_REQUIRE(stack->count() == 2);
+    BOOST_TEST(stack->text(0).startsWith(QStringLiteral("Fix all gap")));
+    BOOST_TEST(stack->text(1).contains(QStringLiteral("exception")));
+    // The restored steps really undo: the exception goes back to pending, then the gap fix is reverted.
+    stack->undo();
+    BOOST_TEST(status(exId) == "pending");
+    stack->undo();
+    BOOST_TEST(areas() == areasBefore);
+    BOOST_TEST(gapCount() == gapsBefore);
+    // And redo again.
+    stack->redo();
+    BOOST_TEST(areas() != areasBefore);
+    d2->discardJournal();
+}
+
+BOOST_FIXTURE_TEST_CASE(a_refused_status_write_is_not_pushed, ValidationFixture)
+{
+    BOOST_REQUIRE(test::validateAndWait(*panel));
+    QTreeWidgetItem *item = group(topology::Rule::Overlap)->child(0);
+    const int64_t exId = item->data(0, Qt::UserRole + 1).toLongLong();
+    {
+        store::Database db(path, store::Database::Mode::ReadWrite);
+        db.exec("CREATE TRIGGER test_no_status BEFORE UPDATE ON validation_issue BEGIN"
+                " SELECT RAISE(ABORT, 'issues locked by the test'); END");
+    }
+    const int count = doc()->undoStack()->count();
+    BOOST_TEST(!panel->markException(exId, QStringLiteral("x")));
+    BOOST_TEST(doc()->undoStack()->count() == count);   // nothing to undo that did not happen
+    BOOST_TEST(window.messages()->toPlainText().contains(QStringLiteral("issues locked by the test")));
     BOOST_TEST(panel->issue(exId)->status == QStringLiteral("pending"));
 }
 
