@@ -112,7 +112,7 @@ int main(int argc, char **argv)
             std::cerr << "bench_fuzz: no parser named " << o << "\n";
             return 2;
         }
-    std::printf("bench_fuzz: %lld mutated inputs per parser, seed %llu, time limit %.0f s, findings in %s\n",
+    std::printf("bench_fuzz: %lld mutated inputs per parser, seed %llu, CPU time limit %.0f s per input, findings in %s\n",
                 static_cast<long long>(n), static_cast<unsigned long long>(seed), timeout, out.c_str());
     std::fflush(stdout);
     RunConfig cfg;
@@ -139,7 +139,7 @@ int main(int argc, char **argv)
             std::printf("    unclear: %s\n", u.message.substr(0, 200).c_str());
         std::map<std::string, int> perSignature;
         for (auto &f : s.findings) {
-            if (perSignature[std::string(kindName(f.kind)) + f.signature]++ > 0)
+            if (perSignature[std::string(kindName(f.kind)) + ": " + f.signature]++ > 0)
                 continue; // one line per distinct place
             std::printf("    %s%s: %s\n      %s\n", kindName(f.kind), f.reproduced ? "" : " (not reproduced alone)",
                         f.savedAs.empty() ? "(not saved: same place as an earlier one)" : f.savedAs.c_str(),

@@ -198,7 +198,7 @@ std::string mainPath(const std::string &dir, const Input &in)
     sa.sa_handler = onFatalSignal;
     sa.sa_flags = SA_ONSTACK;
     sigemptyset(&sa.sa_mask);
-    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGALRM, SIGTRAP})
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGALRM, SIGPROF, SIGTRAP})
         sigaction(sig, &sa, nullptr);
 
     if (target.prepare)
@@ -208,10 +208,12 @@ std::string mainPath(const std::string &dir, const Input &in)
         for (const auto &m : in)
             writeAll((fs::path(dir) / (std::string(kStem) + m.suffix)).string(), m.bytes);
         frame('S', static_cast<uint32_t>(i), {});
+        // The limit is CPU time (all threads), so a loaded machine does not turn a slow
+        // input into a hang; a child blocked without using CPU is caught by the parent.
         itimerval t{};
         t.it_value.tv_sec = static_cast<time_t>(config.timeoutSeconds);
         t.it_value.tv_usec = static_cast<suseconds_t>((config.timeoutSeconds - static_cast<double>(t.it_value.tv_sec)) * 1e6);
-        setitimer(ITIMER_REAL, &t, nullptr);
+        setitimer(ITIMER_PROF, &t, nullptr);
         Summary s;
         const std::string path = mainPath(dir, in);
         try {
@@ -232,7 +234,7 @@ std::string mainPath(const std::string &dir, const Input &in)
             s.exception = "unknown exception";
         }
         itimerval off{};
-        setitimer(ITIMER_REAL, &off, nullptr);
+        setitimer(ITIMER_PROF, &off, nullptr);
         frame('R', static_cast<uint32_t>(i), encodeSummary(s));
     }
     ::_exit(0);
@@ -354,8 +356,9 @@ void runChildren(const Target &target, const std::vector<const Input *> &inputs,
                     continue;
                 if (type == 'S') {
                     current = idx;
-                    // The child's own timer fires at the limit; this is the fallback.
-                    deadline = now() + config.timeoutSeconds + 5;
+                    // The child's own CPU timer fires at the limit; this wall-clock
+                    // fallback catches a child that blocks (deadlock) instead.
+                    deadline = now() + 4 * config.timeoutSeconds + 10;
                 } else if (type == 'R') {
                     results[idx].done = decodeSummary(payload, results[idx].summary);
                     current = -1;
@@ -376,7 +379,7 @@ void runChildren(const Target &target, const std::vector<const Input *> &inputs,
         const size_t culprit = current >= 0 ? static_cast<size_t>(current) : next;
         if (culprit < results.size() && !results[culprit].done) {
             Result &r = results[culprit];
-            r.hang = killed || (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM);
+            r.hang = killed || (WIFSIGNALED(status) && (WTERMSIG(status) == SIGALRM || WTERMSIG(status) == SIGPROF));
             r.signal = killed ? SIGKILL : WIFSIGNALED(status) ? WTERMSIG(status) : 0;
             if (!r.signal && !r.hang)
                 r.signal = -(WIFEXITED(status) ? WEXITSTATUS(status) : 1); // exited mid-input
@@ -421,7 +424,21 @@ Finding findingOf(const Result &r)
         f.signature = f.detail;
     } else {
         f.detail = "invariant: " + r.summary.violation;
-        f.signature = f.detail.substr(0, 80);
+        // The same broken invariant at another point or line is the same finding.
+        std::string sig;
+        bool quoted = false;
+        for (char c : f.detail) {
+            if (c == '\'') {
+                quoted = !quoted;
+                sig += quoted ? "'…" : "'";
+            } else if (!quoted) {
+                if (!(c >= '0' && c <= '9'))
+                    sig += c;
+                else if (sig.empty() || sig.back() != '#')
+                    sig += '#';
+            }
+        }
+        f.signature = sig.substr(0, 120);
     }
     return f;
 }

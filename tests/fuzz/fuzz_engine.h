@@ -83,7 +83,7 @@ struct Stats {
 struct RunConfig {
     uint64_t seed = 1;
     int64_t iterations = 1000;  ///< mutated inputs (the unmodified seeds run in addition)
-    double timeoutSeconds = 5;  ///< per input: longer is a hang
+    double timeoutSeconds = 5;  ///< CPU seconds per input: more is a hang
     int batch = 64;             ///< inputs per child process
     size_t maxMemberSize = 256 * 1024;
     std::string findingsDir;    ///< crash/hang inputs are written here (empty = not written)
