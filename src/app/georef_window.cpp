@@ -200,10 +200,26 @@ void GeorefWindow::createUi()
     tb->addAction(tr("Load .points…"), this, &GeorefWindow::loadPointsDialog);
     tb->addAction(tr("Save .points…"), this, &GeorefWindow::savePointsDialog);
     tb->addSeparator();
-    QAction *undo = m_undo->createUndoAction(this, tr("Undo"));
+    // Short, fixed names on the toolbar; the step they undo or redo is in the tooltip
+    // (QUndoStack's own actions would grow into "Undo Move point GCP-12" buttons).
+    auto *undo = new QAction(tr("Undo"), this);
+    undo->setObjectName(QStringLiteral("undoGcpAction"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_undo->createRedoAction(this, tr("Redo"));
+    undo->setEnabled(false);
+    connect(undo, &QAction::triggered, m_undo, &QUndoStack::undo);
+    connect(m_undo, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+    connect(m_undo, &QUndoStack::undoTextChanged, undo, [this, undo](const QString &t) {
+        undo->setToolTip(t.isEmpty() ? tr("Undo") : tr("Undo: %1").arg(t));
+    });
+    auto *redo = new QAction(tr("Redo"), this);
+    redo->setObjectName(QStringLiteral("redoGcpAction"));
     redo->setShortcut(QKeySequence::Redo);
+    redo->setEnabled(false);
+    connect(redo, &QAction::triggered, m_undo, &QUndoStack::redo);
+    connect(m_undo, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    connect(m_undo, &QUndoStack::redoTextChanged, redo, [this, redo](const QString &t) {
+        redo->setToolTip(t.isEmpty() ? tr("Redo") : tr("Redo: %1").arg(t));
+    });
     tb->addAction(undo);
     tb->addAction(redo);
     QAction *del = tb->addAction(tr("Delete point"), this, [this] {

@@ -23,6 +23,7 @@
 #include "topology/validation_store.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -246,7 +247,23 @@ BOOST_FIXTURE_TEST_CASE(clicks_add_gcps_typed_coordinates_fit_and_colour_residua
 
 BOOST_FIXTURE_TEST_CASE(transform_choice_refits_and_mean_error_follows, GeorefFixture)
 {
-    geo->replaceGcps(truth, QStringLiteral("test"));
+    // The toolbar's undo/redo keep their short names; the step is in the tooltip.
+    auto *undo = geo->findChild<QAction *>(QStringLiteral("undoGcpAction"));
+    auto *redo = geo->findChild<QAction *>(QStringLiteral("redoGcpAction"));
+    BOOST_REQUIRE(undo);
+    BOOST_REQUIRE(redo);
+    BOOST_TEST(!undo->isEnabled());
+    geo->replaceGcps(truth, QStringLiteral("Load truth.points"));
+    BOOST_TEST(undo->isEnabled());
+    BOOST_TEST(undo->text() == QStringLiteral("Undo"));
+    BOOST_TEST(undo->toolTip().contains(QStringLiteral("Load truth.points")));
+    undo->trigger();
+    BOOST_TEST(geo->gcps().size() == 0u);
+    BOOST_TEST(redo->isEnabled());
+    BOOST_TEST(redo->text() == QStringLiteral("Redo"));
+    BOOST_TEST(redo->toolTip().contains(QStringLiteral("Load truth.points")));
+    redo->trigger();
+    BOOST_TEST(geo->gcps().size() == truth.size());
     QComboBox *combo = geo->transformCombo();
     std::map<int, QString> texts;
     for (auto t : {georef::TransformType::Helmert, georef::TransformType::Affine, georef::TransformType::Polynomial2,
@@ -266,7 +283,7 @@ BOOST_FIXTURE_TEST_CASE(transform_choice_refits_and_mean_error_follows, GeorefFi
     georef::GcpSet few;
     for (size_t i = 0; i < 5; ++i)
         few.add(truth.at(i * 7));
-    geo->replaceGcps(few, QStringLiteral("test"));
+    geo->replaceGcps(few, QStringLiteral("Load five points"));
     combo->setCurrentIndex(combo->findData(int(georef::TransformType::Polynomial3)));
     BOOST_TEST(!geo->fit().ok());
     BOOST_TEST(geo->meanErrorLabel()->text().contains(QStringLiteral("10")));
@@ -274,7 +291,7 @@ BOOST_FIXTURE_TEST_CASE(transform_choice_refits_and_mean_error_follows, GeorefFi
 
 BOOST_FIXTURE_TEST_CASE(drag_marker_moves_gcp_preview_follows_undo_restores, GeorefFixture)
 {
-    geo->replaceGcps(truth, QStringLiteral("test"));
+    geo->replaceGcps(truth, QStringLiteral("Load truth.points"));
     BOOST_REQUIRE(geo->fit().ok());
     BOOST_REQUIRE(previewSettled());
     // The preview sits on the main map where the sheet is.
@@ -392,7 +409,7 @@ BOOST_FIXTURE_TEST_CASE(points_file_round_trip_and_detect_crosses, GeorefFixture
 
 BOOST_FIXTURE_TEST_CASE(warp_writes_geotiff_registers_and_adds_layer, GeorefFixture)
 {
-    geo->replaceGcps(truth, QStringLiteral("test"));
+    geo->replaceGcps(truth, QStringLiteral("Load truth.points"));
     geo->setTransformType(georef::TransformType::Helmert);
     const QString out = QString::fromStdString(tmp.file("warped.tif"));
     QString error;
