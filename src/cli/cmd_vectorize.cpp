@@ -24,7 +24,7 @@ const char *kUsage =
     "Usage:\n"
     "  vnland vectorize SCAN [--gcps FILE.points --transform T] --sheet ID [--scale M]\n"
     "        (--out FILE [--format DRIVER] | --into PROJECT.sqlite [--commune CODE --to-so N])\n"
-    "        [--report FILE.json] [--epsg CODE] [--gap-mm 0.8] [--simplify-mm 0.1] [--threads N]\n"
+    "        [--report FILE.json] [--epsg CODE] [--gap-mm 1.0] [--simplify-mm 0.1] [--threads N]\n"
     "        [--no-ocr] [--tessdata DIR] [--quiet]\n"
     "SCAN: any GDAL raster (PNG, JPEG, TIFF; grey or colour; 8/16-bit). Without --gcps the raster's own\n"
     "georeference (GeoTIFF, world file) is used. --out: GeoPackage, shapefile, GeoJSON … by extension,\n"
@@ -74,7 +74,7 @@ int cmdVectorize(const Argv &argv)
     try {
         o.scale = std::stoi(a.value("scale", "0"));
         o.epsg = std::stoi(a.value("epsg", "0"));
-        o.gapMm = std::stod(a.value("gap-mm", "0.8"));
+        o.gapMm = std::stod(a.value("gap-mm", "1.0"));
         o.simplifyMm = std::stod(a.value("simplify-mm", "0.1"));
         o.threads = std::stoi(a.value("threads", "2"));
     } catch (const std::exception &) {
