@@ -609,10 +609,27 @@ BOOST_AUTO_TEST_CASE(a_locked_sheet_or_commune_is_refused_unless_forced_and_the_
     BOOST_TEST(ownerOnServer(s, 1, 6) == "Sửa của Bob");
     r = checkout("--commune 07192 --sheet 1", "dave", false);
     BOOST_TEST(r.exitCode == 0, r.err + r.out);
+    // Two officers at the same moment on a free sheet: exactly one gets it.
+    {
+        QProcess a, b;
+        const auto args = [&](const std::string &who) {
+            return QStringList{QStringLiteral("checkout"), QString::fromStdString(conninfo()), QStringLiteral("--commune"),
+                               QStringLiteral("07192"), QStringLiteral("--sheet"), QStringLiteral("4"),
+                               QStringLiteral("--to"), QString::fromStdString(s.tmp.file(who + ".sqlite")),
+                               QStringLiteral("--who"), QString::fromStdString(who), QStringLiteral("--schema"),
+                               QString::fromStdString(s.schema), QStringLiteral("--quiet")};
+        };
+        a.start(QStringLiteral(VNLAND_CLI), args("gina"));
+        b.start(QStringLiteral(VNLAND_CLI), args("hank"));
+        BOOST_REQUIRE(a.waitForFinished(120000) && b.waitForFinished(120000));
+        const std::multiset<int> codes{a.exitCode(), b.exitCode()};
+        BOOST_TEST((codes == std::multiset<int>{0, 1}), a.readAllStandardError().toStdString() << b.readAllStandardError().toStdString());
+        BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NULL AND to_so = 4") == 1);
+    }
     // A whole commune taken by force ends every lock in it; then its sheets are refused.
     r = checkout("--commune 07192", "erin", true);
     BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err + r.out);
-    BOOST_TEST(s.count("SELECT count(*) FROM checkout_takeover WHERE by_holder = 'erin'") == 2); // carol, dave
+    BOOST_TEST(s.count("SELECT count(*) FROM checkout_takeover WHERE by_holder = 'erin'") == 3); // carol, dave, gina or hank
     BOOST_TEST(s.count("SELECT count(*) FROM checkout_lock WHERE released IS NULL") == 1);
     r = checkout("--commune 07192 --sheet 3", "frank", false);
     BOOST_TEST(r.exitCode == 1, r.err + r.out);
