@@ -22,6 +22,7 @@
 #include <QGuiApplication>
 
 #include <gdal_priv.h>
+#include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 #include <opencv2/imgproc.hpp>
 
@@ -461,6 +462,16 @@ BOOST_AUTO_TEST_CASE(colour_and_16bit_scans)
     // RGB copy with a colour cast, and a 16-bit copy.
     {
         GDALDatasetUniquePtr ds(tif->Create(dir.file("rgb.tif").c_str(), s.drawn.width, s.drawn.height, 3, GDT_Byte, nullptr));
+        // The colour copy is a georeferenced GeoTIFF (affine fit of the true crosses): no --gcps needed.
+        std::vector<georef::PointD> px, mp;
+        s.drawn.truth.enabledPoints(px, mp);
+        const auto affine = georef::TransformModel::fit(georef::TransformType::Affine, px, mp);
+        BOOST_REQUIRE(affine && affine->geoTransform());
+        auto gt = *affine->geoTransform();
+        ds->SetGeoTransform(gt.data());
+        OGRSpatialReference srs;
+        srs.importFromEPSG(5899);
+        ds->SetSpatialRef(&srs);
         std::vector<uint8_t> band(s.drawn.pixels.size());
         for (int b = 0; b < 3; ++b) {
             for (size_t i = 0; i < band.size(); ++i)
@@ -477,9 +488,12 @@ BOOST_AUTO_TEST_CASE(colour_and_16bit_scans)
     }
     for (const char *name : {"rgb.tif", "g16.tif"}) {
         auto o = optionsFor(s.points);
+        if (std::string(name) == "rgb.tif")
+            o.gcps = {}; // the GeoTIFF's own georeference
         o.ocr = false; // geometry only: OCR is measured on the grey sheet
         const auto r = vectorizeScan(dir.file(name), o);
         BOOST_REQUIRE_MESSAGE(r.ok, r.error);
+        BOOST_TEST(r.epsg == 5899);
         const Score sc = scoreCandidates(r.candidates, s.truth, s.frame.wkt(), 1000);
         BOOST_TEST_MESSAGE(name << ": " << sc.summary());
         BOOST_TEST(sc.f1 >= 0.95, name);
