@@ -177,9 +177,16 @@ int main(int argc, char **argv)
                 t[i].thuaSo.reset();
                 t[i].landuseCode.clear();
             } else if (it->second) {
-                for (const auto &l : labels)
-                    if (l.number == num && l.area > 0)
+                // The printed area: the label whose point lies in this parcel (numbers repeat across sheets).
+                geom::GeomPtr g = geom::fromWkb(t[i].wkb.data(), t[i].wkb.size());
+                const geom::Envelope e = geom::envelope(g.get());
+                for (const auto &l : labels) {
+                    if (l.number != num || l.area <= 0 || l.at.x < e.minX || l.at.x > e.maxX || l.at.y < e.minY || l.at.y > e.maxY)
+                        continue;
+                    geom::GeomPtr pt(GEOSGeom_createPointFromXY_r(geom::ctx(), l.at.x, l.at.y));
+                    if (GEOSContains_r(geom::ctx(), g.get(), pt.get()) == 1)
                         t[i].area = std::round(l.area * 10) / 10;
+                }
             } else {
                 t[i].landuseCode.clear();
             }
