@@ -23,6 +23,10 @@ echo "==> Validate (topology and attributes)"
 echo "==> Reports"
 "$VNLAND" report register "$OUT/coto.sqlite" --out "$OUT/so_muc_ke.pdf" 2>/dev/null
 "$VNLAND" report statistics "$OUT/coto.sqlite" --out "$OUT/thong_ke.xlsx" --format xlsx 2>/dev/null
+echo "==> Vectorize the scanned sheet tờ 3 (candidate parcels with their labels read; exit 1 = some need review)"
+"$VNLAND" vectorize "$SAMPLE/scan/to3_322500-5-d.png" --gcps "$SAMPLE/scan/to3_322500-5-d_truth.points" \
+    --transform polynomial2 --sheet 322500-5-d --scale 1000 \
+    --out "$OUT/to3_candidates.gpkg" --report "$OUT/to3_vectorize.json" || [ $? -eq 1 ]
 echo "==> Summary"
 echo "Land database: $OUT/coto.sqlite (open it in QGIS or with: ogrinfo $OUT/coto.sqlite)"
 echo "ogrinfo: parcel layer, $(ogrinfo -so "$OUT/coto.sqlite" parcel 2>/dev/null | grep -E 'Feature Count' | sed 's/.*: //') features, CRS $(ogrinfo -so "$OUT/coto.sqlite" parcel 2>/dev/null | grep -oE 'ID\["EPSG",[0-9]+\]' | tail -1)"
