@@ -130,7 +130,7 @@ void DigitizeTools::addVertex(const QPointF &world)
         if (QLineF(last, m_canvas->worldToScreen(world)).length() < 1.0)
             return;   // the second click of a double-click
     }
-    if (tracing() && !m_sketch.empty() && m_mode == Mode::AddParcel) {
+    if (tracing() && !m_sketch.empty() && (m_mode == Mode::AddParcel || m_mode == Mode::Split)) {
         QString error;
         const auto path = tracePath(*doc(), m_sketch.back(), world, tolWorld(), &error);
         if (path.size() >= 2) {

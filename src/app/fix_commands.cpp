@@ -17,11 +17,6 @@
 namespace vnland::app {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("vnland::app::FixCommands", text);
-}
-
 std::vector<int64_t> editedIds(const topology::FixPlan &plan)
 {
     std::vector<int64_t> ids;
@@ -82,7 +77,7 @@ void ApplyFixCommand::redo()
         std::set_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(m_settled));
     } catch (const std::exception &e) {
         setObsolete(true);   // not pushed / taken off the stack: it did not happen
-        m_doc->reportWriteFailure(tr("%1 was not applied: %2").arg(text(), QString::fromUtf8(e.what())));
+        m_doc->reportWriteFailure(QCoreApplication::translate("vnland::app::ApplyFixCommand", "%1 was not applied: %2").arg(text(), QString::fromUtf8(e.what())));
     }
     m_doc->reloadParcels(editedIds(m_plan));
 }
@@ -98,7 +93,7 @@ void ApplyFixCommand::undo()
             topology::setIssueStatus(project, id, "pending");
     } catch (const std::exception &e) {
         setObsolete(true);
-        m_doc->reportWriteFailure(tr("%1 could not be undone: %2").arg(text(), QString::fromUtf8(e.what())));
+        m_doc->reportWriteFailure(QCoreApplication::translate("vnland::app::ApplyFixCommand", "%1 could not be undone: %2").arg(text(), QString::fromUtf8(e.what())));
     }
     m_doc->reloadParcels(editedIds(m_plan));
 }
@@ -167,12 +162,12 @@ bool IssueStatusCommand::set(const QString &status, const QString &note)
     try {
         if (topology::setIssueStatus(m_doc->project(), m_id, status.toStdString(), note.toStdString()))
             return true;
-        why = tr("issue %1 is not in the project").arg(m_id);
+        why = QCoreApplication::translate("vnland::app::IssueStatusCommand", "issue %1 is not in the project").arg(m_id);
     } catch (const std::exception &e) {
         why = QString::fromUtf8(e.what());
     }
     setObsolete(true);
-    m_doc->reportWriteFailure(tr("%1 failed: %2").arg(text(), why));
+    m_doc->reportWriteFailure(QCoreApplication::translate("vnland::app::IssueStatusCommand", "%1 failed: %2").arg(text(), why));
     return false;
 }
 

@@ -192,6 +192,64 @@ int nextNumberOnSheet(Document &doc, const SheetRef &sheet)
     return edit::nextParcelNumber(numbers);
 }
 
+namespace {
+/// The parcel containing every vertex of @p ring (odd-even over all its rings), or −1.
+int64_t parcelAround(const Document &doc, const edit::Ring &ring)
+{
+    int64_t around = -1;
+    for (const auto &v : ring) {
+        const int64_t row = doc.geometry()->parcelAt(toQ(v));
+        if (row < 0)
+            return -1;
+        const int64_t id = doc.parcel(int(row)).id;
+        if (around >= 0 && id != around)
+            return -1;
+        around = id;
+    }
+    return around;
+}
+} // namespace
+
+EditOutcome addIsland(Document &doc, const edit::MultiPoly &candidate, double snapTol)
+{
+    EditOutcome out;
+    if (candidate.empty() || candidate[0].rings.empty())
+        return out;
+    const int64_t outerId = parcelAround(doc, candidate[0].rings[0]);
+    const edit::MultiPoly *outer = outerId >= 0 ? doc.snapIndex().parcel(outerId) : nullptr;
+    if (!outer)
+        return out;   // not an island: the caller reports its own reason
+    const int64_t newId = doc.reserveParcelId();
+    // The outer parcel minus the drawn ring = the outer parcel with a hole.
+    const edit::ClipResult holed = edit::clipByNeighbours(*outer, {{newId, candidate}}, snapTol);
+    if (!holed.ok) {
+        out.error = tr("The parcel was not added: the hole it leaves in parcel id %1 is not valid (%2)")
+                        .arg(outerId)
+                        .arg(QString::fromStdString(holed.error));
+        return out;
+    }
+    ParcelChange c;
+    c.id = newId;
+    c.after.exists = true;
+    model::Parcel &p = c.after.parcel;
+    double x0, y0, x1, y1;
+    bounds(candidate, x0, y0, x1, y1);
+    if (const std::optional<SheetRef> sheet = sheetAt(doc, QPointF((x0 + x1) / 2, (y0 + y1) / 2))) {
+        p.communeCode = sheet->communeCode;
+        p.toSo = sheet->toSo;
+        p.thuaSo = nextNumberOnSheet(doc, *sheet);
+    }
+    setGeometry(c.after, candidate);
+    ChangeSet changes{std::move(c)};
+    addNeighbourUpdates(doc, {{outerId, holed.geometry}}, changes);
+    const int row = doc.rowOfId(outerId);
+    const auto &o = doc.parcel(row);
+    out.notices << tr("Added inside parcel %1: it is now a hole (inner ring) of that parcel")
+                       .arg(o.thuaSo ? QString::number(*o.thuaSo) : QString::number(outerId));
+    out.created.push_back(newId);
+    return push(doc, tr("Add parcel"), std::move(changes), std::move(out));
+}
+
 EditOutcome addParcel(Document &doc, const std::vector<QPointF> &ring, double snapTol)
 {
     edit::Ring r;
@@ -206,6 +264,14 @@ EditOutcome addParcel(Document &doc, const std::vector<QPointF> &ring, double sn
     const double m = snapTol + 0.01;
     const edit::ClipResult cr = edit::clipByNeighbours(candidate, gather(doc, x0 - m, y0 - m, x1 + m, y1 + m), snapTol);
     EditOutcome out;
+    if (!cr.ok) {
+        // Drawn wholly inside one parcel: an island (a pond, a house plot in a
+        // rice field). The new parcel is the drawn ring and the parcel around
+        // it gets the ring as a hole (inner ring), vertex for vertex.
+        EditOutcome island = addIsland(doc, candidate, snapTol);
+        if (island.ok || !island.error.isEmpty())
+            return island;
+    }
     clipNotices(doc, cr, out);
     if (!cr.ok) {
         out.error = tr("The parcel was not added: %1").arg(QString::fromStdString(cr.error));

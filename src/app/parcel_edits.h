@@ -40,6 +40,10 @@ int nextNumberOnSheet(Document &doc, const SheetRef &sheet);
 /// neighbours (avoid-overlap), neighbours get the vertices the shared boundary
 /// needs, numbered on the sheet containing it. @p snapTol in metres.
 EditOutcome addParcel(Document &doc, const std::vector<QPointF> &ring, double snapTol);
+/// A ring drawn wholly inside one parcel: the new parcel is the ring and the
+/// parcel around it gets it as a hole (inner ring). Not ok with an empty error
+/// when the ring is not inside one parcel; addParcel() calls it when the clip leaves nothing.
+EditOutcome addIsland(Document &doc, const edit::MultiPoly &candidate, double snapTol);
 /// Moves the vertex at @p from (and every parcel sharing it) to @p to; a
 /// reshaped parcel that now overlaps a neighbour is clipped back.
 EditOutcome moveVertex(Document &doc, const QPointF &from, const QPointF &to, double tol);

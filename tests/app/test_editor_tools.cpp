@@ -486,6 +486,66 @@ BOOST_FIXTURE_TEST_CASE(tracing_follows_the_neighbour_boundary, ToolsFixture)
     BOOST_TEST(geometryIssues().empty());
 }
 
+BOOST_FIXTURE_TEST_CASE(tracing_works_in_the_split_tool_too, ToolsFixture)
+{
+    trigger("toolSplitParcel");
+    window.findChild<QAction *>(QStringLiteral("traceAction"))->setChecked(true);
+    // Along the south side of thửa 1 and 2: the split line takes the shared corner as well.
+    click({E0, N0});
+    click({E0 + 40, N0}, {-2, 2});
+    BOOST_REQUIRE(tools()->sketch().size() == 3u);
+    BOOST_TEST(tools()->sketch()[1] == QPointF(E0 + 20, N0));
+    tools()->cancelSketch();
+    // Off the boundaries the click is a plain vertex (the trace says why), and the split still cuts thửa 1.
+    const int count = doc()->parcelCount();
+    click({E0 + 10, N0 - 5}, {0, 0});
+    click({E0 + 10, N0 + 30}, {0, 0});
+    BOOST_REQUIRE(tools()->sketch().size() == 2u);
+    finish();
+    BOOST_TEST(doc()->parcelCount() == count + 1);
+    BOOST_TEST(geometryIssues().empty());
+    window.findChild<QAction *>(QStringLiteral("traceAction"))->setChecked(false);
+}
+
+BOOST_FIXTURE_TEST_CASE(parcel_drawn_inside_a_parcel_becomes_its_hole_and_the_vertex_tool_edits_it, ToolsFixture)
+{
+    const std::string start = dumpParcels(path);
+    const int64_t outer = idOfThua(5, 1);   // 20 m × 25 m = 500 m²
+    trigger("toolAddParcel");
+    // Typed "X Y" corners (northing first): exact, nothing to snap to inside thửa 1.
+    for (const char *xy : {"2320005 502005", "2320005 502015", "2320015 502015", "2320015 502005"})
+        BOOST_REQUIRE(tools()->addTypedVertex(QString::fromLatin1(xy)));
+    finish();
+    BOOST_REQUIRE(doc()->parcelCount() == 13);
+    const model::Parcel &island = doc()->parcel(doc()->parcelCount() - 1);
+    const int64_t islandId = island.id;
+    BOOST_TEST(island.toSo == 5);
+    BOOST_TEST(island.thuaSo == 13);
+    BOOST_TEST(std::abs(edit::area(geom(islandId)) - 100.0) < 1e-6);
+    // The parcel around it has an inner ring now: 400 m² left, two rings.
+    BOOST_REQUIRE(geom(outer).size() == 1u);
+    BOOST_TEST(geom(outer)[0].rings.size() == 2u);
+    BOOST_TEST(std::abs(edit::area(geom(outer)) - 400.0) < 1e-6);
+    BOOST_TEST(geometryIssues().empty());
+    BOOST_TEST(doc()->undoStack()->count() == 1);   // one step for both parcels
+    // The vertex tool moves a corner of the hole in both parcels.
+    trigger("toolEditVertex");
+    const QPointF from(E0 + 5, N0 + 5);
+    const QPointF to(E0 + 9, N0 + 9);   // into the island, clear of every snap target
+    drag(scr(from, {2, 1}), scr(to));
+    const QPointF world = canvas()->screenToWorld(scr(to));
+    const edit::XY moved{world.x(), world.y()};
+    BOOST_TEST(hasVertex(geom(outer), moved));
+    BOOST_TEST(hasVertex(geom(islandId), moved));
+    BOOST_TEST(!hasVertex(geom(outer), {from.x(), from.y()}));
+    BOOST_TEST(std::abs(edit::area(geom(outer)) + edit::area(geom(islandId)) - 500.0) < 1e-6);
+    BOOST_TEST(geometryIssues().empty());
+    // Both steps undo back to the start exactly.
+    doc()->undoStack()->undo();
+    doc()->undoStack()->undo();
+    BOOST_TEST(dumpParcels(path) == start);
+}
+
 BOOST_FIXTURE_TEST_CASE(undo_everything_back_to_the_start, ToolsFixture)
 {
     const std::string start = dumpParcels(path);

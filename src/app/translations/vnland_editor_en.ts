@@ -107,6 +107,25 @@
         <source>Renumber sheet %1</source>
         <translation>Renumber sheet %1</translation>
     </message>
+    <message>
+        <source>The parcel was not added: the hole it leaves in parcel id %1 is not valid (%2)</source>
+        <translation>The parcel was not added: the hole it leaves in parcel id %1 is not valid (%2)</translation>
+    </message>
+    <message>
+        <source>Added inside parcel %1: it is now a hole (inner ring) of that parcel</source>
+        <translation>Added inside parcel %1: it is now a hole (inner ring) of that parcel</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ApplyFixCommand</name>
+    <message>
+        <source>%1 was not applied: %2</source>
+        <translation>%1 was not applied: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be undone: %2</source>
+        <translation>%1 could not be undone: %2</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::AttributeTable</name>
@@ -120,6 +139,14 @@
     <message>
         <source>Change %1</source>
         <translation>Change %1</translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation>%1 was not saved: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be undone: %2</source>
+        <translation>%1 could not be undone: %2</translation>
     </message>
 </context>
 <context>
@@ -499,6 +526,17 @@
     </message>
 </context>
 <context>
+    <name>vnland::app::GeometryEdit</name>
+    <message>
+        <source>%1 could not be redone: %2</source>
+        <translation>%1 could not be redone: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be undone: %2</source>
+        <translation>%1 could not be undone: %2</translation>
+    </message>
+</context>
+<context>
     <name>vnland::app::GeorefWindow</name>
     <message>
         <source>Linear (shift and scale)</source>
@@ -717,10 +755,6 @@
         <translation>The transform cannot be fitted: %1</translation>
     </message>
     <message>
-        <source>Warping %1…</source>
-        <translation>Warping %1…</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -747,6 +781,46 @@
     <message>
         <source>GeoTIFF (*.tif *.tiff)</source>
         <translation>GeoTIFF (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Undo: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Redo: %1</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>“%1” is still running; wait until it has finished or cancel it.</source>
+        <translation>“%1” is still running; wait until it has finished or cancel it.</translation>
+    </message>
+    <message>
+        <source>No main window</source>
+        <translation>No main window</translation>
+    </message>
+    <message>
+        <source>Detecting grid crosses</source>
+        <translation>Detecting grid crosses</translation>
+    </message>
+    <message>
+        <source>Grid-cross detection cancelled; the points are unchanged.</source>
+        <translation>Grid-cross detection cancelled; the points are unchanged.</translation>
+    </message>
+    <message>
+        <source>Another scan was opened meanwhile; the crosses found are dropped.</source>
+        <translation>Another scan was opened meanwhile; the crosses found are dropped.</translation>
+    </message>
+    <message>
+        <source>Warping %1</source>
+        <translation>Warping %1</translation>
+    </message>
+    <message>
+        <source>The project was closed during the warp; %1 was written but not registered.</source>
+        <translation>The project was closed during the warp; %1 was written but not registered.</translation>
     </message>
 </context>
 <context>
@@ -838,6 +912,17 @@
     <message>
         <source>mapping: %1</source>
         <translation>mapping: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::IssueStatusCommand</name>
+    <message>
+        <source>issue %1 is not in the project</source>
+        <translation>issue %1 is not in the project</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
     </message>
 </context>
 <context>
@@ -1058,10 +1143,6 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Opening %1…</source>
-        <translation>Opening %1…</translation>
-    </message>
-    <message>
         <source>Cannot add raster layer: %1</source>
         <translation>Cannot add raster layer: %1</translation>
     </message>
@@ -1097,10 +1178,6 @@
         <translation>Land-database &amp;server (check out / check in)…</translation>
     </message>
     <message>
-        <source>Importing %1…</source>
-        <translation>Importing %1…</translation>
-    </message>
-    <message>
         <source>Import failed: %1</source>
         <translation>Import failed: %1</translation>
     </message>
@@ -1123,10 +1200,6 @@
     <message>
         <source>  rejected %1 FID %2: %3</source>
         <translation>  rejected %1 FID %2: %3</translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>Exporting to %1…</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
@@ -1253,6 +1326,58 @@ Every finished edit is already in the project; without the journal only the draw
     <message>
         <source>&amp;Georeference scanned map…</source>
         <translation>&amp;Georeference scanned map…</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>Opening %1</translation>
+    </message>
+    <message>
+        <source>Opening was cancelled.</source>
+        <translation>Opening was cancelled.</translation>
+    </message>
+    <message>
+        <source>Cancel: %1</source>
+        <translation>Cancel: %1</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Importing %1</translation>
+    </message>
+    <message>
+        <source>Import not started: %1</source>
+        <translation>Import not started: %1</translation>
+    </message>
+    <message>
+        <source>Import of %1 cancelled: nothing was imported.</source>
+        <translation>Import of %1 cancelled: nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The project could not be reopened after the import.</source>
+        <translation>The project could not be reopened after the import.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1</source>
+        <translation>Exporting to %1</translation>
+    </message>
+    <message>
+        <source>Cannot write in %1: %2</source>
+        <translation>Cannot write in %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot move the export to %1</source>
+        <translation>Cannot move the export to %1</translation>
+    </message>
+    <message>
+        <source>Export to %1 cancelled: the file was not written.</source>
+        <translation>Export to %1 cancelled: the file was not written.</translation>
+    </message>
+    <message>
+        <source>Export not started: %1</source>
+        <translation>Export not started: %1</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1680,14 @@ Every finished edit is already in the project; without the journal only the draw
         <source>Cannot save the report: %1</source>
         <translation>Cannot save the report: %1</translation>
     </message>
+    <message>
+        <source>Preparing %1</source>
+        <translation>Preparing %1</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>Writing %1</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::ScanView</name>
@@ -1683,6 +1816,17 @@ Every finished edit is already in the project; without the journal only the draw
     <message>
         <source>Checking in…</source>
         <translation>Checking in…</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::TaskRunner</name>
+    <message>
+        <source>The editor is closing.</source>
+        <translation>The editor is closing.</translation>
+    </message>
+    <message>
+        <source>“%1” is still writing to this project. Wait until it has finished or cancel it, then try again.</source>
+        <translation>“%1” is still writing to this project. Wait until it has finished or cancel it, then try again.</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +1975,38 @@ Every finished edit is already in the project; without the journal only the draw
     <message>
         <source>GeoJSON (*.geojson);;CSV (*.csv);;JSON (*.json)</source>
         <translation>GeoJSON (*.geojson);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Validating</source>
+        <translation>Validating</translation>
+    </message>
+    <message>
+        <source>Validation not started: %1</source>
+        <translation>Validation not started: %1</translation>
+    </message>
+    <message>
+        <source>A fix is already being planned; wait until it has finished.</source>
+        <translation>A fix is already being planned; wait until it has finished.</translation>
+    </message>
+    <message>
+        <source>Planning %1</source>
+        <translation>Planning %1</translation>
+    </message>
+    <message>
+        <source>The fix was cancelled; nothing was changed.</source>
+        <translation>The fix was cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The project was closed while the fix was planned.</source>
+        <translation>The project was closed while the fix was planned.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Planning %1…</source>
+        <translation>Planning %1…</translation>
     </message>
 </context>
 </TS>

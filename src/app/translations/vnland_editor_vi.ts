@@ -107,6 +107,25 @@
         <source>Renumber sheet %1</source>
         <translation>Đánh số lại tờ %1</translation>
     </message>
+    <message>
+        <source>The parcel was not added: the hole it leaves in parcel id %1 is not valid (%2)</source>
+        <translation>Chưa thêm thửa: lỗ thủng để lại trong thửa id %1 không hợp lệ (%2)</translation>
+    </message>
+    <message>
+        <source>Added inside parcel %1: it is now a hole (inner ring) of that parcel</source>
+        <translation>Đã thêm bên trong thửa %1: thửa mới là lỗ thủng (vòng trong) của thửa đó</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ApplyFixCommand</name>
+    <message>
+        <source>%1 was not applied: %2</source>
+        <translation>Chưa áp dụng %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be undone: %2</source>
+        <translation>Không hoàn tác được %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::AttributeTable</name>
@@ -120,6 +139,14 @@
     <message>
         <source>Change %1</source>
         <translation>Sửa %1</translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation>Chưa lưu %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be undone: %2</source>
+        <translation>Không hoàn tác được %1: %2</translation>
     </message>
 </context>
 <context>
@@ -495,6 +522,17 @@
     </message>
 </context>
 <context>
+    <name>vnland::app::GeometryEdit</name>
+    <message>
+        <source>%1 could not be redone: %2</source>
+        <translation>Không làm lại được %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be undone: %2</source>
+        <translation>Không hoàn tác được %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>vnland::app::GeorefWindow</name>
     <message>
         <source>Linear (shift and scale)</source>
@@ -713,10 +751,6 @@
         <translation>Không tính được phép biến đổi: %1</translation>
     </message>
     <message>
-        <source>Warping %1…</source>
-        <translation>Đang nắn ảnh %1…</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -743,6 +777,46 @@
     <message>
         <source>GeoTIFF (*.tif *.tiff)</source>
         <translation>GeoTIFF (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Làm lại: %1</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>“%1” is still running; wait until it has finished or cancel it.</source>
+        <translation>“%1” vẫn đang chạy; hãy chờ xong hoặc hủy.</translation>
+    </message>
+    <message>
+        <source>No main window</source>
+        <translation>Không có cửa sổ chính</translation>
+    </message>
+    <message>
+        <source>Detecting grid crosses</source>
+        <translation>Đang dò dấu lưới</translation>
+    </message>
+    <message>
+        <source>Grid-cross detection cancelled; the points are unchanged.</source>
+        <translation>Đã hủy dò dấu lưới; các điểm không thay đổi.</translation>
+    </message>
+    <message>
+        <source>Another scan was opened meanwhile; the crosses found are dropped.</source>
+        <translation>Trong lúc dò đã mở bản quét khác; bỏ các dấu lưới vừa tìm.</translation>
+    </message>
+    <message>
+        <source>Warping %1</source>
+        <translation>Đang nắn %1</translation>
+    </message>
+    <message>
+        <source>The project was closed during the warp; %1 was written but not registered.</source>
+        <translation>Dự án đã đóng trong lúc nắn; đã ghi %1 nhưng chưa đăng ký vào dự án.</translation>
     </message>
 </context>
 <context>
@@ -834,6 +908,17 @@
     <message>
         <source>mapping: %1</source>
         <translation>ánh xạ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::IssueStatusCommand</name>
+    <message>
+        <source>issue %1 is not in the project</source>
+        <translation>lỗi %1 không có trong dự án</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 không thành công: %2</translation>
     </message>
 </context>
 <context>
@@ -1053,10 +1138,6 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <source>Opening %1…</source>
-        <translation>Đang mở %1…</translation>
-    </message>
-    <message>
         <source>Cannot add raster layer: %1</source>
         <translation>Không thêm được lớp ảnh: %1</translation>
     </message>
@@ -1091,10 +1172,6 @@
         <translation>Máy chủ cơ sở &amp;dữ liệu (lấy ra / cập nhật)…</translation>
     </message>
     <message>
-        <source>Importing %1…</source>
-        <translation>Đang nhập %1…</translation>
-    </message>
-    <message>
         <source>Import failed: %1</source>
         <translation>Nhập dữ liệu thất bại: %1</translation>
     </message>
@@ -1117,10 +1194,6 @@
     <message>
         <source>  rejected %1 FID %2: %3</source>
         <translation>  từ chối %1 FID %2: %3</translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>Đang xuất ra %1…</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
@@ -1245,6 +1318,58 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
     <message>
         <source>&amp;Georeference scanned map…</source>
         <translation>&amp;Nắn bản đồ quét…</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>Đang mở %1</translation>
+    </message>
+    <message>
+        <source>Opening was cancelled.</source>
+        <translation>Đã hủy mở dự án.</translation>
+    </message>
+    <message>
+        <source>Cancel: %1</source>
+        <translation>Hủy: %1</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Đang nhập %1</translation>
+    </message>
+    <message>
+        <source>Import not started: %1</source>
+        <translation>Chưa nhập: %1</translation>
+    </message>
+    <message>
+        <source>Import of %1 cancelled: nothing was imported.</source>
+        <translation>Đã hủy nhập %1: không có gì được nhập.</translation>
+    </message>
+    <message>
+        <source>The project could not be reopened after the import.</source>
+        <translation>Không mở lại được dự án sau khi nhập.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1</source>
+        <translation>Đang xuất ra %1</translation>
+    </message>
+    <message>
+        <source>Cannot write in %1: %2</source>
+        <translation>Không ghi được vào %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot move the export to %1</source>
+        <translation>Không chuyển được tệp xuất tới %1</translation>
+    </message>
+    <message>
+        <source>Export to %1 cancelled: the file was not written.</source>
+        <translation>Đã hủy xuất ra %1: tệp không được ghi.</translation>
+    </message>
+    <message>
+        <source>Export not started: %1</source>
+        <translation>Chưa xuất: %1</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1670,14 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
         <source>Cannot save the report: %1</source>
         <translation>Không lưu được báo cáo: %1</translation>
     </message>
+    <message>
+        <source>Preparing %1</source>
+        <translation>Đang chuẩn bị %1</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>Đang ghi %1</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::ScanView</name>
@@ -1673,6 +1806,17 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
     <message>
         <source>Checking in…</source>
         <translation>Đang cập nhật lên máy chủ…</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::TaskRunner</name>
+    <message>
+        <source>The editor is closing.</source>
+        <translation>Trình biên tập đang đóng.</translation>
+    </message>
+    <message>
+        <source>“%1” is still writing to this project. Wait until it has finished or cancel it, then try again.</source>
+        <translation>“%1” vẫn đang ghi vào dự án này. Hãy chờ xong hoặc hủy rồi thử lại.</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +1962,38 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
     <message>
         <source>GeoJSON (*.geojson);;CSV (*.csv);;JSON (*.json)</source>
         <translation>GeoJSON (*.geojson);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Validating</source>
+        <translation>Đang kiểm tra</translation>
+    </message>
+    <message>
+        <source>Validation not started: %1</source>
+        <translation>Chưa kiểm tra: %1</translation>
+    </message>
+    <message>
+        <source>A fix is already being planned; wait until it has finished.</source>
+        <translation>Đang lập phương án sửa khác; hãy chờ xong.</translation>
+    </message>
+    <message>
+        <source>Planning %1</source>
+        <translation>Đang lập phương án %1</translation>
+    </message>
+    <message>
+        <source>The fix was cancelled; nothing was changed.</source>
+        <translation>Đã hủy sửa lỗi; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>The project was closed while the fix was planned.</source>
+        <translation>Dự án đã đóng trong lúc lập phương án sửa.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Planning %1…</source>
+        <translation>Đang lập phương án %1…</translation>
     </message>
 </context>
 </TS>
