@@ -132,10 +132,11 @@ Task *TaskRunner::startErased(const TaskSpec &spec, std::function<void(TaskConte
         TaskOutcome outcome;
         outcome.cancelled = task->m_ctx->isCancelled();
         outcome.error = *error;
-        if (!m_shuttingDown)
-            done(outcome);
+        // Progress displays close first, then the result arrives (it may open dialogs or windows).
         emit task->finished(outcome.ok());
         emit taskFinished(task, outcome.ok());
+        if (!m_shuttingDown)
+            done(outcome);
         task->deleteLater();
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [ctx = task->m_ctx, work = std::move(work), error] {

@@ -641,6 +641,9 @@ BOOST_FIXTURE_TEST_CASE(import_runs_as_task_cancel_leaves_project_unchanged, Edi
     BOOST_REQUIRE(QFileInfo::exists(QString::fromStdString(shp)));
     const std::string before = dbText(path, "SELECT count(*) FROM parcel");
     QSignalSpy finished(&window, &app::MainWindow::importFinished);
+    bool barShownAtResult = true;   // the status bar is cleared before the result arrives
+    QObject::connect(&window, &app::MainWindow::importFinished, &window,
+            [&] { barShownAtResult = window.taskProgress()->isVisible() || window.taskCancelButton()->isVisible(); });
     BOOST_REQUIRE(window.importFile(QString::fromStdString(shp), {}, true));
     // Started, not done: the status bar shows it with a Cancel button.
     BOOST_TEST(window.taskProgress()->isVisible());
@@ -652,6 +655,7 @@ BOOST_FIXTURE_TEST_CASE(import_runs_as_task_cancel_leaves_project_unchanged, Edi
     BOOST_TEST(dbText(path, "SELECT count(*) FROM parcel") == before);
     BOOST_TEST(doc()->parcelCount() == 12);
     BOOST_TEST(!window.taskCancelButton()->isVisible());
+    BOOST_TEST(!barShownAtResult);
 }
 
 BOOST_FIXTURE_TEST_CASE(second_writer_of_a_project_is_refused, EditorFixture)
