@@ -5,6 +5,8 @@
 // broken invariants); every crash/hang input is written to the findings folder
 // with a .log beside it holding the signal and the backtrace.
 // Usage: bench_fuzz [N] [--seed S] [--only NAME[,NAME…]] [--out DIR] [--timeout SEC] [--minimise]
+//        bench_fuzz --pending             (which reproducers in tests/data/fuzz/pending still fail)
+//        bench_fuzz --replay PARSER FILE  (one input in this process, for gdb)
 // Exit: 0 nothing found, 1 crashes/hangs/exceptions/violations found, 2 bad arguments.
 #include "fuzz_targets.h"
 
@@ -70,6 +72,28 @@ int main(int argc, char **argv)
         std::error_code ec;
         fs::remove_all(dir, ec);
         return o.violation.empty() && o.exception.empty() ? 0 : 1;
+    }
+    // bench_fuzz --pending: runs every reproducer in tests/data/fuzz/pending and says which still
+    // fail (the ones that pass can move to regressions/).
+    if (argc == 2 && std::string(argv[1]) == "--pending") {
+        RunConfig cfg;
+        cfg.timeoutSeconds = 10;
+        cfg.workDir = (fs::temp_directory_path() / ("vnland-fuzz-pending-" + std::to_string(::getpid()))).string();
+        int still = 0;
+        for (const Target &t : targets()) {
+            const auto inputs = loadCorpus(t, fuzzDataDir() + "/pending/" + t.name);
+            for (const auto &in : inputs) {
+                const Stats s = runInputs(t, {in}, cfg);
+                const bool fails = s.failures() > 0;
+                still += fails;
+                std::printf("%-9s %-12s %s%s\n", fails ? "FAILS" : "passes", t.name.c_str(),
+                            fs::path(in.first).filename().c_str(),
+                            fails ? ("  (" + std::string(kindName(s.findings[0].kind)) + ")").c_str() : "");
+            }
+        }
+        std::error_code ec;
+        fs::remove_all(cfg.workDir, ec);
+        return still ? 1 : 0;
     }
     int64_t n = 300;
     uint64_t seed = std::random_device{}() ^ static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());

@@ -592,7 +592,9 @@ std::vector<std::pair<std::string, Input>> loadCorpus(const Target &target, cons
         if (!e.is_regular_file())
             continue;
         const fs::path p = e.path();
-        if (p.extension() == ".md" || p.filename().string()[0] == '.')
+        // Notes beside the inputs: READMEs, finding logs, the pending list.
+        if (p.extension() == ".md" || p.extension() == ".log" || p.filename() == "known.txt"
+            || p.filename().string()[0] == '.')
             continue;
         if (target.suffixes.size() > 1) {
             // Member files: stem + one of the suffixes (case-insensitive).
