@@ -54,6 +54,19 @@ namespace vnland::app {
 namespace {
 constexpr int kMaxRecent = 8;
 
+/// Menu entries of the reports, each one whole text to translate.
+QString reportMenuText(ReportKind k)
+{
+    switch (k) {
+    case ReportKind::Register: return MainWindow::tr("Parcel register…");
+    case ReportKind::Summary: return MainWindow::tr("Summary table…");
+    case ReportKind::Statistics: return MainWindow::tr("Land statistics…");
+    case ReportKind::Extract: return MainWindow::tr("Parcel extract…");
+    case ReportKind::Validation: return MainWindow::tr("Validation report…");
+    }
+    return {};
+}
+
 QString dms(double deg, QChar pos, QChar neg)
 {
     const QChar h = deg < 0 ? neg : pos;
@@ -232,7 +245,7 @@ void MainWindow::createActions()
     m_reportsMenu->setObjectName(QStringLiteral("reportsMenu"));
     for (const ReportKind k : {ReportKind::Register, ReportKind::Summary, ReportKind::Statistics, ReportKind::Extract,
                                ReportKind::Validation})
-        m_reportsMenu->addAction(ReportDialog::kindTitle(k) + QStringLiteral("…"), this, [this, k] { reportDialog(int(k)); })
+        m_reportsMenu->addAction(reportMenuText(k), this, [this, k] { reportDialog(int(k)); })
             ->setObjectName(QStringLiteral("reportAction%1").arg(int(k)));
     m_surveyMenu = menuBar()->addMenu(tr("&Survey"));
     m_surveyMenu->addAction(tr("&COGO traverse…"), this, &MainWindow::cogoDialog)->setObjectName(QStringLiteral("cogoAction"));

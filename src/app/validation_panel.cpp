@@ -380,10 +380,13 @@ void ValidationPanel::runFinished(topology::ValidationReport &report, const QStr
     }
     try {
         const topology::SaveResult saved = topology::saveReport(m_doc->project(), report);
-        m_status->setText(tr("%n issue(s) on %1 parcel(s) examined in %2 s", nullptr, int(report.issues.size()))
-                              .arg(report.parcelsExamined)
-                              .arg(report.seconds, 0, 'f', 2) +
-                          (saved.exceptions ? tr("; %n accepted exception(s)", nullptr, int(saved.exceptions)) : QString()));
+        // Whole sentences, each with its own plural (never glued from pieces).
+        const QString found = tr("%n issue(s) on %1 parcel(s) examined in %2 s.", nullptr, int(report.issues.size()))
+                                  .arg(report.parcelsExamined)
+                                  .arg(report.seconds, 0, 'f', 2);
+        m_status->setText(saved.exceptions
+                              ? tr("%1 %n of them accepted as exception(s).", nullptr, int(saved.exceptions)).arg(found)
+                              : found);
     } catch (const std::exception &e) {
         m_status->setText(tr("The findings could not be stored: %1").arg(QString::fromUtf8(e.what())));
     }
@@ -473,7 +476,7 @@ void ValidationPanel::reloadIssues()
             continue;
         group->setData(0, Qt::UserRole, pending);
         group->setText(0, QStringLiteral("%1 (%2)").arg(QString::fromUtf8(info.nameVi), QString::fromUtf8(info.id)));
-        group->setText(1, exceptions ? tr("%1 + %2 exception(s)").arg(pending).arg(exceptions) : QString::number(pending));
+        group->setText(1, exceptions ? tr("%1 + %n exception(s)", nullptr, exceptions).arg(pending) : QString::number(pending));
         group->setForeground(0, info.severity == topology::Severity::Error ? QColor(180, 0, 0) : QColor(170, 110, 0));
     }
     if (currentItem)

@@ -181,6 +181,14 @@ BOOST_FIXTURE_TEST_CASE(menus_reach_the_dialogs, ProjectFixture)
     BOOST_REQUIRE(test::openAndWait(w, QString::fromStdString(path)));
     BOOST_TEST(reports->isEnabled());
     BOOST_TEST(reports->actions().size() == 5);
+    // Each entry is one text of its own (not a title with "…" glued on).
+    QStringList texts;
+    for (QAction *a : reports->actions())
+        texts << a->text();
+    BOOST_TEST(texts == (QStringList{QStringLiteral("Parcel register…"), QStringLiteral("Summary table…"),
+                                     QStringLiteral("Land statistics…"), QStringLiteral("Parcel extract…"),
+                                     QStringLiteral("Validation report…")}),
+               texts.join(QStringLiteral(" | ")).toStdString());
     BOOST_TEST(w.findChild<QAction *>(QStringLiteral("cogoAction")) != nullptr);
 }
 

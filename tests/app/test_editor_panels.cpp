@@ -660,6 +660,11 @@ BOOST_FIXTURE_TEST_CASE(fix_issue_and_rule_undoable_exception_and_revalidate_cha
                    "exception");
     }
     BOOST_REQUIRE(test::validateAndWait(*panel));
+    // One whole sentence per count, each with its plural.
+    BOOST_TEST(panel->statusLabel()->text().endsWith(QStringLiteral(" s. 1 of them accepted as exception(s).")),
+               panel->statusLabel()->text().toStdString());
+    BOOST_TEST(group(topology::Rule::Overlap)->text(1).endsWith(QStringLiteral(" + 1 exception(s)")),
+               group(topology::Rule::Overlap)->text(1).toStdString());
     BOOST_TEST(panel->pendingCount(topology::Rule::Overlap) == overlaps - 1);
     BOOST_TEST(panel->issue(exId));
     BOOST_TEST(panel->issue(exId)->status == QStringLiteral("exception"));

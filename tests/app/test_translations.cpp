@@ -280,8 +280,10 @@ BOOST_AUTO_TEST_CASE(compiled_translations_answer_under_the_runtime_contexts)
     };
     BOOST_TEST(tr("vnland::app::MainWindow", "&Georeference scanned map…") == "&Nắn bản đồ quét…");
     BOOST_TEST(tr("vnland::app::GcpTableModel", "Residual (m)") == "Sai số (m)");
-    BOOST_TEST(tr("vnland::app::ValidationPanel", "%n issue(s) on %1 parcel(s) examined in %2 s", 3) ==
-               "3 lỗi trên %1 thửa đã kiểm tra trong %2 giây");
+    BOOST_TEST(tr("vnland::app::ValidationPanel", "%n issue(s) on %1 parcel(s) examined in %2 s.", 3) ==
+               "3 lỗi trên %1 thửa đã kiểm tra trong %2 giây.");
+    BOOST_TEST(tr("vnland::app::ValidationPanel", "%1 %n of them accepted as exception(s).", 2) ==
+               "%1 Trong đó 2 lỗi được chấp nhận là ngoại lệ.");
     // parcel_edits.cpp looks its texts up under vnland::app, the context lupdate files them under.
     BOOST_TEST(tr("vnland::app", "Add parcel") == "Thêm thửa");
     BOOST_TEST(tr("vnland::app", "Delete %n parcel(s)", 2) == "Xóa 2 thửa");

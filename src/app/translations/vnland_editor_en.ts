@@ -1379,6 +1379,26 @@ Every finished edit is already in the project; without the journal only the draw
         <source>Export not started: %1</source>
         <translation>Export not started: %1</translation>
     </message>
+    <message>
+        <source>Parcel register…</source>
+        <translation>Parcel register…</translation>
+    </message>
+    <message>
+        <source>Summary table…</source>
+        <translation>Summary table…</translation>
+    </message>
+    <message>
+        <source>Land statistics…</source>
+        <translation>Land statistics…</translation>
+    </message>
+    <message>
+        <source>Parcel extract…</source>
+        <translation>Parcel extract…</translation>
+    </message>
+    <message>
+        <source>Validation report…</source>
+        <translation>Validation report…</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::NewProjectDialog</name>
@@ -1902,20 +1922,6 @@ Every finished edit is already in the project; without the journal only the draw
         <source>Validation failed: %1</source>
         <translation>Validation failed: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n issue(s) on %1 parcel(s) examined in %2 s</source>
-        <translation>
-            <numerusform>%n issue on %1 parcel(s) examined in %2 s</numerusform>
-            <numerusform>%n issues on %1 parcel(s) examined in %2 s</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n accepted exception(s)</source>
-        <translation>
-            <numerusform>; %n accepted exception</numerusform>
-            <numerusform>; %n accepted exceptions</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The findings could not be stored: %1</source>
         <translation>The findings could not be stored: %1</translation>
@@ -1935,10 +1941,6 @@ Every finished edit is already in the project; without the journal only the draw
     <message>
         <source>[exception] %1</source>
         <translation>[exception] %1</translation>
-    </message>
-    <message>
-        <source>%1 + %2 exception(s)</source>
-        <translation>%1 + %2 exception(s)</translation>
     </message>
     <message>
         <source>Nothing to change: the automatic fix finds no edit for this.</source>
@@ -2007,6 +2009,27 @@ Every finished edit is already in the project; without the journal only the draw
     <message>
         <source>Planning %1…</source>
         <translation>Planning %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s) on %1 parcel(s) examined in %2 s.</source>
+        <translation>
+            <numerusform>%n issue on %1 parcel(s) examined in %2 s.</numerusform>
+            <numerusform>%n issues on %1 parcel(s) examined in %2 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n of them accepted as exception(s).</source>
+        <translation>
+            <numerusform>%1 %n of them accepted as exception.</numerusform>
+            <numerusform>%1 %n of them accepted as exceptions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 + %n exception(s)</source>
+        <translation>
+            <numerusform>%1 + %n exception</numerusform>
+            <numerusform>%1 + %n exceptions</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

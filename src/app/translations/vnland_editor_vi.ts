@@ -1371,6 +1371,26 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
         <source>Export not started: %1</source>
         <translation>Chưa xuất: %1</translation>
     </message>
+    <message>
+        <source>Parcel register…</source>
+        <translation>Sổ mục kê đất đai…</translation>
+    </message>
+    <message>
+        <source>Summary table…</source>
+        <translation>Bảng tổng hợp…</translation>
+    </message>
+    <message>
+        <source>Land statistics…</source>
+        <translation>Thống kê đất đai…</translation>
+    </message>
+    <message>
+        <source>Parcel extract…</source>
+        <translation>Trích lục thửa đất…</translation>
+    </message>
+    <message>
+        <source>Validation report…</source>
+        <translation>Báo cáo kiểm tra…</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::NewProjectDialog</name>
@@ -1891,18 +1911,6 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
         <source>Validation failed: %1</source>
         <translation>Kiểm tra thất bại: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n issue(s) on %1 parcel(s) examined in %2 s</source>
-        <translation>
-            <numerusform>%n lỗi trên %1 thửa đã kiểm tra trong %2 giây</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n accepted exception(s)</source>
-        <translation>
-            <numerusform>; %n ngoại lệ đã chấp nhận</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The findings could not be stored: %1</source>
         <translation>Không lưu được kết quả kiểm tra: %1</translation>
@@ -1922,10 +1930,6 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
     <message>
         <source>[exception] %1</source>
         <translation>[ngoại lệ] %1</translation>
-    </message>
-    <message>
-        <source>%1 + %2 exception(s)</source>
-        <translation>%1 + %2 ngoại lệ</translation>
     </message>
     <message>
         <source>Nothing to change: the automatic fix finds no edit for this.</source>
@@ -1994,6 +1998,24 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
     <message>
         <source>Planning %1…</source>
         <translation>Đang lập phương án %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s) on %1 parcel(s) examined in %2 s.</source>
+        <translation>
+            <numerusform>%n lỗi trên %1 thửa đã kiểm tra trong %2 giây.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n of them accepted as exception(s).</source>
+        <translation>
+            <numerusform>%1 Trong đó %n lỗi được chấp nhận là ngoại lệ.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 + %n exception(s)</source>
+        <translation>
+            <numerusform>%1 + %n ngoại lệ</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
