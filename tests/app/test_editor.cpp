@@ -637,6 +637,7 @@ BOOST_FIXTURE_TEST_CASE(task_keeps_window_responsive_and_delivers_result_on_gui_
 
 BOOST_FIXTURE_TEST_CASE(import_runs_as_task_cancel_leaves_project_unchanged, EditorFixture)
 {
+    GDALAllRegister();   // as main() does
     const std::string shp = test::sampleDir() + "/coto/coto_tt75_tcvn3_utm48n.shp";
     BOOST_REQUIRE(QFileInfo::exists(QString::fromStdString(shp)));
     const std::string before = dbText(path, "SELECT count(*) FROM parcel");
@@ -660,6 +661,7 @@ BOOST_FIXTURE_TEST_CASE(import_runs_as_task_cancel_leaves_project_unchanged, Edi
 
 BOOST_FIXTURE_TEST_CASE(second_writer_of_a_project_is_refused, EditorFixture)
 {
+    GDALAllRegister();   // as main() does
     std::atomic<bool> release{false};
     bool done = false;
     app::Task *writer = window.tasks()->start<int>(
@@ -693,6 +695,7 @@ BOOST_FIXTURE_TEST_CASE(second_writer_of_a_project_is_refused, EditorFixture)
 
 BOOST_FIXTURE_TEST_CASE(export_cancel_leaves_the_target_untouched, EditorFixture)
 {
+    GDALAllRegister();   // as main() does
     test::TempDir out;
     const QString target = QString::fromStdString(out.file("parcels.geojson"));
     {
