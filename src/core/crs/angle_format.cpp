@@ -1,11 +1,27 @@
 // DMS parsing and formatting.
 #include "crs/angle_format.h"
 
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <regex>
 
 namespace vnland::crs {
+
+namespace {
+/// A decimal number matched by the pattern below; nullopt when it does not fit a double
+/// (std::stod would throw on "1e999"-like digit runs).
+std::optional<double> number(const std::string &digits)
+{
+    errno = 0;
+    char *end = nullptr;
+    const double v = std::strtod(digits.c_str(), &end);
+    if (end == digits.c_str() || errno == ERANGE || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+} // namespace
 
 std::optional<double> parseAngle(const std::string &text)
 {
@@ -18,20 +34,29 @@ std::optional<double> parseAngle(const std::string &text)
     if (m[1].matched && m[5].matched)
         return std::nullopt;
     const std::string degText = m[2].str();
-    double deg = std::stod(degText);
+    const auto degValue = number(degText);
+    if (!degValue)
+        return std::nullopt;
+    double deg = *degValue;
     const bool negative = !degText.empty() && degText[0] == '-';
     double v = std::fabs(deg);
     if (m[3].matched) {
         if (degText.find('.') != std::string::npos)
             return std::nullopt; // 10.5°30' makes no sense
-        const double min = std::stod(m[3].str());
+        const auto minValue = number(m[3].str());
+        if (!minValue || *minValue >= 60)
+            return std::nullopt;
+        const double min = *minValue;
         if (min >= 60)
             return std::nullopt;
         v += min / 60.0;
         if (m[4].matched) {
             if (m[3].str().find('.') != std::string::npos)
                 return std::nullopt;
-            const double sec = std::stod(m[4].str());
+            const auto secValue = number(m[4].str());
+            if (!secValue || *secValue >= 60)
+                return std::nullopt;
+            const double sec = *secValue;
             if (sec >= 60)
                 return std::nullopt;
             v += sec / 3600.0;

@@ -95,13 +95,21 @@ bool copyPolygon(Reader &r, std::vector<unsigned char> &out, Mbr &mbr)
     put32(out, rings);
     for (uint32_t i = 0; i < rings; ++i) {
         const uint32_t n = r.u32();
-        if (!r.ok() || n > 100000000)
+        // Refuse what readSpatialiteBlob would refuse: a blob written here always reads back.
+        if (!r.ok() || n < 4 || n > 100000000)
             return false;
         put32(out, n);
+        double firstX = 0, firstY = 0, x = 0, y = 0;
         for (uint32_t k = 0; k < n; ++k) {
-            const double x = r.f64(), y = r.f64();
-            if (!r.ok())
+            x = r.f64();
+            y = r.f64();
+            if (!r.ok() || !std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > kMaxCoordinate ||
+                std::fabs(y) > kMaxCoordinate)
                 return false;
+            if (k == 0) {
+                firstX = x;
+                firstY = y;
+            }
             putF64(out, x);
             putF64(out, y);
             mbr.minX = std::min(mbr.minX, x);
@@ -109,6 +117,8 @@ bool copyPolygon(Reader &r, std::vector<unsigned char> &out, Mbr &mbr)
             mbr.maxX = std::max(mbr.maxX, x);
             mbr.maxY = std::max(mbr.maxY, y);
         }
+        if (x != firstX || y != firstY)
+            return false; // ring not closed
     }
     return true;
 }

@@ -28,6 +28,16 @@ std::optional<double> number(const std::string &s)
     return v;
 }
 
+/// A coordinate of a place on Earth (metres in a projected CRS): within ±1e8 m.
+std::optional<double> coordinate(const std::string &s)
+{
+    const auto v = number(s);
+    return v && std::fabs(*v) <= 1e8 ? v : std::nullopt;
+}
+
+/// A traverse leg is shorter than 10 000 km: longer ones (1e300 …) overflow the adjustment.
+constexpr double kMaxLeg = 1e7;
+
 std::string upper(std::string s)
 {
     for (char &c : s)
@@ -95,13 +105,13 @@ TraverseParse parseTraverse(std::string_view text, const std::string &sourceName
                 reject("a second START; one traverse per file");
                 continue;
             }
-            if (f.size() != 4 || !number(f[2]) || !number(f[3])) {
-                reject("START needs: name X(north) Y(east)");
+            if (f.size() != 4 || !coordinate(f[2]) || !coordinate(f[3])) {
+                reject("START needs: name X(north) Y(east), each a number within ±100 000 km");
                 continue;
             }
             t.startName = f[1];
-            t.startNorth = *number(f[2]);
-            t.startEast = *number(f[3]);
+            t.startNorth = *coordinate(f[2]);
+            t.startEast = *coordinate(f[3]);
             known[f[1]] = {t.startNorth, t.startEast};
             started = true;
         } else if (kw == "LEG") {
@@ -127,6 +137,10 @@ TraverseParse parseTraverse(std::string_view text, const std::string &sourceName
                 reject("distance is not a positive number: '" + f[3] + "'");
                 continue;
             }
+            if (*d > kMaxLeg) {
+                reject("distance " + f[3] + " m is longer than 10 000 km");
+                continue;
+            }
             t.legs.push_back({f[1], *az, *d, no});
         } else if (kw == "CLOSE") {
             if (!started || t.closes) {
@@ -141,11 +155,11 @@ TraverseParse parseTraverse(std::string_view text, const std::string &sourceName
                 }
                 t.closeNorth = it->second.first;
                 t.closeEast = it->second.second;
-            } else if (f.size() == 4 && number(f[2]) && number(f[3])) {
-                t.closeNorth = *number(f[2]);
-                t.closeEast = *number(f[3]);
+            } else if (f.size() == 4 && coordinate(f[2]) && coordinate(f[3])) {
+                t.closeNorth = *coordinate(f[2]);
+                t.closeEast = *coordinate(f[3]);
             } else {
-                reject("CLOSE needs: name [X(north) Y(east)]");
+                reject("CLOSE needs: name [X(north) Y(east)], each a number within ±100 000 km");
                 continue;
             }
             t.closeName = f[1];

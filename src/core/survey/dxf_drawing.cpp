@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <fstream>
 #include <regex>
 #include <set>
 
@@ -146,6 +148,36 @@ DxfResult readDxfDrawing(const std::string &path, const DxfOptions &options)
         numberLayers = {"11"};
         codeLayers = {"2"};
         areaLayers = {"4"};
+    }
+
+    // A text DXF never holds a NUL byte; GDAL 3.6's DXF reader loops for ever on one inside a group
+    // value (found by fuzzing). Binary DXF (its own sentinel) is left to GDAL.
+    {
+        std::ifstream in(path, std::ios::binary);
+        if (in) {
+            static constexpr char kBinarySentinel[] = "AutoCAD Binary DXF";
+            char head[sizeof kBinarySentinel - 1] = {};
+            in.read(head, sizeof head);
+            const bool binary = in.gcount() == static_cast<std::streamsize>(sizeof head) &&
+                                std::memcmp(head, kBinarySentinel, sizeof head) == 0;
+            in.clear();
+            in.seekg(0);
+            int64_t line = 1;
+            char buf[65536];
+            while (!binary && in) {
+                in.read(buf, sizeof buf);
+                const std::streamsize n = in.gcount();
+                for (std::streamsize i = 0; i < n; ++i) {
+                    if (buf[i] == '\n')
+                        ++line;
+                    else if (buf[i] == '\0') {
+                        res.error = path + ": line " + std::to_string(line) +
+                                    ": a NUL byte in a text DXF (the file is damaged or not a DXF drawing)";
+                        return res;
+                    }
+                }
+            }
+        }
     }
 
     // GDALAllRegister is cheap after the first call (the CLI and the editor
