@@ -87,7 +87,7 @@ bool readOrder(Reader &r)
 }
 
 /// Copies one polygon body (after its type) as a SpatiaLite polygon entity.
-bool copyPolygon(Reader &r, std::vector<unsigned char> &out, Mbr &mbr)
+bool copyPolygon(Reader &r, std::vector<unsigned char> &out, Mbr &mbr, bool readable)
 {
     const uint32_t rings = r.u32();
     if (!r.ok() || rings > 1000000)
@@ -96,15 +96,17 @@ bool copyPolygon(Reader &r, std::vector<unsigned char> &out, Mbr &mbr)
     for (uint32_t i = 0; i < rings; ++i) {
         const uint32_t n = r.u32();
         // Refuse what readSpatialiteBlob would refuse: a blob written here always reads back.
-        if (!r.ok() || n < 4 || n > 100000000)
+        if (!r.ok() || (readable && n < 4) || n > 100000000)
             return false;
         put32(out, n);
         double firstX = 0, firstY = 0, x = 0, y = 0;
         for (uint32_t k = 0; k < n; ++k) {
             x = r.f64();
             y = r.f64();
-            if (!r.ok() || !std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > kMaxCoordinate ||
-                std::fabs(y) > kMaxCoordinate)
+            if (!r.ok())
+                return false;
+            if (readable && (!std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > kMaxCoordinate ||
+                             std::fabs(y) > kMaxCoordinate))
                 return false;
             if (k == 0) {
                 firstX = x;
@@ -117,7 +119,7 @@ bool copyPolygon(Reader &r, std::vector<unsigned char> &out, Mbr &mbr)
             mbr.maxX = std::max(mbr.maxX, x);
             mbr.maxY = std::max(mbr.maxY, y);
         }
-        if (x != firstX || y != firstY)
+        if (readable && (x != firstX || y != firstY))
             return false; // ring not closed
     }
     return true;
@@ -125,7 +127,8 @@ bool copyPolygon(Reader &r, std::vector<unsigned char> &out, Mbr &mbr)
 
 } // namespace
 
-std::vector<unsigned char> multiPolygonBlobFromWkb(const unsigned char *wkb, size_t size, int srid, Mbr *mbrOut)
+std::vector<unsigned char> multiPolygonBlobFromWkb(const unsigned char *wkb, size_t size, int srid, Mbr *mbrOut,
+                                                  bool requireReadable)
 {
     constexpr double inf = std::numeric_limits<double>::infinity();
     Mbr mbr{inf, inf, -inf, -inf};
@@ -139,7 +142,7 @@ std::vector<unsigned char> multiPolygonBlobFromWkb(const unsigned char *wkb, siz
         put32(body, 1);
         body.push_back(0x69);
         put32(body, 3);
-        if (!copyPolygon(r, body, mbr))
+        if (!copyPolygon(r, body, mbr, requireReadable))
             return {};
     } else if (type == 6) {
         const uint32_t parts = r.u32();
@@ -151,7 +154,7 @@ std::vector<unsigned char> multiPolygonBlobFromWkb(const unsigned char *wkb, siz
                 return {};
             body.push_back(0x69);
             put32(body, 3);
-            if (!copyPolygon(r, body, mbr))
+            if (!copyPolygon(r, body, mbr, requireReadable))
                 return {};
         }
     } else {

@@ -15,7 +15,11 @@ struct Mbr {
 
 /// A SpatiaLite MULTIPOLYGON blob (a Polygon is wrapped) in @p srid, and its MBR.
 /// Empty when the WKB is not a little- or big-endian 2D Polygon/MultiPolygon.
-std::vector<unsigned char> multiPolygonBlobFromWkb(const unsigned char *wkb, size_t size, int srid, Mbr *mbr);
+/// With @p requireReadable (the default) it refuses what readSpatialiteBlob refuses (rings of
+/// fewer than 4 vertices or not closed, non-finite or off-Earth coordinates), so a written blob
+/// always reads back; without it the structure is copied as it is (to locate a damaged parcel).
+std::vector<unsigned char> multiPolygonBlobFromWkb(const unsigned char *wkb, size_t size, int srid, Mbr *mbr,
+                                                  bool requireReadable = true);
 
 /// Coordinates farther than this from the origin (metres, or degrees) are not a
 /// place on Earth in any CRS: a stored geometry holding one is damaged.

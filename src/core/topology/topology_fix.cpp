@@ -560,7 +560,7 @@ ValidationContext withUnreadableParcels(const std::vector<model::Parcel> &parcel
         d.reason = index.invalidReason(i);
         if (!p.wkb.empty()) {
             // Through the checked blob reader: it gives the box of the usable vertices.
-            const auto blob = store::multiPolygonBlobFromWkb(p.wkb.data(), p.wkb.size(), 0, nullptr);
+            const auto blob = store::multiPolygonBlobFromWkb(p.wkb.data(), p.wkb.size(), 0, nullptr, false);
             const store::BlobGeometry read = store::readSpatialiteBlob(blob.data(), blob.size());
             if (read.hasExtent)
                 d.extent = read.extent;
