@@ -625,7 +625,7 @@ bool sameRecord(const ParcelRecord &a, const ParcelRecord &b) { return recordToJ
 ParcelRecord Document::record(int64_t id) const
 {
     ParcelRecord r;
-    store::Statement st(m_project->db(), std::string("SELECT ") + kRecordColumns + ", AsBinary(geom) FROM parcel WHERE id = ?");
+    store::Statement st(m_project->db(), std::string("SELECT ") + kRecordColumns + ", geom FROM parcel WHERE id = ?");
     st.bind(1, id);
     if (!st.step())
         return r;
@@ -655,8 +655,12 @@ ParcelRecord Document::record(int64_t id) const
     ++c;
     p.beginTime = st.text(c++);
     p.endTime = st.optText(c++);
-    if (!st.isNull(c))
-        p.wkb = st.blob(c);
+    if (!st.isNull(c)) {
+        // The checked reader, never SpatiaLite's parser (which crashes on a damaged blob):
+        // a damaged geometry comes back empty.
+        const auto blob = st.blob(c);
+        p.wkb = store::wkbFromSpatialiteBlob(blob.data(), blob.size());
+    }
     store::Statement uses(m_project->db(), "SELECT code, area, is_main FROM parcel_landuse WHERE parcel_id = ? ORDER BY id");
     uses.bind(1, id);
     while (uses.step())

@@ -8,6 +8,7 @@
 
 #include "store/database.h"
 #include "store/project.h"
+#include "store/spatialite_blob.h"
 #include "topology/validation_store.h"
 
 #include <QApplication>
@@ -405,7 +406,7 @@ void ValidationPanel::reloadIssues()
         try {
             store::Statement st(m_doc->project().db(),
                                 "SELECT id, rule, severity, parcel_ids, parcel_uuids, coalesce(measure, 0), coalesce(unit, ''),"
-                                " coalesce(message, ''), status, coalesce(detail, ''), AsBinary(geom)"
+                                " coalesce(message, ''), status, coalesce(detail, ''), geom"
                                 " FROM validation_issue WHERE status IN ('pending', 'exception') ORDER BY rule, id");
             while (st.step()) {
                 const auto rule = topology::ruleFromId(st.text(1));
@@ -422,7 +423,11 @@ void ValidationPanel::reloadIssues()
                 row.message = QString::fromStdString(st.text(7));
                 row.status = QString::fromStdString(st.text(8));
                 row.detail = QString::fromStdString(st.text(9));
-                row.wkb = st.blob(10);
+                {
+                    // The checked reader, never SpatiaLite's parser: a damaged blob gives no shape.
+                    const auto blob = st.blob(10);
+                    row.wkb = store::wkbFromSpatialiteBlob(blob.data(), blob.size());
+                }
                 m_issues.push_back(std::move(row));
             }
         } catch (const std::exception &e) {
