@@ -40,13 +40,15 @@ build_all() {
 # Core, CLI, plugins and their tests built with AddressSanitizer + UndefinedBehaviorSanitizer
 # (no editor, no benchmarks) in build-asan/.
 ASAN_BUILD="${VNLAND_ASAN_BUILD_DIR:-$ROOT/build-asan}"
-# The suites run there (test_fuzz is too slow under ASan for CI yet): survey files, the store and blob reader, import and
-# export, encodings, CRS, sheets, georeferencing.
-ASAN_TESTS=(test_survey test_store test_encoding test_crs test_sheet test_georef test_io)
+# The suites run there: survey files, the store and blob reader, import and export, encodings, CRS, sheets,
+# georeferencing, topology, reports, editing operations, sample generation, kill -9 runs, PostGIS sync and the
+# fuzz drivers (fewer iterations: VNLAND_FUZZ_ITERATIONS in .ci/test.sh).
+ASAN_TESTS=(test_survey test_store test_encoding test_crs test_sheet test_georef test_io test_topology test_report
+            test_edit test_synth test_kill test_postgis test_fuzz)
 build_sanitized() {
   export CCACHE_NOHASHDIR=true CCACHE_BASEDIR="$ROOT"
   cmake -S "$ROOT" -B "$ASAN_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNLAND_SANITIZE=address,undefined \
         -DVNLAND_BUILD_EDITOR=OFF -DVNLAND_BUILD_BENCHMARKS=OFF >/dev/null
   cmake --build "$ASAN_BUILD" -j"$JOBS" --target vnland vnland_survey_gsi vnland_survey_sdr33 vnland_csv_exporter \
-        vnland_xlsx_writer "${ASAN_TESTS[@]}"
+        vnland_xlsx_writer vnland_postgis "${ASAN_TESTS[@]}"
 }

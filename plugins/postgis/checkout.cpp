@@ -188,14 +188,10 @@ plugin::SyncReport checkoutArea(const std::string &conninfo, const plugin::SyncO
         std::map<std::string, std::string> meta;
         for (int i = 0; i < m.rows(); ++i)
             meta[m.text(i, 0)] = m.text(i, 1);
-        settings.name = (meta["name"].empty() ? std::string("VNLand") : meta["name"]) + " — " + area;
-        settings.epsg = std::atoi(meta.count("epsg") ? meta["epsg"].c_str() : "5899");
-        if (meta.count("central_meridian"))
-            settings.centralMeridian = std::atof(meta["central_meridian"].c_str());
-        settings.provinceCode = meta["province_code"];
-        settings.provinceName = meta["province_name"];
-        if (meta.count("default_scale"))
-            settings.defaultScale = std::atoi(meta["default_scale"].c_str());
+        // The same strict reading as a land database's (a bad value names the key, never a
+        // silent 0 or a locale-dependent number).
+        settings = store::settingsFromMeta(c.describe() + " (schema " + schema + ")", meta, false);
+        settings.name = (settings.name.empty() ? std::string("VNLand") : settings.name) + " — " + area;
     }
     auto work = store::Project::create(workPath, settings);
     std::map<std::string, std::string> workHash;

@@ -79,7 +79,7 @@ plugin::SyncReport PostgisBackend::publish(store::Project &project, const QStrin
 plugin::SyncReport PostgisBackend::checkout(const QString &connection, const plugin::SyncOptions &options,
                                             const QString &workPath)
 {
-    const bool force = m_forceCheckout.exchange(false);
+    const bool force = options.force;
     const std::string c = connection.toStdString();
     return guarded(c, [&] { return checkoutArea(c, options, workPath.toStdString(), force); });
 }

@@ -1,4 +1,4 @@
-// The PostGIS server backend plugin (vn.vnland.SyncBackendPlugin/1): a
+// The PostGIS server backend plugin (vn.vnland.SyncBackendPlugin/2): a
 // PostgreSQL 15 + PostGIS 3 database shared by a province's land offices.
 // Connection strings are libpq's (postgresql://… URIs, key=value, service=…);
 // passwords come from the pgpass file, never from project files.
@@ -16,15 +16,8 @@ class PostgisBackend : public QObject, public plugin::SyncBackendPlugin {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID VNLAND_SYNC_BACKEND_IID FILE "postgis.json")
     Q_INTERFACES(vnland::plugin::SyncBackendPlugin)
-    /// The next checkout() takes the area over from the holders of its open locks (their locks
-    /// are released, the take-over recorded) instead of being refused; it applies to one call.
-    /// A property because SyncOptions of interface version 1 has no field for it
-    /// (`vnland checkout --force` sets it).
-    Q_PROPERTY(bool forceCheckout READ forceCheckout WRITE setForceCheckout)
 
 public:
-    bool forceCheckout() const { return m_forceCheckout; }
-    void setForceCheckout(bool on) { m_forceCheckout = on; }
     /// @p connection as typed when it holds no secret, else without its secrets (empty when
     /// libpq cannot parse it): what a settings file or log may keep.
     Q_INVOKABLE QString storableConnection(const QString &connection) const;
@@ -40,9 +33,6 @@ public:
                                 const QString &workPath) override;
     plugin::SyncReport checkin(store::Project &work, const plugin::SyncOptions &options) override;
     plugin::SyncReport validateServer(const QString &connection, const plugin::SyncOptions &options) override;
-
-private:
-    std::atomic<bool> m_forceCheckout{false};
 };
 
 } // namespace vnland::postgis

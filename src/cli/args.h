@@ -32,4 +32,13 @@ private:
     std::string m_error;
 };
 
+/// "PATH: what", or just @p what when it already starts with the path (store errors name
+/// the project themselves).
+inline std::string aboutFile(const std::string &path, const std::string &what)
+{
+    if (path.empty() || what.rfind(path + ":", 0) == 0)
+        return what;
+    return path + ": " + what;
+}
+
 } // namespace vnland::cli

@@ -66,7 +66,7 @@ int cmdFix(const Argv &argv)
         std::cout << "  sau khi sửa: " << saved.pending << " lỗi " << topology::ruleId(*rule) << " còn lại\n";
         return saved.pending > 0 ? 1 : 0;
     } catch (const std::exception &e) {
-        std::cerr << "vnland fix: " << a.pos(0) << ": " << e.what() << "\n";
+        std::cerr << "vnland fix: " << aboutFile(a.pos(0), e.what()) << "\n";
         return 2;
     }
 }

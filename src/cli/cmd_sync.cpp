@@ -124,13 +124,7 @@ int cmdCheckout(const Argv &argv)
         else
             o.sheetId = QString::fromStdString(*sheet);
     }
-    if (a.has("force")) {
-        auto *object = dynamic_cast<QObject *>(backend);
-        if (!object || !object->setProperty("forceCheckout", true)) {
-            std::cerr << "vnland checkout: this server plugin cannot take a lock over (--force)\n";
-            return 2;
-        }
-    }
+    o.force = a.has("force");
     const auto r = backend->checkout(QString::fromStdString(a.pos(0)), o, QString::fromStdString(*a.value("to")));
     if (r.status == 0 && !a.has("quiet"))
         std::cout << *a.value("to") << ": checked out\n";

@@ -125,7 +125,7 @@ int cmdValidate(const Argv &argv)
             return 2;
         return saved.pending > 0 ? 1 : 0;
     } catch (const std::exception &e) {
-        std::cerr << "vnland validate: " << a.pos(0) << ": " << e.what() << "\n";
+        std::cerr << "vnland validate: " << aboutFile(a.pos(0), e.what()) << "\n";
         return 2;
     }
 }

@@ -15,6 +15,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define VNLAND_FUZZ_ASAN 1
+#endif
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -175,18 +179,34 @@ std::string mainPath(const std::string &dir, const Input &in)
 {
     g_resultFd = fd;
     std::snprintf(g_backtracePath, sizeof g_backtracePath, "%s/backtrace.txt", dir.c_str());
+#ifdef VNLAND_FUZZ_ASAN
+    // A sanitizer report goes to stderr: kept in a file the parent reads when the child dies.
+    const int devnull = ::open("/dev/null", O_WRONLY);
+    const int errFile = ::open((fs::path(dir) / "stderr.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (devnull >= 0)
+        ::dup2(devnull, 1);
+    if (errFile >= 0)
+        ::dup2(errFile, 2);
+#else
     const int devnull = ::open("/dev/null", O_WRONLY);
     if (devnull >= 0) {
         ::dup2(devnull, 1);
         ::dup2(devnull, 2);
     }
+#endif
     rlimit core{0, 0};
     setrlimit(RLIMIT_CORE, &core);
+#ifdef VNLAND_FUZZ_ASAN
+    // ASan reserves terabytes of shadow address space, so an address-space limit would stop
+    // the child before it starts; its own allocator limits (ASAN_OPTIONS malloc_limit_mb,
+    // set by the test command) take that role.
+#else
     if (config.memoryLimitMiB) {
         rlimit as{config.memoryLimitMiB << 20, config.memoryLimitMiB << 20};
         setrlimit(RLIMIT_AS, &as);
     }
     mallopt(M_PERTURB, 0xA5); // freed and fresh memory is garbage: use-after-free shows sooner
+#endif
     static char altStack[1 << 16];
     stack_t ss{};
     ss.ss_sp = altStack;
@@ -275,6 +295,26 @@ std::string readableBacktrace(const std::string &raw)
     return out;
 }
 
+/// The sanitizer report a child left in its stderr file (ASan/UBSan builds; from the first
+/// report line on, at most 40 lines). Empty in a build without sanitizers.
+std::string sanitizerReport(const std::string &dir)
+{
+    const fs::path file = fs::path(dir) / "stderr.txt";
+    std::istringstream in(readAll(file.string()));
+    std::string line, out;
+    int n = 0;
+    bool inReport = false;
+    while (n < 40 && std::getline(in, line)) {
+        if (!inReport)
+            inReport = line.find("runtime error:") != std::string::npos || line.find("Sanitizer") != std::string::npos;
+        if (inReport) {
+            out += "  | " + line + "\n";
+            ++n;
+        }
+    }
+    return out;
+}
+
 /// The first three frames past the signal machinery: what tells two crashes apart.
 std::string signatureOf(const std::string &readable)
 {
@@ -284,17 +324,38 @@ std::string signatureOf(const std::string &readable)
     bool pastHandler = false;
     while (std::getline(in, line) && taken < 3) {
         if (!pastHandler) {
-            if (line.find("onFatalSignal") != std::string::npos || line.find("libc.so") != std::string::npos)
+            if (line.find("onFatalSignal") != std::string::npos || line.find("libc.so") != std::string::npos
+                || line.find("libasan") != std::string::npos || line.find("libubsan") != std::string::npos
+                || line.find("__sanitizer") != std::string::npos || line.find("__asan") != std::string::npos
+                || line.find("__ubsan") != std::string::npos)
                 continue;
             pastHandler = true;
         }
         if (line.find("libc.so") != std::string::npos || line.find("libstdc++") != std::string::npos)
             continue;
+        if (line.find("  | ") == 0)
+            break; // the sanitizer report, not a frame
         // Drop the function arguments of demangled names: shorter, same meaning.
         std::string f = line;
         f.erase(0, f.find_first_not_of(' '));
         sig += (taken ? " <- " : "") + f;
         ++taken;
+    }
+    if (sig.empty()) {
+        // A sanitizer stopped the child before any signal: its first report line says where.
+        std::istringstream rep(readable);
+        while (std::getline(rep, line)) {
+            const auto at = line.find("runtime error:") != std::string::npos ? line.find("  | ")
+                          : line.find("ERROR: AddressSanitizer");
+            if (line.rfind("  | ", 0) == 0 && at != std::string::npos) {
+                std::string f = line.substr(4);
+                const auto slash = f.rfind('/', f.find(':'));
+                if (slash != std::string::npos)
+                    f.erase(0, slash + 1); // the file name, not the build path
+                sig = f.substr(0, 160);
+                break;
+            }
+        }
     }
     return sig;
 }
@@ -384,6 +445,7 @@ void runChildren(const Target &target, const std::vector<const Input *> &inputs,
             if (!r.signal && !r.hang)
                 r.signal = -(WIFEXITED(status) ? WEXITSTATUS(status) : 1); // exited mid-input
             r.backtrace = readableBacktrace(readAll((fs::path(dir) / "backtrace.txt").string()));
+            r.backtrace += sanitizerReport(dir);
         }
         pos = std::max(culprit + 1, next);
     }

@@ -490,6 +490,23 @@ BOOST_AUTO_TEST_CASE(publish_then_checkout_round_trips_every_field_exactly)
     r = s.cli("checkout " + conninfo() + " --sheet 999999-9 --to '" + s.tmp.file("none.sqlite") + "'");
     BOOST_TEST(r.exitCode == 2);
     BOOST_TEST(r.err.find("999999-9") != std::string::npos, r.err);
+    // The server's settings are read as strictly as a land database's: a central meridian written
+    // with a comma (an old locale) still reads; a bad one is named, never a silent 0.
+    BOOST_REQUIRE(s.cli("checkin '" + bySheet + "' --abandon --quiet").exitCode == 0);
+    s.db->useSchema(s.schema);
+    s.db->exec("UPDATE project_meta SET value = '107,75' WHERE key = 'central_meridian'");
+    const std::string comma = s.tmp.file("comma.sqlite");
+    r = s.cli("checkout " + conninfo() + " --sheet " + sheetId + " --to '" + comma + "' --quiet");
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    BOOST_TEST(store::Project::open(comma, true)->settings().centralMeridian == 107.75);
+    BOOST_REQUIRE(s.cli("checkin '" + comma + "' --abandon --quiet").exitCode == 0);
+    s.db->useSchema(s.schema);
+    s.db->exec("UPDATE project_meta SET value = 'east' WHERE key = 'central_meridian'");
+    r = s.cli("checkout " + conninfo() + " --sheet " + sheetId + " --to '" + s.tmp.file("bad.sqlite") + "'");
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(r.err.find("central_meridian") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("\"east\"") != std::string::npos, r.err);
+    BOOST_TEST(!std::filesystem::exists(s.tmp.file("bad.sqlite")));
 }
 
 BOOST_AUTO_TEST_CASE(overlap_across_a_commune_border_is_found_on_the_server)

@@ -1,5 +1,6 @@
 #include "test_support.h"
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -34,7 +35,7 @@ std::string readFile(const std::string &path)
 
 RunResult runCli(const std::string &args)
 {
-    static int counter = 0;
+    static std::atomic<int> counter{0}; // tests run the CLI from several threads
     const auto base = std::filesystem::temp_directory_path() / ("vnland-cli-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
     const std::string outPath = base.string() + ".out", errPath = base.string() + ".err";
     const std::string cmd = std::string("'") + VNLAND_CLI + "' " + args + " >'" + outPath + "' 2>'" + errPath + "'";

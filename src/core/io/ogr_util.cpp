@@ -22,8 +22,18 @@ ScopedGdalErrors::~ScopedGdalErrors() { CPLPopErrorHandler(); }
 void CPL_STDCALL ScopedGdalErrors::handler(CPLErr level, CPLErrorNum, const char *msg)
 {
     auto *self = static_cast<ScopedGdalErrors *>(CPLGetErrorHandlerUserData());
-    if (self && level >= CE_Warning && msg)
-        self->m_last = msg;
+    if (!self || level < CE_Warning || !msg)
+        return;
+    self->m_last = msg;
+    // Some drivers append strerror(errno) after a short read, which is ": Success" when
+    // errno was never set: noise that reads as if nothing went wrong.
+    for (const char *noise : {": Success.", ": Success"}) {
+        const std::string n(noise);
+        if (self->m_last.size() > n.size() && self->m_last.compare(self->m_last.size() - n.size(), n.size(), n) == 0) {
+            self->m_last.erase(self->m_last.size() - n.size());
+            break;
+        }
+    }
 }
 
 ScopedConfig::ScopedConfig(const char *key, const char *value) : m_key(key)

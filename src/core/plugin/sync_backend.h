@@ -27,6 +27,7 @@ struct SyncOptions {
     bool skipConflicts = false;      ///< checkin: apply the parcels without conflict, leave the others
     bool skipValidation = false;     ///< checkin: do not run the topology rules on the edited parcels
     bool abandon = false;            ///< checkin: release the lock and send nothing (edits given up)
+    bool force = false;              ///< checkout: take over another holder's open lock (recorded on the server)
     QStringList rules;               ///< validateServer: rule ids; empty = overlap, gap
     int batchSize = 20000;           ///< validateServer: parcels per streamed batch (about)
     std::function<void(const QString &)> progress; ///< one line of progress (may be empty)
@@ -70,5 +71,6 @@ public:
 
 } // namespace vnland::plugin
 
-#define VNLAND_SYNC_BACKEND_IID "vn.vnland.SyncBackendPlugin/1"
+// Version 2: SyncOptions::force (version 1 plugins took it as a Qt property).
+#define VNLAND_SYNC_BACKEND_IID "vn.vnland.SyncBackendPlugin/2"
 Q_DECLARE_INTERFACE(vnland::plugin::SyncBackendPlugin, VNLAND_SYNC_BACKEND_IID)

@@ -79,32 +79,39 @@ std::unique_ptr<Project> Project::open(const std::string &path, bool readOnly)
 namespace {
 
 /// A settings value that cannot be used: names the file, the key, the value and what is expected.
-[[noreturn]] void badMeta(const std::string &path, const std::string &key, const std::string &value, const std::string &expected)
+[[noreturn]] void badMeta(const std::string &path, const std::string &key, const std::string &value,
+                          const std::string &expected, bool sqliteFile)
 {
-    throw DbError(path + ": project setting \"" + key + "\" in table project_meta has the value \"" + value
-                  + "\", which is not " + expected + ". Correct it (e.g. sqlite3 \"" + path
-                  + "\" \"UPDATE project_meta SET value = '…' WHERE key = '" + key + "'\") or restore a copy of the project.");
+    std::string msg = path + ": project setting \"" + key + "\" in table project_meta has the value \"" + value
+                    + "\", which is not " + expected + ".";
+    if (sqliteFile)
+        msg += " Correct it (e.g. sqlite3 \"" + path + "\" \"UPDATE project_meta SET value = '…' WHERE key = '" + key
+             + "'\") or restore a copy of the project.";
+    throw DbError(msg);
 }
 
 long parseWhole(const std::string &path, const std::string &key, const std::string &value, long min, long max,
-                const std::string &expected)
+                const std::string &expected, bool sqliteFile)
 {
     long v = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
     if (value.empty() || ec != std::errc() || end != value.data() + value.size() || v < min || v > max)
-        badMeta(path, key, value, expected);
+        badMeta(path, key, value, expected, sqliteFile);
     return v;
 }
 
 } // namespace
 
-void Project::loadSettings()
+ProjectSettings settingsFromMeta(const std::string &file, const std::map<std::string, std::string> &metaMap, bool sqliteFile)
 {
-    const std::string &file = path();
+    const auto meta = [&](const std::string &key) -> std::optional<std::string> {
+        const auto it = metaMap.find(key);
+        return it == metaMap.end() ? std::nullopt : std::optional<std::string>(it->second);
+    };
     ProjectSettings s;
     s.name = meta("name").value_or("");
     s.epsg = static_cast<int>(parseWhole(file, "epsg", meta("epsg").value_or("5899"), 1, 999999,
-                                         "an EPSG code (a whole number such as 5899)"));
+                                         "an EPSG code (a whole number such as 5899)", sqliteFile));
     {
         const std::string cm = meta("central_meridian").value_or("107.75");
         // from_chars reads a point whatever the user's locale; a comma is what older versions
@@ -114,16 +121,26 @@ void Project::loadSettings()
         double v = 0;
         const auto [end, ec] = std::from_chars(dot.data(), dot.data() + dot.size(), v);
         if (cm.empty() || ec != std::errc() || end != dot.data() + dot.size() || !std::isfinite(v) || v < -180 || v > 180)
-            badMeta(file, "central_meridian", cm, "a longitude in degrees (such as 107.75)");
+            badMeta(file, "central_meridian", cm, "a longitude in degrees (such as 107.75)", sqliteFile);
         s.centralMeridian = v;
     }
     s.provinceCode = meta("province_code").value_or("");
     s.provinceName = meta("province_name").value_or("");
     s.defaultScale = static_cast<int>(parseWhole(file, "default_scale", meta("default_scale").value_or("1000"), 1, 1000000,
-                                                 "a map scale denominator (a whole number such as 1000)"));
+                                                 "a map scale denominator (a whole number such as 1000)", sqliteFile));
     if (const auto year = meta("landuse_reference_year"); year && *year != "2018" && *year != "2024")
-        badMeta(file, "landuse_reference_year", *year, "2018 or 2024");
-    m_settings = s;
+        badMeta(file, "landuse_reference_year", *year, "2018 or 2024", sqliteFile);
+    return s;
+}
+
+void Project::loadSettings()
+{
+    std::map<std::string, std::string> meta;
+    Statement st(*m_db, "SELECT key, value FROM project_meta");
+    while (st.step())
+        if (auto v = st.optText(1))
+            meta[st.text(0)] = *v;
+    m_settings = settingsFromMeta(path(), meta);
 }
 
 std::optional<std::string> Project::meta(const std::string &key)

@@ -3,6 +3,7 @@
 
 #include "store/database.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,13 @@ struct ProjectSettings {
     std::string provinceName = "Quảng Ninh";
     int defaultScale = 1000;
 };
+
+/// Reads project settings from project_meta key/value pairs (a land database's, or a server's
+/// copy of them). A value that cannot be used throws DbError naming @p where, the key, the value
+/// and what is expected; @p sqliteFile adds how to correct it in that file. Missing keys keep
+/// their defaults (name: empty).
+ProjectSettings settingsFromMeta(const std::string &where, const std::map<std::string, std::string> &meta,
+                                 bool sqliteFile = true);
 
 class Project {
 public:
