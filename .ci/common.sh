@@ -42,13 +42,14 @@ build_all() {
 ASAN_BUILD="${VNLAND_ASAN_BUILD_DIR:-$ROOT/build-asan}"
 # The suites run there: survey files, the store and blob reader, import and export, encodings, CRS, sheets,
 # georeferencing, topology, reports, editing operations, sample generation, kill -9 runs, PostGIS sync and the
-# fuzz drivers (fewer iterations: VNLAND_FUZZ_ITERATIONS in .ci/test.sh).
+# fuzz drivers (fewer iterations: VNLAND_FUZZ_ITERATIONS in .ci/test.sh) and the vectorizer's stages
+# (test_vectorize_stages: the test_vectorize cases on small images, see tests/core/CMakeLists.txt).
 ASAN_TESTS=(test_survey test_store test_encoding test_crs test_sheet test_georef test_io test_topology test_report
-            test_edit test_synth test_kill test_postgis test_fuzz)
+            test_edit test_synth test_kill test_postgis test_fuzz test_vectorize_stages)
 build_sanitized() {
   export CCACHE_NOHASHDIR=true CCACHE_BASEDIR="$ROOT"
   cmake -S "$ROOT" -B "$ASAN_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNLAND_SANITIZE=address,undefined \
         -DVNLAND_BUILD_EDITOR=OFF -DVNLAND_BUILD_BENCHMARKS=OFF >/dev/null
   cmake --build "$ASAN_BUILD" -j"$JOBS" --target vnland vnland_survey_gsi vnland_survey_sdr33 vnland_csv_exporter \
-        vnland_xlsx_writer vnland_postgis "${ASAN_TESTS[@]}"
+        vnland_xlsx_writer vnland_postgis "${ASAN_TESTS[@]/test_vectorize_stages/test_vectorize}"
 }

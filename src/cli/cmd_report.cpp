@@ -17,19 +17,22 @@ namespace {
 const char *kUsage =
     "Usage: vnland report KIND PROJECT.sqlite --out FILE [--format pdf|xlsx|csv|html]\n"
     "         [--commune CODE] [--sheet N] [--code LANDUSE] [--parcels TỜ/THỬA,…] [--scheme 2018|2024] [--split]\n"
+    "         [--include-candidates]\n"
     "KIND: register    sổ mục kê đất đai (PL15)\n"
     "      summary     bảng tổng hợp theo tờ bản đồ (PL16)\n"
     "      statistics  thống kê diện tích theo loại đất và đối tượng (Biểu 01/TKĐĐ); identities checked first\n"
     "      extract     trích lục bản đồ địa chính + hồ sơ kỹ thuật thửa đất (PL13); --split: one file per parcel,\n"
     "                  --out is then a folder\n"
     "      validation  lỗi kiểm tra dữ liệu (needs a validation run in the project)\n"
-    "The format defaults to the extension of --out (PDF otherwise).\n";
+    "The format defaults to the extension of --out (PDF otherwise).\n"
+    "Parcels added by `vnland vectorize --into` and not yet reviewed (flag \"candidate\") are not approved:\n"
+    "they are left out, named by count on stderr, and the exit code is 1; --include-candidates puts them in.\n";
 
 } // namespace
 
 int cmdReport(const Argv &argv)
 {
-    Args a(argv, {"out", "format", "commune", "sheet", "code", "parcels", "scheme"}, {"split", "help"});
+    Args a(argv, {"out", "format", "commune", "sheet", "code", "parcels", "scheme"}, {"split", "help", "include-candidates"});
     if (!a.ok() || a.has("help") || a.positional().size() != 2 || !a.value("out")) {
         std::cerr << (a.ok() ? std::string() : "vnland report: " + a.error() + "\n") << kUsage;
         return a.has("help") ? 0 : 2;
@@ -70,6 +73,7 @@ int cmdReport(const Argv &argv)
             return 2;
         }
     }
+    filter.includeCandidates = a.has("include-candidates");
     const std::string scheme = a.value("scheme", "2018");
     if (scheme != "2018" && scheme != "2024") {
         std::cerr << "vnland report: --scheme is 2018 or 2024, got '" << scheme << "'\n";
@@ -79,6 +83,13 @@ int cmdReport(const Argv &argv)
     try {
         auto project = store::Project::open(a.pos(1), true);
         QString error;
+        // Unreviewed vectorized parcels are not in a statutory report; the user is told how many.
+        const int64_t candidates =
+            kind == "validation" || filter.includeCandidates ? 0 : report::unreviewedCandidates(*project, filter);
+        if (candidates > 0)
+            std::cerr << "vnland report: " << a.pos(1) << ": " << candidates
+                      << " vectorized parcel(s) not yet reviewed (flag \"candidate\") are left out of this report;"
+                         " review them in the editor, or add --include-candidates\n";
         if (kind == "extract") {
             const auto extracts = report::buildExtracts(*project, filter);
             if (extracts.empty()) {
@@ -102,7 +113,7 @@ int cmdReport(const Argv &argv)
                               << ": extract without coordinates or sketch: " << e.geometryProblem << "\n";
                     ++damaged;
                 }
-            return damaged ? 1 : 0;
+            return damaged || candidates ? 1 : 0;
         }
         QList<plugin::ReportTable> tables;
         bool landscape = true;
@@ -141,6 +152,8 @@ int cmdReport(const Argv &argv)
             rows += t.rows.size();
         std::cout << "Wrote " << kind << " (" << tables.size() << " table(s), " << rows << " rows) to " << out.toStdString()
                   << "\n";
+        if (candidates > 0)
+            return 1;
     } catch (const std::exception &e) {
         std::cerr << "vnland report: " << e.what() << "\n";
         return 2;

@@ -820,3 +820,36 @@ BOOST_FIXTURE_TEST_CASE(extract_of_a_parcel_with_a_damaged_blob_says_why_and_nei
     BOOST_TEST(contains(r.err, "parcel id " + std::to_string(damagedId) + " (xã 07192, tờ 9, thửa 1"), r.err);
     BOOST_TEST(contains(pdfText(pdf), "bị hỏng"));
 }
+
+BOOST_FIXTURE_TEST_CASE(unreviewed_vectorized_candidates_are_not_in_the_statutory_reports, Fixture)
+{
+    report::ReportFilter f;
+    f.communeCode = "07192";
+    const int64_t all = report::buildRegister(*project, f).parcelCount;
+    BOOST_TEST(report::unreviewedCandidates(*project, f) == 0);
+    // Two parcels come from `vnland vectorize --into` and wait for review; a third once did
+    // ("candidate_reviewed" is not the flag).
+    project->db().exec("UPDATE parcel SET flags = 'candidate,area_mismatch' WHERE commune_code = '07192' AND to_so = 1 AND thua_so = 1");
+    project->db().exec("UPDATE parcel SET flags = 'candidate' WHERE commune_code = '07192' AND to_so = 1 AND thua_so = 2");
+    project->db().exec("UPDATE parcel SET flags = 'candidate_reviewed' WHERE commune_code = '07192' AND to_so = 1 AND thua_so = 3");
+    BOOST_TEST(report::unreviewedCandidates(*project, f) == 2);
+    BOOST_TEST(report::buildRegister(*project, f).parcelCount == all - 2);
+    f.includeCandidates = true;
+    BOOST_TEST(report::buildRegister(*project, f).parcelCount == all);
+    BOOST_TEST(report::hasFlag("a, candidate ,b", "candidate"));
+    BOOST_TEST(!report::hasFlag("candidates", "candidate"));
+    BOOST_TEST(!report::hasFlag("", "candidate"));
+
+    // The CLI tells how many were left out and exits 1; --include-candidates puts them in (exit 0).
+    auto r = test::runCli("report register '" + path + "' --out '" + tmp.file("r.csv") + "' --commune 07192");
+    BOOST_TEST(r.exitCode == 1, r.err);
+    BOOST_TEST(contains(r.err, "2 vectorized parcel(s) not yet reviewed"), r.err);
+    BOOST_TEST(contains(r.err, "--include-candidates"), r.err);
+    BOOST_TEST(std::filesystem::exists(tmp.file("r.csv")));
+    r = test::runCli("report register '" + path + "' --out '" + tmp.file("r2.csv") + "' --commune 07192 --include-candidates");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    // Statistics leave them out as well.
+    r = test::runCli("report statistics '" + path + "' --out '" + tmp.file("s.csv") + "' --commune 07192");
+    BOOST_TEST(r.exitCode == 1, r.err);
+    BOOST_TEST(contains(r.err, "not yet reviewed"), r.err);
+}

@@ -97,6 +97,8 @@ namespace {
 
 bool matchesFilter(const ParcelLines &p, const ReportFilter &f, const std::set<ParcelRef> &wanted)
 {
+    if (!f.includeCandidates && hasFlag(p.flags, "candidate"))
+        return false;
     if (!wanted.empty()) {
         if (!p.toSo || !p.thuaSo || !wanted.count({*p.toSo, *p.thuaSo}))
             return false;
@@ -144,6 +146,35 @@ void bindUnit(store::Statement &st, const ReportFilter &filter)
 }
 
 } // namespace
+
+bool hasFlag(const std::string &flags, const std::string &flag)
+{
+    size_t at = 0;
+    while (at <= flags.size()) {
+        const size_t end = std::min(flags.find(',', at), flags.size());
+        std::string item = flags.substr(at, end - at);
+        while (!item.empty() && item.front() == ' ')
+            item.erase(item.begin());
+        while (!item.empty() && item.back() == ' ')
+            item.pop_back();
+        if (item == flag)
+            return true;
+        at = end + 1;
+    }
+    return false;
+}
+
+int64_t unreviewedCandidates(store::Project &project, const ReportFilter &filter)
+{
+    std::string sql = "SELECT p.flags FROM parcel p WHERE p.end_time IS NULL AND p.flags LIKE '%candidate%'";
+    sql += unitCondition(filter);
+    store::Statement st(project.db(), sql);
+    bindUnit(st, filter);
+    int64_t n = 0;
+    while (st.step())
+        n += hasFlag(st.text(0), "candidate") ? 1 : 0;
+    return n;
+}
 
 void forEachParcelLines(store::Project &project, const ReportFilter &filter,
                         const std::function<void(const ParcelLines &)> &fn)

@@ -40,9 +40,18 @@ struct ReportFilter {
     std::optional<int> toSo;
     std::string landuseCode;          ///< parcels with this code on any of their land uses
     std::vector<ParcelRef> parcels;   ///< "tờ/thửa" pairs
+    /// Vectorized candidates not yet reviewed (flag "candidate") are left out of the statutory
+    /// reports unless this is set: they are not approved parcels.
+    bool includeCandidates = false;
     /// Parses "1/12,1/13" into @p out; false + @p error on a malformed item.
     static bool parseParcelList(const std::string &text, std::vector<ParcelRef> *out, std::string *error);
 };
+
+/// True when the comma-separated @p flags hold @p flag as one of their items.
+bool hasFlag(const std::string &flags, const std::string &flag);
+/// Live parcels of the unit (commune/tờ of @p filter) still flagged "candidate": vectorized and not
+/// reviewed, so left out of the reports (unless filter.includeCandidates).
+int64_t unreviewedCandidates(store::Project &project, const ReportFilter &filter);
 
 /// Names for the report header.
 struct UnitInfo {
