@@ -48,6 +48,15 @@ ImportDialog::ImportDialog(QWidget *parent) : QDialog(parent)
     m_mappingFile = new QLineEdit(this);
     m_mappingFile->setPlaceholderText(tr("detected automatically; or a mapping JSON file"));
     form->addRow(tr("Field mapping:"), m_mappingFile);
+    // A re-import of parcels already in the project: refused by default (a mistake), or on purpose.
+    m_existing = new QComboBox(this);
+    m_existing->setObjectName(QStringLiteral("existingPolicy"));
+    m_existing->addItem(tr("Stop and list them (nothing is imported)"), int(io::ImportOptions::Existing::Refuse));
+    m_existing->addItem(tr("Update them from the file (old values kept in the change log)"),
+                        int(io::ImportOptions::Existing::Update));
+    m_existing->addItem(tr("Keep them as they are, import only the new ones"), int(io::ImportOptions::Existing::Skip));
+    m_existing->addItem(tr("Import them as well, flagged as duplicate numbers"), int(io::ImportOptions::Existing::KeepBoth));
+    form->addRow(tr("Parcels already in the project:"), m_existing);
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("Decoded sample text:"), this));
     m_preview = new QPlainTextEdit(this);
@@ -180,6 +189,7 @@ io::ImportOptions ImportDialog::options() const
     o.encoding = m_encoding->currentData().toString().toStdString();
     o.sourceCrs = m_sourceCrs->text().trimmed().toStdString();
     o.mappingFile = m_mappingFile->text().trimmed().toStdString();
+    o.existing = static_cast<io::ImportOptions::Existing>(m_existing->currentData().toInt());
     return o;
 }
 

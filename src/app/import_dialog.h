@@ -42,6 +42,7 @@ private:
     QLineEdit *m_path;
     QLabel *m_info;
     QComboBox *m_encoding;
+    QComboBox *m_existing;
     QPlainTextEdit *m_preview;
     QTableWidget *m_mapping;
     QLineEdit *m_sourceCrs;

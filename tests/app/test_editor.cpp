@@ -23,6 +23,7 @@
 #include "task_runner.h"
 #include "validation_panel.h"
 
+#include "store/project.h"
 #include "store/database.h"
 #include "synth/coverage_generator.h"
 
@@ -584,6 +585,31 @@ BOOST_FIXTURE_TEST_CASE(import_dialog_previews_tcvn3_and_imports, EditorFixture)
     BOOST_TEST(dbText(path, "SELECT count(*) FROM parcel") == std::to_string(before + made.featureCount));
     BOOST_TEST(window.attributeTable()->proxy()->rowCount() == doc()->parcelCount());
     BOOST_TEST(window.messages()->toPlainText().contains(QStringLiteral("tcvn3")));
+
+    // The same file again: refused by default (nothing added), then "import only the new ones"
+    // chosen in the dialog skips every one of them, and "update" rewrites them in place.
+    auto *existing = dlg.findChild<QComboBox *>(QStringLiteral("existingPolicy"));
+    BOOST_REQUIRE(existing);
+    BOOST_TEST(existing->count() == 4);
+    BOOST_TEST(int(dlg.options().existing) == int(io::ImportOptions::Existing::Refuse));
+    BOOST_TEST(!test::importAndWait(window, QString::fromStdString(shp), dlg.options()));
+    BOOST_TEST(dbText(path, "SELECT count(*) FROM parcel") == std::to_string(before + made.featureCount));
+    existing->setCurrentIndex(existing->findData(int(io::ImportOptions::Existing::Skip)));
+    BOOST_TEST(int(dlg.options().existing) == int(io::ImportOptions::Existing::Skip));
+    BOOST_REQUIRE_MESSAGE(test::importAndWait(window, QString::fromStdString(shp), dlg.options()),
+                          window.messages()->toPlainText().toStdString());
+    BOOST_TEST(dbText(path, "SELECT count(*) FROM parcel") == std::to_string(before + made.featureCount));
+    {
+        // An owner changed in the project since: "update" takes the file's name back.
+        auto db = store::Project::open(path);
+        db->db().exec("UPDATE parcel SET owner_name = 'Changed Meanwhile' WHERE id = (SELECT max(id) FROM parcel)");
+    }
+    existing->setCurrentIndex(existing->findData(int(io::ImportOptions::Existing::Update)));
+    BOOST_REQUIRE_MESSAGE(test::importAndWait(window, QString::fromStdString(shp), dlg.options()),
+                          window.messages()->toPlainText().toStdString());
+    BOOST_TEST(dbText(path, "SELECT count(*) FROM parcel") == std::to_string(before + made.featureCount));
+    BOOST_TEST(dbText(path, "SELECT count(*) FROM parcel WHERE owner_name = 'Changed Meanwhile'") == "0");
+    BOOST_TEST(dbText(path, "SELECT count(*) FROM change_log WHERE action = 'import_update'") == "1");
 
     // Export of the project as GeoJSON.
     const QString out = QString::fromStdString(tmp.file("out.geojson"));

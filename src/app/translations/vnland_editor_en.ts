@@ -842,6 +842,26 @@
         <translation>Automatic</translation>
     </message>
     <message>
+        <source>Stop and list them (nothing is imported)</source>
+        <translation>Stop and list them (nothing is imported)</translation>
+    </message>
+    <message>
+        <source>Update them from the file (old values kept in the change log)</source>
+        <translation>Update them from the file (old values kept in the change log)</translation>
+    </message>
+    <message>
+        <source>Keep them as they are, import only the new ones</source>
+        <translation>Keep them as they are, import only the new ones</translation>
+    </message>
+    <message>
+        <source>Import them as well, flagged as duplicate numbers</source>
+        <translation>Import them as well, flagged as duplicate numbers</translation>
+    </message>
+    <message>
+        <source>Parcels already in the project:</source>
+        <translation>Parcels already in the project:</translation>
+    </message>
+    <message>
         <source>Text encoding:</source>
         <translation>Text encoding:</translation>
     </message>

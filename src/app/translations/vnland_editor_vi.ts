@@ -838,6 +838,26 @@
         <translation>Tự động</translation>
     </message>
     <message>
+        <source>Stop and list them (nothing is imported)</source>
+        <translation>Dừng và liệt kê (không nhập gì)</translation>
+    </message>
+    <message>
+        <source>Update them from the file (old values kept in the change log)</source>
+        <translation>Cập nhật theo tệp (giá trị cũ lưu trong nhật ký thay đổi)</translation>
+    </message>
+    <message>
+        <source>Keep them as they are, import only the new ones</source>
+        <translation>Giữ nguyên, chỉ nhập các thửa mới</translation>
+    </message>
+    <message>
+        <source>Import them as well, flagged as duplicate numbers</source>
+        <translation>Vẫn nhập, đánh dấu trùng số thửa</translation>
+    </message>
+    <message>
+        <source>Parcels already in the project:</source>
+        <translation>Thửa đã có trong dự án:</translation>
+    </message>
+    <message>
         <source>Text encoding:</source>
         <translation>Bảng mã:</translation>
     </message>
