@@ -6,6 +6,8 @@
 
 #include "io/text_encoding.h"
 
+#include <QString>
+
 #include <string>
 #include <vector>
 
@@ -177,4 +179,19 @@ BOOST_AUTO_TEST_CASE(detection_on_realistic_samples)
     BOOST_TEST(g.ambiguous);
     g = detectEncoding({});
     BOOST_TEST(g.ambiguous);
+}
+
+BOOST_AUTO_TEST_CASE(long_decomposed_text_is_composed_in_linear_time_with_the_same_result)
+{
+    // A long text typed with combining marks (NFD), as some Mac and web tools write it, with and
+    // without spaces: the composed result equals Qt's normalization of the whole text.
+    QString nfd;
+    for (int i = 0; i < 4000; ++i)
+        nfd += QStringLiteral("Nguye\u0302\u0303n Va\u0306n A\u0302\u0301m, tho\u0302n Tha\u0300nh ");
+    for (int i = 0; i < 600; ++i)
+        nfd += QStringLiteral("e\u0302\u0301o\u031b\u0300");
+    const std::string bytes = nfd.toStdString();
+    const std::string composed = vnland::io::decode(bytes, vnland::io::TextEncoding::Utf8);
+    BOOST_TEST(composed == nfd.normalized(QString::NormalizationForm_C).toStdString());
+    BOOST_TEST(composed.find("Nguyễn Văn Ấm, thôn Thành ") == 0u);
 }

@@ -99,7 +99,24 @@ std::string iconvConvert(std::string_view in, const char *from, const char *to, 
 
 QString nfc(const QString &s)
 {
-    return s.normalized(QString::NormalizationForm_C);
+    // Qt composes in place, moving the rest of the string at every composition: quadratic on a
+    // long text with many decomposed letters. NFC never joins a character to a following ASCII
+    // one (ASCII characters are starters and never the second part of a composition), so the
+    // text is normalized in pieces cut before an ASCII character: linear, the same result.
+    constexpr qsizetype kPiece = 256;
+    if (s.size() <= kPiece)
+        return s.normalized(QString::NormalizationForm_C);
+    QString out;
+    out.reserve(s.size());
+    qsizetype from = 0;
+    while (from < s.size()) {
+        qsizetype cut = std::min(s.size(), from + kPiece);
+        while (cut < s.size() && s.at(cut).unicode() >= 0x80)
+            ++cut;
+        out += s.mid(from, cut - from).normalized(QString::NormalizationForm_C);
+        from = cut;
+    }
+    return out;
 }
 
 std::string toUtf8(const QString &s)
