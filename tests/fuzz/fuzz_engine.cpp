@@ -179,21 +179,17 @@ std::string mainPath(const std::string &dir, const Input &in)
 {
     g_resultFd = fd;
     std::snprintf(g_backtracePath, sizeof g_backtracePath, "%s/backtrace.txt", dir.c_str());
+    const int devnull = ::open("/dev/null", O_WRONLY);
 #ifdef VNLAND_FUZZ_ASAN
     // A sanitizer report goes to stderr: kept in a file the parent reads when the child dies.
-    const int devnull = ::open("/dev/null", O_WRONLY);
-    const int errFile = ::open((fs::path(dir) / "stderr.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int errFd = ::open((fs::path(dir) / "stderr.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+#else
+    const int errFd = devnull;
+#endif
     if (devnull >= 0)
         ::dup2(devnull, 1);
-    if (errFile >= 0)
-        ::dup2(errFile, 2);
-#else
-    const int devnull = ::open("/dev/null", O_WRONLY);
-    if (devnull >= 0) {
-        ::dup2(devnull, 1);
-        ::dup2(devnull, 2);
-    }
-#endif
+    if (errFd >= 0)
+        ::dup2(errFd, 2);
     rlimit core{0, 0};
     setrlimit(RLIMIT_CORE, &core);
 #ifdef VNLAND_FUZZ_ASAN

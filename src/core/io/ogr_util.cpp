@@ -27,13 +27,10 @@ void CPL_STDCALL ScopedGdalErrors::handler(CPLErr level, CPLErrorNum, const char
     self->m_last = msg;
     // Some drivers append strerror(errno) after a short read, which is ": Success" when
     // errno was never set: noise that reads as if nothing went wrong.
-    for (const char *noise : {": Success.", ": Success"}) {
-        const std::string n(noise);
-        if (self->m_last.size() > n.size() && self->m_last.compare(self->m_last.size() - n.size(), n.size(), n) == 0) {
-            self->m_last.erase(self->m_last.size() - n.size());
-            break;
-        }
-    }
+    std::string &m = self->m_last;
+    const size_t at = m.rfind(": Success");
+    if (at != std::string::npos && at > 0 && (m.size() == at + 9 || (m.size() == at + 10 && m.back() == '.')))
+        m.erase(at);
 }
 
 ScopedConfig::ScopedConfig(const char *key, const char *value) : m_key(key)
