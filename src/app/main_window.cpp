@@ -681,9 +681,12 @@ bool MainWindow::exportTo(const QString &path, const QString &format, bool quiet
     if (!m_doc)
         return false;
     QString refused;
+    // Set by the worker once the export is moved over the target: a Cancel clicked after that
+    // point is too late, and the result is reported as written, not as cancelled.
+    auto committed = std::make_shared<std::atomic<bool>>(false);
     Task *task = m_tasks->start<io::ExportResult>(
         {tr("Exporting to %1").arg(QFileInfo(path).fileName()), m_doc->path(), false},
-        [path, format](TaskContext &ctx) {
+        [path, format, committed](TaskContext &ctx) {
             io::ExportResult r;
             const QFileInfo target(path);
             // Written into a private folder next to the target: a cancelled or failed
@@ -699,6 +702,7 @@ bool MainWindow::exportTo(const QString &path, const QString &format, bool quiet
             r = io::exportProject(ctx.project(), QDir(stage.path()).filePath(target.fileName()).toStdString(), o);
             if (!r.ok || ctx.isCancelled())
                 return r;
+            committed->store(true);
             const QDir from(stage.path());
             for (const QString &name : from.entryList(QDir::Files | QDir::Hidden)) {
                 const QString dest = target.absoluteDir().filePath(name);
@@ -713,8 +717,8 @@ bool MainWindow::exportTo(const QString &path, const QString &format, bool quiet
                 r.sideFile = target.absoluteDir().filePath(QFileInfo(QString::fromStdString(r.sideFile)).fileName()).toStdString();
             return r;
         },
-        [this, path, format, quiet](io::ExportResult &result, const TaskOutcome &outcome) {
-            if (outcome.cancelled) {
+        [this, path, format, quiet, committed](io::ExportResult &result, const TaskOutcome &outcome) {
+            if (outcome.cancelled && !committed->load()) {
                 const QString msg = tr("Export to %1 cancelled: the file was not written.").arg(path);
                 logMessage(msg);
                 emit exportFinished(false, msg);
