@@ -2,9 +2,9 @@
 //   vnland-editor [PROJECT]
 //   vnland-editor --screenshot FILE.png [--size WxH] [--lang vi|en] [--extent minE,minN,maxE,maxN]
 //                 [--select TO/THUA] PROJECT   (works with QT_QPA_PLATFORM=offscreen)
-#include "document.h"
+#include "document/document.h"
 #include "main_window.h"
-#include "map_canvas.h"
+#include "gui/map_canvas.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -88,7 +88,7 @@ int main(int argc, char **argv)
                 }
                 doc->setSelection({found});
             }
-            if (!vnland::app::waitForCanvasIdle(window.canvas(), 60000)) {
+            if (!vnland::gui::waitForCanvasIdle(window.canvas(), 60000)) {
                 err << "vnland-editor: rendering did not finish within 60 s\n";
                 return 2;
             }

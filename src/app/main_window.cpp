@@ -1,20 +1,25 @@
 // Main window: assembles the canvas, docks and actions; holds the Document.
 #include "main_window.h"
 
-#include "attribute_table.h"
-#include "document.h"
-#include "map_canvas.h"
-#include "new_project_dialog.h"
-#include "import_dialog.h"
-#include "parcel_form.h"
-#include "raster_layer.h"
-#include "cogo_dialog.h"
-#include "georef_window.h"
-#include "validation_panel.h"
-#include "report_dialog.h"
-#include "settings_dialog.h"
-#include "sync_dialog.h"
-#include "task_runner.h"
+#include "action_registry.h"
+#include "digitize/digitize_actions.h"
+#include "digitize/digitize_tools.h"
+#include "document/crash_journal.h"
+
+#include "panels/attribute_table.h"
+#include "document/document.h"
+#include "gui/map_canvas.h"
+#include "dialogs/new_project_dialog.h"
+#include "dialogs/import_dialog.h"
+#include "panels/parcel_form.h"
+#include "gui/raster_layer.h"
+#include "survey/cogo_dialog.h"
+#include "georef/georef_window.h"
+#include "validation/validation_panel.h"
+#include "reports/report_dialog.h"
+#include "dialogs/settings_dialog.h"
+#include "dialogs/sync_dialog.h"
+#include "gui/task_runner.h"
 
 #include "crs/transformer.h"
 #include "io/exporter.h"
@@ -81,16 +86,17 @@ QString dms(double deg, QChar pos, QChar neg)
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
-    m_tasks = new TaskRunner(this);
-    m_canvas = new MapCanvas(this);
+    m_tasks = new gui::TaskRunner(this);
+    m_actions = new ActionRegistry(this);
+    m_canvas = new gui::MapCanvas(this);
     m_canvas->setObjectName(QStringLiteral("mapCanvas"));
     setCentralWidget(m_canvas);
     createDocks();
     createActions();
     createStatusBar();
-    connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::updateCursor);
-    connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::updateScale);
-    connect(m_canvas, &MapCanvas::identified, this, &MainWindow::showIdentify);
+    connect(m_canvas, &gui::MapCanvas::cursorMoved, this, &MainWindow::updateCursor);
+    connect(m_canvas, &gui::MapCanvas::viewChanged, this, &MainWindow::updateScale);
+    connect(m_canvas, &gui::MapCanvas::identified, this, &MainWindow::showIdentify);
     updateTitle();
     resize(1280, 800);
     QSettings settings;
@@ -102,7 +108,9 @@ MainWindow::~MainWindow()
 {
     m_tasks->shutdown();   // workers return before anything they report to goes
     // Views first: they hold the Document pointer.
-    m_canvas->setDocument(nullptr);
+    m_canvas->setSource(nullptr);
+    if (m_digitize)
+        m_digitize->tools()->setDocument(nullptr);
     m_table->setDocument(nullptr);
     m_form->setDocument(nullptr);
     m_validation->setDocument(nullptr);
@@ -119,9 +127,9 @@ void MainWindow::createDocks()
         return dock;
     };
     m_layers = new QListWidget(this);
-    const std::pair<MapLayer, QString> layers[] = {{MapLayer::Parcels, tr("Parcels")},
-                                                   {MapLayer::SheetFrames, tr("Map sheet frames")},
-                                                   {MapLayer::Grid, tr("Coordinate grid")}};
+    const std::pair<gui::MapLayer, QString> layers[] = {{gui::MapLayer::Parcels, tr("Parcels")},
+                                                   {gui::MapLayer::SheetFrames, tr("Map sheet frames")},
+                                                   {gui::MapLayer::Grid, tr("Coordinate grid")}};
     for (const auto &[layer, name] : layers) {
         auto *item = new QListWidgetItem(name, m_layers);
         item->setData(Qt::UserRole, int(layer));
@@ -140,7 +148,7 @@ void MainWindow::createDocks()
         else if (layer < 0)
             m_canvas->setLabelsVisible(on);
         else
-            m_canvas->setLayerVisible(MapLayer(layer), on);
+            m_canvas->setLayerVisible(gui::MapLayer(layer), on);
     });
     makeDock(tr("Layers"), QStringLiteral("layersDock"), m_layers, Qt::LeftDockWidgetArea);
 
@@ -172,29 +180,35 @@ void MainWindow::createActions()
     QAction *newProject = project->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New…"), this,
                                              &MainWindow::newProjectDialog);
     newProject->setShortcut(QKeySequence::New);
-    newProject->setObjectName(QStringLiteral("newProjectAction"));
+    m_actions->add(QStringLiteral("newProjectAction"), newProject);
     QAction *open = m_openAction = project->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this,
                                        &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
+    m_actions->add(QStringLiteral("openAction"), open);
     m_recentMenu = project->addMenu(tr("Open &recent"));
     m_saveAsAction = project->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save &as…"), this,
                                         &MainWindow::saveAsDialog);
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    m_actions->add(QStringLiteral("saveAsAction"), m_saveAsAction);
     project->addSeparator();
     m_importAction = project->addAction(tr("&Import data…"), this, &MainWindow::importDialog);
     m_exportAction = project->addAction(tr("&Export data…"), this, &MainWindow::exportDialog);
-    project->addAction(tr("Land-database &server (check out / check in)…"), this, [this] {
+    m_actions->add(QStringLiteral("importAction"), m_importAction);
+    m_actions->add(QStringLiteral("exportAction"), m_exportAction);
+    m_actions->add(QStringLiteral("syncAction"), project->addAction(tr("Land-database &server (check out / check in)…"), this, [this] {
         SyncDialog dlg(m_doc ? m_doc->path() : QString(), this);
         connect(&dlg, &SyncDialog::checkedOut, this, [this](const QString &path) { openProject(path); });
         dlg.exec();
-    })->setObjectName(QStringLiteral("syncAction"));
+    }));
     m_addRasterAction = project->addAction(QIcon::fromTheme(QStringLiteral("insert-image")), tr("Add &raster layer…"), this,
                                            &MainWindow::addRasterDialog);
+    m_actions->add(QStringLiteral("addRasterAction"), m_addRasterAction);
     project->addSeparator();
-    project->addAction(tr("&Settings…"), this, &MainWindow::settingsDialog);
+    m_actions->add(QStringLiteral("settingsAction"), project->addAction(tr("&Settings…"), this, &MainWindow::settingsDialog));
     project->addSeparator();
     QAction *quit = project->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    m_actions->add(QStringLiteral("quitAction"), quit);
     updateRecentMenu();
 
     // Edit menu (Sửa).
@@ -207,37 +221,43 @@ void MainWindow::createActions()
     connect(m_redoAction, &QAction::triggered, this, [this] { if (m_doc) m_doc->undoStack()->redo(); });
     m_undoAction->setEnabled(false);
     m_redoAction->setEnabled(false);
+    m_actions->add(QStringLiteral("undoAction"), m_undoAction);
+    m_actions->add(QStringLiteral("redoAction"), m_redoAction);
 
     // View menu (Xem).
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *zin = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &in"), m_canvas, &MapCanvas::zoomIn);
+    QAction *zin = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &in"), m_canvas, &gui::MapCanvas::zoomIn);
     zin->setShortcut(QKeySequence::ZoomIn);
-    QAction *zout = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom &out"), m_canvas, &MapCanvas::zoomOut);
+    QAction *zout = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom &out"), m_canvas, &gui::MapCanvas::zoomOut);
     zout->setShortcut(QKeySequence::ZoomOut);
     QAction *full = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")), tr("&Full extent"), m_canvas,
-                                          &MapCanvas::zoomToFullExtent);
+                                          &gui::MapCanvas::zoomToFullExtent);
     full->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
     QAction *zsel = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-select")), tr("Zoom to &selection"), m_canvas,
-                                          &MapCanvas::zoomToSelection);
+                                          &gui::MapCanvas::zoomToSelection);
     zsel->setShortcut(Qt::CTRL | Qt::Key_J);
+    m_actions->add(QStringLiteral("zoomInAction"), zin);
+    m_actions->add(QStringLiteral("zoomOutAction"), zout);
+    m_actions->add(QStringLiteral("fullExtentAction"), full);
+    m_actions->add(QStringLiteral("zoomSelectionAction"), zsel);
     m_viewMenu->addSeparator();
     auto *tools = new QActionGroup(this);
-    const std::pair<MapCanvas::Tool, QString> toolNames[] = {{MapCanvas::Tool::Pan, tr("&Pan")},
-                                                             {MapCanvas::Tool::Select, tr("Select by &box")},
-                                                             {MapCanvas::Tool::ZoomIn, tr("&Zoom box")},
-                                                             {MapCanvas::Tool::Identify, tr("&Identify")}};
+    const std::pair<gui::MapCanvas::Tool, QString> toolNames[] = {{gui::MapCanvas::Tool::Pan, tr("&Pan")},
+                                                             {gui::MapCanvas::Tool::Select, tr("Select by &box")},
+                                                             {gui::MapCanvas::Tool::ZoomIn, tr("&Zoom box")},
+                                                             {gui::MapCanvas::Tool::Identify, tr("&Identify")}};
     QList<QAction *> toolActions;
     for (const auto &[tool, name] : toolNames) {
         QAction *a = m_viewMenu->addAction(name);
         a->setCheckable(true);
-        a->setChecked(tool == MapCanvas::Tool::Pan);
-        a->setObjectName(QStringLiteral("tool%1").arg(int(tool)));
+        a->setChecked(tool == gui::MapCanvas::Tool::Pan);
+        m_actions->add(QStringLiteral("tool%1").arg(int(tool)), a);
         tools->addAction(a);
         connect(a, &QAction::triggered, this, [this, t = tool] { m_canvas->setTool(t); });
         toolActions << a;
     }
-    createDigitizeActions(tools);   // Digitize menu and toolbar (main_window_digitize.cpp)
-    m_canvas->setTool(MapCanvas::Tool::Pan);
+    m_digitize = new DigitizeActions(this, this, tools);   // Digitize menu and toolbar
+    m_canvas->setTool(gui::MapCanvas::Tool::Pan);
     m_viewMenu->addSeparator();
 
     // Reports menu (Báo cáo) and Survey menu (Đo đạc).
@@ -245,16 +265,16 @@ void MainWindow::createActions()
     m_reportsMenu->setObjectName(QStringLiteral("reportsMenu"));
     for (const ReportKind k : {ReportKind::Register, ReportKind::Summary, ReportKind::Statistics, ReportKind::Extract,
                                ReportKind::Validation})
-        m_reportsMenu->addAction(reportMenuText(k), this, [this, k] { reportDialog(int(k)); })
-            ->setObjectName(QStringLiteral("reportAction%1").arg(int(k)));
+        m_actions->add(QStringLiteral("reportAction%1").arg(int(k)),
+                       m_reportsMenu->addAction(reportMenuText(k), this, [this, k] { reportDialog(int(k)); }));
     m_surveyMenu = menuBar()->addMenu(tr("&Survey"));
-    m_surveyMenu->addAction(tr("&COGO traverse…"), this, &MainWindow::cogoDialog)->setObjectName(QStringLiteral("cogoAction"));
-    m_surveyMenu->addAction(tr("&Georeference scanned map…"), this, &MainWindow::georefDialog)
-        ->setObjectName(QStringLiteral("georefAction"));
+    m_actions->add(QStringLiteral("cogoAction"), m_surveyMenu->addAction(tr("&COGO traverse…"), this, &MainWindow::cogoDialog));
+    m_actions->add(QStringLiteral("georefAction"),
+                   m_surveyMenu->addAction(tr("&Georeference scanned map…"), this, &MainWindow::georefDialog));
 
     // Help menu (Trợ giúp).
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About VNLand"), this, &MainWindow::aboutDialog);
+    m_actions->add(QStringLiteral("aboutAction"), help->addAction(tr("&About VNLand"), this, &MainWindow::aboutDialog));
 
     QToolBar *tb = addToolBar(tr("Main toolbar"));
     tb->setObjectName(QStringLiteral("mainToolbar"));
@@ -269,7 +289,7 @@ void MainWindow::createActions()
     tb->addAction(zout);
     tb->addAction(full);
     tb->addAction(zsel);
-    addToolBar(m_digitizeToolbar);
+    addToolBar(m_digitize->toolbar());
 
     // Dock toggles go to the View menu.
     for (QDockWidget *d : findChildren<QDockWidget *>())
@@ -314,15 +334,15 @@ bool MainWindow::openProject(const QString &path, bool quiet)
         QString error;
     };
     QString refused;
-    Task *task = m_tasks->start<Loaded>(
+    gui::Task *task = m_tasks->start<Loaded>(
         {tr("Opening %1").arg(QFileInfo(path).fileName()), QString(), false},
-        [path](TaskContext &ctx) {
+        [path](gui::TaskContext &ctx) {
             Loaded l;
             l.doc = Document::open(path, &l.error, [&ctx](int64_t done, int64_t total) { ctx.setProgress(done, total); },
                                    &ctx.cancelFlag());
             return l;
         },
-        [this, quiet](Loaded &l, const TaskOutcome &outcome) {
+        [this, quiet](Loaded &l, const gui::TaskOutcome &outcome) {
             m_loading = false;
             m_openAction->setEnabled(true);
             updateRecentMenu();
@@ -377,7 +397,9 @@ bool MainWindow::adoptDocument(std::unique_ptr<Document> doc, const QString &err
 
     m_table->setDocument(m_doc.get());
     m_form->setDocument(m_doc.get());
-    m_canvas->setDocument(m_doc.get());
+    m_canvas->setSource(m_doc.get());
+    m_digitize->tools()->setDocument(m_doc.get());
+    new CrashJournal(m_doc.get());
     offerJournalRestore(quiet);   // edits of a session that did not close normally
     m_validation->setDocument(m_doc.get());
     addRecent(m_doc->path());
@@ -390,12 +412,13 @@ bool MainWindow::adoptDocument(std::unique_ptr<Document> doc, const QString &err
 
 void MainWindow::closeProject()
 {
-    if (m_doc)
-        m_doc->discardJournal();   // a normal close: nothing to restore next time
+    if (auto *journal = CrashJournal::of(m_doc.get()))
+        journal->discard();   // a normal close: nothing to restore next time
     for (int i = m_layers->count() - 1; i >= 0; --i)
         if (m_layers->item(i)->data(Qt::UserRole).toInt() >= 1000)
             delete m_layers->takeItem(i);
-    m_canvas->setDocument(nullptr);
+    m_canvas->setSource(nullptr);
+    m_digitize->tools()->setDocument(nullptr);
     m_table->setDocument(nullptr);
     m_form->setDocument(nullptr);
     m_validation->setDocument(nullptr);
@@ -419,8 +442,8 @@ void MainWindow::closeEvent(QCloseEvent *e)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    if (m_doc)
-        m_doc->discardJournal();
+    if (auto *journal = CrashJournal::of(m_doc.get()))
+        journal->discard();
     e->accept();
 }
 
@@ -548,7 +571,7 @@ bool MainWindow::addRasterLayer(const QString &path, bool quiet)
     if (!m_doc)
         return false;
     QString error;
-    const auto src = probeRaster(path, m_doc->epsg(), &error);
+    const auto src = gui::probeRaster(path, m_doc->epsg(), &error);
     if (!src) {
         logMessage(tr("Cannot add raster layer: %1").arg(error));
         if (!quiet)
@@ -576,7 +599,7 @@ void MainWindow::addRasterDialog()
         addRasterLayer(path);
 }
 
-void MainWindow::trackTask(Task *task)
+void MainWindow::trackTask(gui::Task *task)
 {
     m_shownTask = task;
     m_progress->setRange(0, 0);
@@ -585,13 +608,13 @@ void MainWindow::trackTask(Task *task)
     m_cancelLoad->setToolTip(tr("Cancel: %1").arg(task->description()));
     m_cancelLoad->show();
     statusBar()->showMessage(tr("%1…").arg(task->description()));
-    connect(task, &Task::progressChanged, this, [this, task](int permille) {
+    connect(task, &gui::Task::progressChanged, this, [this, task](int permille) {
         if (m_shownTask != task || permille < 0)
             return;
         m_progress->setRange(0, 1000);
         m_progress->setValue(permille);
     });
-    connect(task, &Task::finished, this, [this, task] {
+    connect(task, &gui::Task::finished, this, [this, task] {
         if (m_shownTask != task)
             return;
         m_shownTask = nullptr;
@@ -606,15 +629,15 @@ bool MainWindow::importFile(const QString &path, const io::ImportOptions &option
     if (!m_doc)
         return false;
     QString refused;
-    Task *task = m_tasks->start<io::ImportResult>(
+    gui::Task *task = m_tasks->start<io::ImportResult>(
         {tr("Importing %1").arg(QFileInfo(path).fileName()), m_doc->path(), true},
-        [path, options](TaskContext &ctx) {
+        [path, options](gui::TaskContext &ctx) {
             io::ImportOptions o = options;
             o.progress = ctx.countProgress();
             o.cancel = &ctx.cancelFlag();
             return io::importVector(ctx.project(), path.toStdString(), o);
         },
-        [this, path, quiet](io::ImportResult &result, const TaskOutcome &outcome) {
+        [this, path, quiet](io::ImportResult &result, const gui::TaskOutcome &outcome) {
             finishImport(path, result, outcome.error, outcome.cancelled, quiet);
         },
         &refused);
@@ -684,9 +707,9 @@ bool MainWindow::exportTo(const QString &path, const QString &format, bool quiet
     // Set by the worker once the export is moved over the target: a Cancel clicked after that
     // point is too late, and the result is reported as written, not as cancelled.
     auto committed = std::make_shared<std::atomic<bool>>(false);
-    Task *task = m_tasks->start<io::ExportResult>(
+    gui::Task *task = m_tasks->start<io::ExportResult>(
         {tr("Exporting to %1").arg(QFileInfo(path).fileName()), m_doc->path(), false},
-        [path, format, committed](TaskContext &ctx) {
+        [path, format, committed](gui::TaskContext &ctx) {
             io::ExportResult r;
             const QFileInfo target(path);
             // Written into a private folder next to the target: a cancelled or failed
@@ -717,7 +740,7 @@ bool MainWindow::exportTo(const QString &path, const QString &format, bool quiet
                 r.sideFile = target.absoluteDir().filePath(QFileInfo(QString::fromStdString(r.sideFile)).fileName()).toStdString();
             return r;
         },
-        [this, path, format, quiet, committed](io::ExportResult &result, const TaskOutcome &outcome) {
+        [this, path, format, quiet, committed](io::ExportResult &result, const gui::TaskOutcome &outcome) {
             if (outcome.cancelled && !committed->load()) {
                 const QString msg = tr("Export to %1 cancelled: the file was not written.").arg(path);
                 logMessage(msg);
@@ -837,4 +860,34 @@ void MainWindow::aboutDialog()
                            .arg(QCoreApplication::applicationVersion()));
 }
 
+void MainWindow::offerJournalRestore(bool quiet)
+{
+    CrashJournal *journal = CrashJournal::of(m_doc.get());
+    if (!journal || !journal->exists())
+        return;
+    bool restore = true;
+    if (!quiet) {
+        QMessageBox box(QMessageBox::Question, tr("Restore unsaved work"),
+                        tr("The editor did not close normally last time. Restore the undo history and the parcel "
+                           "being drawn?\n\nEvery finished edit is already in the project; without the journal only "
+                           "the drawing in progress and the undo history are lost."),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        box.setObjectName(QStringLiteral("journalRestoreBox"));
+        box.setDefaultButton(QMessageBox::Yes);
+        restore = box.exec() == QMessageBox::Yes;
+    }
+    if (!restore) {
+        journal->discard();
+        return;
+    }
+    QString error;
+    if (journal->restore(&error))
+        logMessage(tr("Restored %n step(s) of undo history from the journal", nullptr, m_doc->undoStack()->count()));
+    else if (!error.isEmpty())
+        logMessage(error);
+}
+
+DigitizeTools *MainWindow::digitizeTools() const { return m_digitize->tools(); }
+
 } // namespace vnland::app
+

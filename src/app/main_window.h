@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include "editor_context.h"
 #include "io/vector_importer.h"
 
 #include <atomic>
@@ -25,18 +26,24 @@ namespace vnland::crs {
 class Transformer;
 }
 
+namespace vnland::gui {
+class MapCanvas;
+class Task;
+class TaskRunner;
+}
+
 namespace vnland::app {
 
+class ActionRegistry;
 class AttributeTable;
+class DigitizeActions;
+class DigitizeTools;
 class Document;
 class GeorefWindow;
 class ValidationPanel;
-class MapCanvas;
 class ParcelForm;
-class Task;
-class TaskRunner;
 
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow, public EditorContext {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
@@ -49,13 +56,17 @@ public:
     bool openProject(const QString &path, bool quiet = false);
     bool isLoading() const { return m_loading; }
     /// The runner of the editor's long jobs (import, export, validation, fixes, georeferencing …).
-    TaskRunner *tasks() const { return m_tasks; }
+    gui::TaskRunner *tasks() const override { return m_tasks; }
+    /// Every menu and toolbar action by id (its object name).
+    ActionRegistry *actions() const override { return m_actions; }
+    /// The digitizing tools (the canvas's map tool).
+    DigitizeTools *digitizeTools() const;
     void closeProject();
     /// Writes a copy of the open project to @p path and continues working in the copy
     /// (returns once the copy is written; the copy opens as a task).
     bool saveProjectAs(const QString &path, bool quiet = false);
     /// Adds a GDAL raster (scan, GeoTIFF) in the project CRS under the vector layers.
-    bool addRasterLayer(const QString &path, bool quiet = false);
+    bool addRasterLayer(const QString &path, bool quiet = false) override;
     QListWidget *layerList() const { return m_layers; }
     /// Starts importing a vector file into the open project as a task (its own
     /// connection, progress, cancel that stops the import and rolls it back),
@@ -80,8 +91,8 @@ signals:
 
 public:
 
-    Document *document() const { return m_doc.get(); }
-    MapCanvas *canvas() const { return m_canvas; }
+    Document *document() const override { return m_doc.get(); }
+    gui::MapCanvas *canvas() const override { return m_canvas; }
     AttributeTable *attributeTable() const { return m_table; }
     ParcelForm *parcelForm() const { return m_form; }
     QLabel *coordinateLabel() const { return m_coordLabel; }
@@ -93,15 +104,13 @@ public:
     /// The georeferencing window (created on first use, not shown).
     GeorefWindow *georefWindow();
 
-    void logMessage(const QString &text);
+    void logMessage(const QString &text) override;
 
 protected:
     void closeEvent(QCloseEvent *e) override;
 
 private:
     void createActions();
-    /// Digitize menu (Số hóa) and toolbar; tool actions join @p tools.
-    void createDigitizeActions(QActionGroup *tools);
     /// Offers to restore the crash journal of the open project (quiet: restores).
     void offerJournalRestore(bool quiet);
     void createDocks();
@@ -120,7 +129,7 @@ private:
     void importDialog();
     void exportDialog();
     /// Shows @p task in the status bar (progress, cancel button) while it runs.
-    void trackTask(Task *task);
+    void trackTask(gui::Task *task);
     /// Takes over a loaded document (or reports why there is none).
     bool adoptDocument(std::unique_ptr<Document> doc, const QString &error, bool quiet);
     void finishImport(const QString &path, const io::ImportResult &result, const QString &failure, bool cancelled, bool quiet);
@@ -132,7 +141,7 @@ private:
 
     std::unique_ptr<Document> m_doc;
     std::unique_ptr<crs::Transformer> m_toWgs84;
-    MapCanvas *m_canvas;
+    gui::MapCanvas *m_canvas;
     AttributeTable *m_table = nullptr;
     ParcelForm *m_form = nullptr;
     ValidationPanel *m_validation = nullptr;
@@ -147,7 +156,8 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_reportsMenu = nullptr;
     QMenu *m_surveyMenu = nullptr;
-    QToolBar *m_digitizeToolbar = nullptr;
+    ActionRegistry *m_actions = nullptr;
+    DigitizeActions *m_digitize = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_saveAsAction = nullptr;
@@ -158,8 +168,8 @@ private:
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancelLoad = nullptr;
     bool m_loading = false;
-    TaskRunner *m_tasks = nullptr;
-    QPointer<Task> m_shownTask;
+    gui::TaskRunner *m_tasks = nullptr;
+    QPointer<gui::Task> m_shownTask;
 };
 
 } // namespace vnland::app

@@ -77,11 +77,11 @@ void TestProject::write(const std::string &path) const
 
 // ---- waiting for the editor's tasks ----
 
-#include "georef_window.h"
+#include "georef/georef_window.h"
 #include "io/vector_importer.h"
 #include "main_window.h"
-#include "task_runner.h"
-#include "validation_panel.h"
+#include "gui/task_runner.h"
+#include "validation/validation_panel.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

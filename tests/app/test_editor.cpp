@@ -8,26 +8,30 @@
 #include "editor_test_project.h"
 #include "test_support.h"
 
-#include "attribute_table.h"
-#include "document.h"
-#include "landuse_colors.h"
-#include "import_dialog.h"
+#include "action_registry.h"
+#include "digitize/digitize_tools.h"
+#include "panels/attribute_table.h"
+#include "document/document.h"
+#include "gui/landuse_colors.h"
+#include "dialogs/import_dialog.h"
 #include "main_window.h"
-#include "new_project_dialog.h"
-#include "map_canvas.h"
-#include "parcel_form.h"
-#include "parcel_geometry.h"
-#include "parcel_table_model.h"
-#include "settings_dialog.h"
+#include "dialogs/new_project_dialog.h"
+#include "gui/map_canvas.h"
+#include "panels/parcel_form.h"
+#include "gui/parcel_geometry.h"
+#include "panels/parcel_table_model.h"
+#include "dialogs/settings_dialog.h"
 #include "translations.h"
-#include "task_runner.h"
-#include "validation_panel.h"
+#include "gui/task_runner.h"
+#include "validation/validation_panel.h"
 
 #include "store/project.h"
 #include "store/database.h"
 #include "synth/coverage_generator.h"
 
 #include <QAction>
+#include <QRegularExpression>
+#include <filesystem>
 #include <QApplication>
 #include <QComboBox>
 #include <QFileInfo>
@@ -90,7 +94,7 @@ struct EditorFixture {
         BOOST_REQUIRE(QTest::qWaitForWindowExposed(&window));
         BOOST_REQUIRE(test::openAndWait(window, QString::fromStdString(path)));
         window.canvas()->zoomToFullExtent();
-        BOOST_REQUIRE(app::waitForCanvasIdle(window.canvas()));
+        BOOST_REQUIRE(gui::waitForCanvasIdle(window.canvas()));
     }
     int rowOfThua(int thua) const
     {
@@ -106,7 +110,7 @@ struct EditorFixture {
         return window.canvas()->worldToScreen(project.parcelRect(thua).topLeft() + QPointF(3, 3)).toPoint();
     }
     app::Document *doc() const { return window.document(); }
-    app::MapCanvas *canvas() const { return window.canvas(); }
+    gui::MapCanvas *canvas() const { return window.canvas(); }
     QList<int> tableRows() const { return window.attributeTable()->selectedRows(); }
     void clickParcel(int thua, Qt::KeyboardModifiers mods = {})
     {
@@ -131,17 +135,17 @@ BOOST_FIXTURE_TEST_CASE(open_project_loads_parcels_and_draws, EditorFixture)
     // The canvas really drew: the pixel at a CLN parcel centre has the CLN colour.
     const QImage img = canvas()->grab().toImage();
     const QColor c = img.pixelColor(fillPointOf(1));
-    BOOST_TEST(c.rgb() == app::LanduseColors::builtIn().fill(QStringLiteral("CLN")));
+    BOOST_TEST(c.rgb() == gui::LanduseColors::builtIn().fill(QStringLiteral("CLN")));
     const QColor o = img.pixelColor(fillPointOf(2));
-    BOOST_TEST(o.rgb() == app::LanduseColors::builtIn().fill(QStringLiteral("ONT")));
+    BOOST_TEST(o.rgb() == gui::LanduseColors::builtIn().fill(QStringLiteral("ONT")));
 
     // Far out, a parcel under 2 px is drawn as one darker pixel at its centre.
-    canvas()->setLayerVisible(app::MapLayer::SheetFrames, false);   // the frame is 10 m away: under 1 px
+    canvas()->setLayerVisible(gui::MapLayer::SheetFrames, false);   // the frame is 10 m away: under 1 px
     canvas()->setView(project.parcelCenter(1), 15.0);   // 20 m × 25 m → 1.3 × 1.7 px; centres > 1 px apart
-    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    BOOST_REQUIRE(gui::waitForCanvasIdle(canvas()));
     const QImage far = canvas()->grab().toImage();
     const QPointF dot = canvas()->worldToScreen(project.parcelCenter(1));
-    const QRgb cln = app::LanduseColors::builtIn().fill(QStringLiteral("CLN"));
+    const QRgb cln = gui::LanduseColors::builtIn().fill(QStringLiteral("CLN"));
     BOOST_TEST(far.pixel(int(dot.x()), int(dot.y())) == qRgb(qRed(cln) * 3 / 4, qGreen(cln) * 3 / 4, qBlue(cln) * 3 / 4));
 }
 
@@ -169,7 +173,7 @@ BOOST_FIXTURE_TEST_CASE(click_on_map_selects_row_in_table_and_form, EditorFixtur
 
 BOOST_FIXTURE_TEST_CASE(box_select_and_table_to_map, EditorFixture)
 {
-    canvas()->setTool(app::MapCanvas::Tool::Select);
+    canvas()->setTool(gui::MapCanvas::Tool::Select);
     // Box around parcels 1 and 2 (bottom row): from below-left of 1 to above-right of 2.
     const QRectF r1 = project.parcelRect(1), r2 = project.parcelRect(2);
     const QPoint a = canvas()->worldToScreen(r1.topLeft() - QPointF(2, 2)).toPoint();       // min E, min N
@@ -257,13 +261,13 @@ BOOST_FIXTURE_TEST_CASE(form_changes_landuse_and_area_as_one_undo_step, EditorFi
     BOOST_TEST(dbText(path, "SELECT landuse_code" + where) == "NTS");
     BOOST_TEST(dbText(path, "SELECT legal_area" + where) == "512.5");
     BOOST_TEST(dbText(path, "SELECT code FROM parcel_landuse WHERE is_main = 1 AND parcel_id = " + std::to_string(id)) == "NTS");
-    BOOST_TEST(doc()->renderAttrs()->fill[size_t(row)] == app::LanduseColors::builtIn().fill(QStringLiteral("NTS")));
+    BOOST_TEST(doc()->renderAttrs()->fill[size_t(row)] == gui::LanduseColors::builtIn().fill(QStringLiteral("NTS")));
     BOOST_TEST(doc()->undoStack()->count() == 1);   // one macro for both fields
     // The map is redrawn with the new colour (selection highlight off to read the fill).
     doc()->setSelection({});
-    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    BOOST_REQUIRE(gui::waitForCanvasIdle(canvas()));
     const QImage img = canvas()->grab().toImage();
-    BOOST_TEST(img.pixelColor(fillPointOf(1)).rgb() == app::LanduseColors::builtIn().fill(QStringLiteral("NTS")));
+    BOOST_TEST(img.pixelColor(fillPointOf(1)).rgb() == gui::LanduseColors::builtIn().fill(QStringLiteral("NTS")));
 
     doc()->undoStack()->undo();
     BOOST_TEST(dbText(path, "SELECT landuse_code" + where) == "CLN");
@@ -333,7 +337,7 @@ BOOST_FIXTURE_TEST_CASE(form_rejects_invalid_values, EditorFixture)
 
 BOOST_FIXTURE_TEST_CASE(pan_zoom_and_status_bar, EditorFixture)
 {
-    const app::MapView before = canvas()->view();
+    const gui::MapView before = canvas()->view();
     // Wheel zoom keeps the world point under the cursor in place.
     const QPoint anchor = screenOf(6);
     const QPointF worldAtAnchor = canvas()->screenToWorld(anchor);
@@ -383,7 +387,7 @@ BOOST_FIXTURE_TEST_CASE(pan_zoom_and_status_bar, EditorFixture)
 BOOST_FIXTURE_TEST_CASE(identify_zoom_box_and_zoom_to_selection, EditorFixture)
 {
     // Identify: the parcel's attributes go to the messages dock and it becomes selected.
-    canvas()->setTool(app::MapCanvas::Tool::Identify);
+    canvas()->setTool(gui::MapCanvas::Tool::Identify);
     clickParcel(8);
     BOOST_TEST(window.messages()->toPlainText().contains(QStringLiteral("Chủ thửa 8")));
     BOOST_TEST(doc()->selection() == QSet<int>{rowOfThua(8)});
@@ -395,7 +399,7 @@ BOOST_FIXTURE_TEST_CASE(identify_zoom_box_and_zoom_to_selection, EditorFixture)
     BOOST_TEST(canvas()->view().mpp < 0.2);
     // Zoom box: dragging a box around parcels 1..2 fits them to the window.
     canvas()->zoomToFullExtent();
-    canvas()->setTool(app::MapCanvas::Tool::ZoomIn);
+    canvas()->setTool(gui::MapCanvas::Tool::ZoomIn);
     const QPoint a = canvas()->worldToScreen(project.parcelRect(1).topLeft()).toPoint();
     const QPoint b = canvas()->worldToScreen(project.parcelRect(2).bottomRight()).toPoint();
     const double mppBefore = canvas()->view().mpp;
@@ -408,7 +412,7 @@ BOOST_FIXTURE_TEST_CASE(identify_zoom_box_and_zoom_to_selection, EditorFixture)
     BOOST_TEST(std::abs(canvas()->view().center.x() - mid.x()) < 0.5);
     BOOST_TEST(std::abs(canvas()->view().center.y() - mid.y()) < 0.5);
     // Labels become legible at this scale: the render finishes and Escape clears the selection.
-    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    BOOST_REQUIRE(gui::waitForCanvasIdle(canvas()));
     QTest::keyClick(canvas(), Qt::Key_Escape);
     BOOST_TEST(doc()->selection().isEmpty());
 }
@@ -494,19 +498,19 @@ BOOST_FIXTURE_TEST_CASE(raster_layer_draws_under_parcels, EditorFixture)
     // Switch the parcel layer off in the layer list: the scan shows through.
     QListWidgetItem *parcels = window.layerList()->item(0);
     parcels->setCheckState(Qt::Unchecked);
-    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    BOOST_REQUIRE(gui::waitForCanvasIdle(canvas()));
     QImage img = canvas()->grab().toImage();
     BOOST_TEST(img.pixelColor(fillPointOf(1)).rgb() == qRgb(200, 0, 0));
     BOOST_TEST(img.pixelColor(fillPointOf(9)).rgb() != qRgb(200, 0, 0));   // top row: no scan there
     // Parcels back on: they are drawn over the scan.
     parcels->setCheckState(Qt::Checked);
-    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    BOOST_REQUIRE(gui::waitForCanvasIdle(canvas()));
     img = canvas()->grab().toImage();
-    BOOST_TEST(img.pixelColor(fillPointOf(1)).rgb() == app::LanduseColors::builtIn().fill(QStringLiteral("CLN")));
+    BOOST_TEST(img.pixelColor(fillPointOf(1)).rgb() == gui::LanduseColors::builtIn().fill(QStringLiteral("CLN")));
     // Raster off through its own layer item.
     parcels->setCheckState(Qt::Unchecked);
     window.layerList()->item(4)->setCheckState(Qt::Unchecked);
-    BOOST_REQUIRE(app::waitForCanvasIdle(canvas()));
+    BOOST_REQUIRE(gui::waitForCanvasIdle(canvas()));
     img = canvas()->grab().toImage();
     BOOST_TEST(img.pixelColor(fillPointOf(1)).rgb() != qRgb(200, 0, 0));
 
@@ -628,9 +632,9 @@ BOOST_FIXTURE_TEST_CASE(task_keeps_window_responsive_and_delivers_result_on_gui_
     std::atomic<bool> workerThread{false};
     int delivered = 0;
     bool onGuiThread = false;
-    app::Task *task = window.tasks()->start<int>(
+    gui::Task *task = window.tasks()->start<int>(
         {QStringLiteral("test job"), doc()->path(), false},
-        [&](app::TaskContext &ctx) {
+        [&](gui::TaskContext &ctx) {
             workerThread = QThread::currentThread() != QCoreApplication::instance()->thread();
             ctx.project();   // its own connection, by path
             ctx.setProgress(1, 2);
@@ -640,7 +644,7 @@ BOOST_FIXTURE_TEST_CASE(task_keeps_window_responsive_and_delivers_result_on_gui_
                 QThread::msleep(2);
             return 42;
         },
-        [&](int &r, const app::TaskOutcome &o) {
+        [&](int &r, const gui::TaskOutcome &o) {
             onGuiThread = QThread::currentThread() == QCoreApplication::instance()->thread();
             delivered = o.ok() ? r : -1;
         });
@@ -690,14 +694,14 @@ BOOST_FIXTURE_TEST_CASE(second_writer_of_a_project_is_refused, EditorFixture)
     GDALAllRegister();   // as main() does
     std::atomic<bool> release{false};
     bool done = false;
-    app::Task *writer = window.tasks()->start<int>(
+    gui::Task *writer = window.tasks()->start<int>(
         {QStringLiteral("Long write"), doc()->path(), true},
-        [&](app::TaskContext &ctx) {
+        [&](gui::TaskContext &ctx) {
             while (!release && !ctx.isCancelled())
                 QThread::msleep(2);
             return 0;
         },
-        [&](int &, const app::TaskOutcome &) { done = true; });
+        [&](int &, const gui::TaskOutcome &) { done = true; });
     BOOST_REQUIRE(writer);
     BOOST_TEST(window.tasks()->writerOf(doc()->path()) == writer);
     // An import is refused, saying which task holds the project; nothing else starts.
@@ -755,21 +759,67 @@ BOOST_AUTO_TEST_CASE(editor_sources_have_no_nested_event_loops)
 {
     // Long jobs are tasks; nothing in the editor spins an event loop of its own
     // or holds user input back while it waits.
-    const QDir dir(QString::fromStdString(test::sampleDir() + "/../src/app"));
-    const QStringList files = dir.entryList({QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files);
-    BOOST_REQUIRE(files.size() > 20);
+    const std::vector<std::string> files = test::projectSources({"src/app", "src/gui"});
+    BOOST_REQUIRE(files.size() > 40);
     const QRegularExpression nested(QStringLiteral(
         R"(QEventLoop\s+\w+\s*[;({]|\.exec\(\s*QEventLoop|ExcludeUserInputEvents|runWithProgress|QProgressDialog)"));
-    for (const QString &f : files) {
-        const std::string text = test::readFile(dir.filePath(f).toStdString());
-        const auto m = nested.match(QString::fromStdString(text));
-        BOOST_TEST(!m.hasMatch(), f.toStdString() << ": " << m.captured(0).toStdString());
+    for (const std::string &f : files) {
+        const auto m = nested.match(QString::fromStdString(test::readFile(f)));
+        BOOST_TEST(!m.hasMatch(), f << ": " << m.captured(0).toStdString());
     }
+}
+
+BOOST_AUTO_TEST_CASE(layout_keeps_gui_apart_and_panels_off_the_main_window)
+{
+    // vnland_gui includes only itself and the core; only main.cpp and the main
+    // window's own source include main_window.h; features talk through the
+    // EditorContext and the action registry.
+    const std::string appRoot = test::sampleDir() + "/../src/app/";
+    const QRegularExpression include(QStringLiteral(R"re(#include "([^"]+)")re"));
+    for (const std::string &f : test::projectSources({"src/gui"})) {
+        auto it = include.globalMatch(QString::fromStdString(test::readFile(f)));
+        while (it.hasNext()) {
+            const std::string inc = it.next().captured(1).toStdString();
+            BOOST_TEST(!std::filesystem::exists(appRoot + inc), f << " includes the editor's " << inc);
+        }
+    }
+    for (const std::string &f : test::projectSources({"src/app", "src/gui"})) {
+        const std::string name = std::filesystem::path(f).filename().string();
+        if (name == "main.cpp" || name == "main_window.cpp")
+            continue;
+        BOOST_TEST(test::readFile(f).find("#include \"main_window.h\"") == std::string::npos, f << " includes main_window.h");
+    }
+    // document.h is not included by the undo commands (they see a CommandTarget).
+    for (const char *f : {"document/undo_commands.h", "document/undo_commands.cpp", "document/fix_commands.h",
+                          "document/fix_commands.cpp"})
+        BOOST_TEST(test::readFile(appRoot + f).find("document/document.h") == std::string::npos, f);
+}
+
+BOOST_FIXTURE_TEST_CASE(actions_are_registered_by_id, EditorFixture)
+{
+    app::ActionRegistry *actions = window.actions();
+    const QStringList ids = actions->ids();
+    BOOST_TEST(ids.size() > 30);
+    for (const char *id : {"openAction", "importAction", "exportAction", "undoAction", "redoAction", "tool0", "tool1",
+                           "toolAddParcel", "toolEditVertex", "toolSplitParcel", "traceAction", "snapVertex", "mergeAction",
+                           "georefAction", "cogoAction", "reportAction0"}) {
+        QAction *a = actions->action(QString::fromLatin1(id));
+        BOOST_TEST_REQUIRE(a, id);
+        BOOST_TEST(a->objectName() == QString::fromLatin1(id));
+    }
+    BOOST_TEST(!actions->action(QStringLiteral("noSuchAction")));
+    BOOST_CHECK_THROW(actions->add(QStringLiteral("openAction"), new QAction(&window)), std::logic_error);
+    // Triggering by id switches the tool.
+    BOOST_TEST(actions->trigger(QStringLiteral("toolAddParcel")));
+    BOOST_TEST(int(window.digitizeTools()->mode()) == int(app::DigitizeTools::Mode::AddParcel));
+    BOOST_TEST(int(window.canvas()->tool()) == int(gui::MapCanvas::Tool::Edit));
+    BOOST_TEST(actions->trigger(QStringLiteral("tool0")));
+    BOOST_TEST(int(window.digitizeTools()->mode()) == int(app::DigitizeTools::Mode::None));
 }
 
 BOOST_AUTO_TEST_CASE(geometry_index_and_hit_testing)
 {
-    app::ParcelGeometry::Builder b;
+    gui::ParcelGeometry::Builder b;
     // A 100 × 100 square with a 20 × 20 hole, then a small square inside the hole.
     auto wkb = [](std::vector<std::vector<QPointF>> rings) {
         std::vector<unsigned char> out{1, 3, 0, 0, 0};
@@ -801,14 +851,14 @@ BOOST_AUTO_TEST_CASE(geometry_index_and_hit_testing)
 
 BOOST_AUTO_TEST_CASE(colour_table_is_data)
 {
-    const auto &t = app::LanduseColors::builtIn();
+    const auto &t = gui::LanduseColors::builtIn();
     BOOST_TEST(t.size() >= 50);
     BOOST_TEST(t.fill(QStringLiteral("ONT")) == qRgb(0xFF, 0xD0, 0xFF));
     BOOST_TEST(t.fill(QStringLiteral("ont")) == qRgb(0xFF, 0xD0, 0xFF));
     BOOST_TEST(t.fill(QStringLiteral("LUC")) == qRgb(0xFF, 0xFC, 0x82));
     BOOST_TEST(t.fill(QStringLiteral("???")) == qRgb(0xF2, 0xF2, 0xF2));
     BOOST_TEST(t.fill(QString(), QStringLiteral("road")) == qRgb(0xFF, 0xAA, 0x32));
-    const auto custom = app::LanduseColors::fromCsv("code,fill,note\nABC,#010203,x\n*default,#0a0b0c,\n");
+    const auto custom = gui::LanduseColors::fromCsv("code,fill,note\nABC,#010203,x\n*default,#0a0b0c,\n");
     BOOST_TEST(custom.fill(QStringLiteral("ABC")) == qRgb(1, 2, 3));
     BOOST_TEST(custom.fill(QStringLiteral("ONT")) == qRgb(10, 11, 12));
 }
@@ -897,8 +947,8 @@ BOOST_AUTO_TEST_CASE(screenshot_command_writes_a_drawn_png)
         for (int x = 0; x < img.width(); x += 2) {
             const QRgb c = img.pixel(x, y) | 0xFF000000u;
             colours.insert(c);
-            ont += c == app::LanduseColors::builtIn().fill(QStringLiteral("ONT"));
-            cln += c == app::LanduseColors::builtIn().fill(QStringLiteral("CLN"));
+            ont += c == gui::LanduseColors::builtIn().fill(QStringLiteral("ONT"));
+            cln += c == gui::LanduseColors::builtIn().fill(QStringLiteral("CLN"));
         }
     BOOST_TEST(colours.size() > 20);
     BOOST_TEST(ont > 100);

@@ -9,9 +9,9 @@
 #include "editor_test_project.h"
 #include "test_support.h"
 
-#include "cogo_dialog.h"
+#include "survey/cogo_dialog.h"
 #include "main_window.h"
-#include "report_dialog.h"
+#include "reports/report_dialog.h"
 #include "translations.h"
 
 #include "report/report_tables.h"

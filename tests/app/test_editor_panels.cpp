@@ -9,13 +9,14 @@
 #include "editor_test_project.h"
 #include "test_support.h"
 
-#include "document.h"
-#include "gcp_table_model.h"
-#include "georef_window.h"
+#include "document/crash_journal.h"
+#include "document/document.h"
+#include "gui/gcp_table_model.h"
+#include "georef/georef_window.h"
 #include "main_window.h"
-#include "map_canvas.h"
-#include "scan_view.h"
-#include "validation_panel.h"
+#include "gui/map_canvas.h"
+#include "gui/scan_view.h"
+#include "validation/validation_panel.h"
 
 #include "georef/raster_store.h"
 #include "store/database.h"
@@ -105,7 +106,7 @@ struct GeorefFixture {
     /// Clicks on the scan at a full-resolution pixel, zoomed in so the click lands within 0.25 px.
     void clickScan(const QPointF &pixel)
     {
-        app::ScanView *v = geo->scanView();
+        gui::ScanView *v = geo->scanView();
         v->zoomBy(2.0 / v->zoom(), QPointF(v->width() / 2.0, v->height() / 2.0));
         v->centerOn(pixel);
         QTest::mouseClick(v, Qt::LeftButton, {}, v->pixelToWidget(pixel).toPoint());
@@ -175,8 +176,8 @@ BOOST_FIXTURE_TEST_CASE(clicks_add_gcps_typed_coordinates_fit_and_colour_residua
         BOOST_TEST(std::abs(g.pixelY - t.pixelY) < 0.3);
         BOOST_TEST(!g.enabled);   // waits for its map coordinate
         BOOST_TEST(geo->gcpTable()->currentIndex().row() == int(k));
-        typeCell(int(k), app::GcpTableModel::MapX, QString::number(t.mapX, 'f', 3));
-        typeCell(int(k), app::GcpTableModel::MapY, QString::number(t.mapY, 'f', 3));
+        typeCell(int(k), gui::GcpTableModel::MapX, QString::number(t.mapX, 'f', 3));
+        typeCell(int(k), gui::GcpTableModel::MapY, QString::number(t.mapY, 'f', 3));
         BOOST_TEST(geo->gcps().at(k).enabled);
         BOOST_TEST(geo->gcps().at(k).mapX == t.mapX);
         BOOST_TEST(geo->gcps().at(k).mapY == t.mapY);
@@ -200,19 +201,19 @@ BOOST_FIXTURE_TEST_CASE(clicks_add_gcps_typed_coordinates_fit_and_colour_residua
     BOOST_TEST(geo->fit().pass);
     auto *model = geo->gcpModel();
     for (int r = 0; r < 6; ++r)
-        BOOST_TEST((model->data(model->index(r, app::GcpTableModel::Residual), Qt::BackgroundRole).value<QColor>() ==
-                    (geo->fit().residuals[size_t(r)].map <= 0.2 ? app::GcpTableModel::okColor()
-                                                                 : app::GcpTableModel::badColor())));
+        BOOST_TEST((model->data(model->index(r, gui::GcpTableModel::Residual), Qt::BackgroundRole).value<QColor>() ==
+                    (geo->fit().residuals[size_t(r)].map <= 0.2 ? gui::GcpTableModel::okColor()
+                                                                 : gui::GcpTableModel::badColor())));
 
     // A typing slip of 3 m on one point: residuals beyond 0.20 m turn red, the label says so.
-    typeCell(3, app::GcpTableModel::MapX, QString::number(truth.at(picks[3]).mapX + 3, 'f', 3));
+    typeCell(3, gui::GcpTableModel::MapX, QString::number(truth.at(picks[3]).mapX + 3, 'f', 3));
     BOOST_TEST(!geo->fit().pass);
     BOOST_TEST(geo->fit().meanErrorMap > 0.2);
     BOOST_TEST(std::abs(labelNumber(geo->meanErrorLabel()->text()) - geo->fit().meanErrorMap) < 0.0006);
     int red = 0;
     for (int r = 0; r < 6; ++r)
-        red += model->data(model->index(r, app::GcpTableModel::Residual), Qt::BackgroundRole).value<QColor>() ==
-               app::GcpTableModel::badColor();
+        red += model->data(model->index(r, gui::GcpTableModel::Residual), Qt::BackgroundRole).value<QColor>() ==
+               gui::GcpTableModel::badColor();
     BOOST_TEST(red >= 1);
     BOOST_TEST(geo->meanErrorLabel()->styleSheet().contains(QStringLiteral("#c00000")));
 
@@ -225,12 +226,12 @@ BOOST_FIXTURE_TEST_CASE(clicks_add_gcps_typed_coordinates_fit_and_colour_residua
     geo->undoStack()->undo();
 
     // The enable box takes a point out of the fit.
-    model->setData(model->index(3, app::GcpTableModel::Enabled), Qt::Unchecked, Qt::CheckStateRole);
+    model->setData(model->index(3, gui::GcpTableModel::Enabled), Qt::Unchecked, Qt::CheckStateRole);
     BOOST_TEST(!geo->gcps().at(3).enabled);
     BOOST_TEST(geo->fit().enabled == 5);
 
     // A map coordinate picked on the main map: the next click there (no pan) sets the selected point.
-    geo->gcpTable()->setCurrentIndex(model->index(2, app::GcpTableModel::MapX));
+    geo->gcpTable()->setCurrentIndex(model->index(2, gui::GcpTableModel::MapX));
     geo->pickAction()->trigger();
     BOOST_TEST(geo->pickAction()->isChecked());
     const QPointF centre = window.canvas()->view().center;
@@ -303,7 +304,7 @@ BOOST_FIXTURE_TEST_CASE(drag_marker_moves_gcp_preview_follows_undo_restores, Geo
     BOOST_TEST(ext.width() < 620);
     BOOST_TEST(ext.height() < 620);
     // The preview really shows on the map: the canvas differs where it lies.
-    BOOST_REQUIRE(app::waitForCanvasIdle(window.canvas()));
+    BOOST_REQUIRE(gui::waitForCanvasIdle(window.canvas()));
     const QImage with = window.canvas()->grab().toImage();
     window.canvas()->setPreviewImage(QImage(), QRectF());
     const QImage without = window.canvas()->grab().toImage();
@@ -317,7 +318,7 @@ BOOST_FIXTURE_TEST_CASE(drag_marker_moves_gcp_preview_follows_undo_restores, Geo
     saveShot(geo, "georef_window");
     saveShot(&window, "georef_preview_on_map");
     // Drag the marker of the frame corner r0c0 by 40 screen pixels.
-    app::ScanView *v = geo->scanView();
+    gui::ScanView *v = geo->scanView();
     v->fitToWindow();
     const QPointF px0(geo->gcps().at(0).pixelX, geo->gcps().at(0).pixelY);
     const QPoint from = v->pixelToWidget(px0).toPoint();
@@ -548,7 +549,7 @@ BOOST_FIXTURE_TEST_CASE(run_all_rules_groups_match_core_and_click_selects, Valid
     BOOST_TEST(!window.canvas()->highlight().isEmpty());
     const QRectF where = window.canvas()->highlight().boundingRect();
     BOOST_TEST(window.canvas()->view().visibleWorld().contains(where.center()));
-    BOOST_REQUIRE(app::waitForCanvasIdle(window.canvas()));
+    BOOST_REQUIRE(gui::waitForCanvasIdle(window.canvas()));
     window.findChild<QDockWidget *>(QStringLiteral("validationDock"))->raise();
     QCoreApplication::processEvents();
     saveShot(&window, "validation_panel");
@@ -699,13 +700,14 @@ BOOST_FIXTURE_TEST_CASE(fix_and_exception_survive_the_crash_journal_and_undo_for
     BOOST_REQUIRE(panel->markException(exId, QStringLiteral("theo hồ sơ")));
     BOOST_TEST(areas() != areasBefore);
     BOOST_TEST(status(exId) == "exception");
-    doc()->writeJournal();
+    app::CrashJournal::of(doc())->write();
     // "Crash": a second editor session opens the same project and restores the journal.
     QString openError;
     auto d2 = app::Document::open(QString::fromStdString(path), &openError);
     BOOST_REQUIRE_MESSAGE(d2, openError.toStdString());
-    BOOST_REQUIRE(d2->hasJournal());
-    BOOST_REQUIRE(d2->restoreJournal(&error));
+    auto *journal2 = new app::CrashJournal(d2.get());
+    BOOST_REQUIRE(journal2->exists());
+    BOOST_REQUIRE(journal2->restore(&error));
     QUndoStack *stack = d2->undoStack();
     BOOST_REQUIRE(stack->count() == 2);
     BOOST_TEST(stack->text(0).startsWith(QStringLiteral("Fix all gap")));
@@ -719,7 +721,7 @@ BOOST_FIXTURE_TEST_CASE(fix_and_exception_survive_the_crash_journal_and_undo_for
     // And redo again.
     stack->redo();
     BOOST_TEST(areas() != areasBefore);
-    d2->discardJournal();
+    journal2->discard();
 }
 
 BOOST_FIXTURE_TEST_CASE(a_refused_status_write_is_not_pushed, ValidationFixture)

@@ -213,12 +213,12 @@ BOOST_AUTO_TEST_CASE(every_tr_text_in_the_editor_sources_is_in_the_files)
         inVi.insert(m.source);
     for (const Message &m : en)
         inEn.insert(m.source);
-    const QDir dir(appDir());
-    const QStringList files = dir.entryList({QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files);
-    BOOST_REQUIRE(files.size() > 20);
+    const std::vector<std::string> files = vnland::test::projectSources({"src/app", "src/gui"});
+    BOOST_REQUIRE(files.size() > 40);
     int found = 0;
-    for (const QString &name : files) {
-        QFile f(dir.filePath(name));
+    for (const std::string &path : files) {
+        const QString name = QString::fromStdString(path);
+        QFile f(name);
         BOOST_REQUIRE(f.open(QIODevice::ReadOnly));
         for (const QString &text : trLiterals(f.readAll())) {
             ++found;
@@ -240,14 +240,14 @@ BOOST_AUTO_TEST_CASE(vietnamese_uses_the_glossary_terms)
         {"MainWindow|Parcels", "Thửa đất"},
         {"MainWindow|Map sheet frames", "tờ bản đồ"},
         {"MainWindow|&Georeference scanned map…", "Nắn bản đồ quét"},
-        {"MainWindow|&Digitize", "Số &hóa"},
+        {"DigitizeActions|&Digitize", "Số &hóa"},
         {"GeorefWindow|Load ground control points", "điểm khống chế"},
         {"GeorefWindow|Map sheet:", "Số hiệu mảnh"},
         {"GeorefWindow|Projective", "Xạ ảnh"},
         {"GeorefWindow|Detect grid crosses", "mắt lưới"},
         {"GeorefWindow|Mean error %1 m (%2 px), largest %3 m, %4 points", "Sai số trung phương"},
         {"GeorefWindow| — tolerance %1 m: %2", "hạn sai"},
-        {"GcpTableModel|Residual (m)", "Sai số"},
+        {"vnland::gui::GcpTableModel|Residual (m)", "Sai số"},
         {"ValidationPanel|Fix issue", "Sửa lỗi"},
         {"DigitizeTools|Merge parcels", "Hợp thửa"},
         {"vnland::app|Split parcel", "Tách thửa"},
@@ -279,7 +279,7 @@ BOOST_AUTO_TEST_CASE(compiled_translations_answer_under_the_runtime_contexts)
         return QCoreApplication::translate(context, text, nullptr, n).toStdString();
     };
     BOOST_TEST(tr("vnland::app::MainWindow", "&Georeference scanned map…") == "&Nắn bản đồ quét…");
-    BOOST_TEST(tr("vnland::app::GcpTableModel", "Residual (m)") == "Sai số (m)");
+    BOOST_TEST(tr("vnland::gui::GcpTableModel", "Residual (m)") == "Sai số (m)");
     BOOST_TEST(tr("vnland::app::ValidationPanel", "%n issue(s) on %1 parcel(s) examined in %2 s.", 3) ==
                "3 lỗi trên %1 thửa đã kiểm tra trong %2 giây.");
     BOOST_TEST(tr("vnland::app::ValidationPanel", "%1 %n of them accepted as exception(s).", 2) ==
@@ -287,7 +287,7 @@ BOOST_AUTO_TEST_CASE(compiled_translations_answer_under_the_runtime_contexts)
     // parcel_edits.cpp looks its texts up under vnland::app, the context lupdate files them under.
     BOOST_TEST(tr("vnland::app", "Add parcel") == "Thêm thửa");
     BOOST_TEST(tr("vnland::app", "Delete %n parcel(s)", 2) == "Xóa 2 thửa");
-    BOOST_TEST(tr("vnland::app::RasterLayer", "the file has no raster bands") == "tệp không có kênh ảnh nào");
+    BOOST_TEST(tr("vnland::gui::RasterLayer", "the file has no raster bands") == "tệp không có kênh ảnh nào");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

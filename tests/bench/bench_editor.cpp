@@ -14,11 +14,11 @@
 //   QT_QPA_PLATFORM=offscreen bench_editor [N] [--seed S]
 #include "bench_support.h"
 
-#include "digitize_tools.h"
-#include "document.h"
+#include "digitize/digitize_tools.h"
+#include "document/document.h"
 #include "main_window.h"
-#include "map_canvas.h"
-#include "parcel_edits.h"
+#include "gui/map_canvas.h"
+#include "digitize/parcel_edits.h"
 
 #include "store/parcel_store.h"
 #include "store/project.h"
@@ -140,37 +140,37 @@ int main(int argc, char **argv)
             return 2;
         }
         opened = bench::now() - t0;
-        if (!app::waitForCanvasIdle(window.canvas(), 600000, 0))
+        if (!gui::waitForCanvasIdle(window.canvas(), 600000, 0))
             return 2;
         stallDraw = double(stall.worst);
     }
     const double firstDraw = bench::now() - t0;
-    app::MapCanvas *canvas = window.canvas();
+    gui::MapCanvas *canvas = window.canvas();
 
     // 4. Full-extent redraw (all layers re-rendered), median of 5.
     std::vector<double> redraw;
     for (int i = 0; i < 5; ++i) {
         t0 = bench::now();
         canvas->refresh();
-        app::waitForCanvasIdle(canvas, 600000, 0);
+        gui::waitForCanvasIdle(canvas, 600000, 0);
         redraw.push_back(bench::now() - t0);
     }
 
     // 5. Pan and zoom frames at sheet scale (1:1000 at 96 dpi ≈ 0.265 m/px).
     const QRectF ext = window.document()->fullExtent();
     canvas->setView(ext.center(), 0.2646);
-    app::waitForCanvasIdle(canvas, 600000, 0);
+    gui::waitForCanvasIdle(canvas, 600000, 0);
     std::vector<double> pan, zoom;
     for (int i = 0; i < 10; ++i) {
         t0 = bench::now();
         canvas->panBy(QPointF(120, 40));
-        app::waitForCanvasIdle(canvas, 600000, 0);
+        gui::waitForCanvasIdle(canvas, 600000, 0);
         pan.push_back(bench::now() - t0);
     }
     for (int i = 0; i < 10; ++i) {
         t0 = bench::now();
         canvas->zoomBy(i % 2 ? 1.25 : 0.8, QPointF(640, 400));
-        app::waitForCanvasIdle(canvas, 600000, 0);
+        gui::waitForCanvasIdle(canvas, 600000, 0);
         zoom.push_back(bench::now() - t0);
     }
 
@@ -182,19 +182,19 @@ int main(int argc, char **argv)
         canvas->zoomToFullExtent();
         QCoreApplication::processEvents();
         canvas->panBy(QPointF(50, 0));
-        app::waitForCanvasIdle(canvas, 600000, 0);
+        gui::waitForCanvasIdle(canvas, 600000, 0);
         stallCancel = double(stall.worst);
     }
 
     // 7. Digitizing at 1:1000: snapping per mouse move, and a vertex move until it shows.
     app::Document *doc = window.document();
     canvas->setView(ext.center(), 0.2646);
-    app::waitForCanvasIdle(canvas, 600000, 0);
-    canvas->setTool(app::MapCanvas::Tool::AddParcel);
+    gui::waitForCanvasIdle(canvas, 600000, 0);
+    window.digitizeTools()->setMode(app::DigitizeTools::Mode::AddParcel);
     t0 = bench::now();
     doc->snapIndex();   // built in the background since the open; normally ready by now
     const double snapWait = bench::now() - t0;
-    const double tol = canvas->digitize()->snapTolerancePx() * canvas->view().mpp;
+    const double tol = window.digitizeTools()->snapTolerancePx() * canvas->view().mpp;
     std::mt19937 rng(7);
     std::uniform_real_distribution<double> ux(0, canvas->width()), uy(0, canvas->height());
     std::vector<double> snapMs, gridMs, moveEventMs;
@@ -219,7 +219,7 @@ int main(int argc, char **argv)
         canvas->repaint();   // the snap marker and rubber band drawn now
         moveEventMs.push_back((bench::now() - t) * 1000);
     }
-    canvas->setTool(app::MapCanvas::Tool::EditVertex);
+    window.digitizeTools()->setMode(app::DigitizeTools::Mode::Vertex);
     // A vertex shared by several parcels near the view centre, moved 0.5 m and back.
     std::vector<double> showMs, layerMs;
     QPointF from;
@@ -240,7 +240,7 @@ int main(int argc, char **argv)
             const auto out = app::moveVertex(*doc, from, to, 1e-6);
             canvas->repaint();   // the moved outlines are on screen (overlay over the old layer image)
             const double shown = bench::now();
-            app::waitForCanvasIdle(canvas, 600000, 0);
+            gui::waitForCanvasIdle(canvas, 600000, 0);
             const double rendered = bench::now();
             if (!out.ok) {
                 std::fprintf(stderr, "bench_editor: vertex move failed: %s\n", out.error.toUtf8().constData());

@@ -19,7 +19,7 @@
 #include "topology/validation_context.h"
 
 #ifdef VNLAND_TEST_EDITOR
-#include "sync_dialog.h"
+#include "dialogs/sync_dialog.h"
 
 #include <QApplication>
 #include <QCheckBox>

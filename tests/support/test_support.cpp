@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <filesystem>
 #include "test_support.h"
 
 #include <atomic>
@@ -51,5 +53,16 @@ RunResult runCli(const std::string &args)
 
 std::string sampleDir() { return VNLAND_SAMPLE_DIR; }
 std::string testDataDir() { return VNLAND_TEST_DATA_DIR; }
+
+std::vector<std::string> projectSources(const std::vector<std::string> &dirs)
+{
+    std::vector<std::string> out;
+    for (const std::string &d : dirs)
+        for (const auto &e : std::filesystem::recursive_directory_iterator(sampleDir() + "/../" + d))
+            if (e.is_regular_file() && (e.path().extension() == ".cpp" || e.path().extension() == ".h"))
+                out.push_back(e.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
 
 } // namespace vnland::test

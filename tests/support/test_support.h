@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace vnland::test {
 
@@ -32,5 +33,7 @@ RunResult runCli(const std::string &args);
 std::string sampleDir();
 std::string testDataDir();
 std::string readFile(const std::string &path);
+/// The .cpp and .h files under the project folders @p dirs (e.g. "src/app"), recursively, sorted.
+std::vector<std::string> projectSources(const std::vector<std::string> &dirs);
 
 } // namespace vnland::test

@@ -296,6 +296,88 @@
     </message>
 </context>
 <context>
+    <name>vnland::app::CrashJournal</name>
+    <message>
+        <source>Could not write the journal %1</source>
+        <translation>Could not write the journal %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the journal</source>
+        <translation>%1: cannot read the journal</translation>
+    </message>
+    <message>
+        <source>%1 is not an editor journal</source>
+        <translation>%1 is not an editor journal</translation>
+    </message>
+    <message>
+        <source>The undo history in the journal no longer matches the project; only the drawing is restored</source>
+        <translation>The undo history in the journal no longer matches the project; only the drawing is restored</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::DigitizeActions</name>
+    <message>
+        <source>&amp;Digitize</source>
+        <translation>&amp;Digitize</translation>
+    </message>
+    <message>
+        <source>Digitizing toolbar</source>
+        <translation>Digitizing toolbar</translation>
+    </message>
+    <message>
+        <source>&amp;Add parcel</source>
+        <translation>&amp;Add parcel</translation>
+    </message>
+    <message>
+        <source>Edit &amp;vertices</source>
+        <translation>Edit &amp;vertices</translation>
+    </message>
+    <message>
+        <source>&amp;Split parcel</source>
+        <translation>&amp;Split parcel</translation>
+    </message>
+    <message>
+        <source>&amp;Trace along boundaries (hold T)</source>
+        <translation>&amp;Trace along boundaries (hold T)</translation>
+    </message>
+    <message>
+        <source>S&amp;napping</source>
+        <translation>S&amp;napping</translation>
+    </message>
+    <message>
+        <source>Parcel &amp;vertices</source>
+        <translation>Parcel &amp;vertices</translation>
+    </message>
+    <message>
+        <source>Parcel &amp;edges</source>
+        <translation>Parcel &amp;edges</translation>
+    </message>
+    <message>
+        <source>Sheet &amp;frames</source>
+        <translation>Sheet &amp;frames</translation>
+    </message>
+    <message>
+        <source>&amp;Grid crosses</source>
+        <translation>&amp;Grid crosses</translation>
+    </message>
+    <message>
+        <source>&amp;Survey points</source>
+        <translation>&amp;Survey points</translation>
+    </message>
+    <message>
+        <source>&amp;Merge selected parcels…</source>
+        <translation>&amp;Merge selected parcels…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected parcels</source>
+        <translation>&amp;Delete selected parcels</translation>
+    </message>
+    <message>
+        <source>&amp;Renumber sheet</source>
+        <translation>&amp;Renumber sheet</translation>
+    </message>
+</context>
+<context>
     <name>vnland::app::DigitizeTools</name>
     <message>
         <source>Next vertex: distance &lt; bearing (12.5 &lt; 123°45&apos;30&quot;) or X Y</source>
@@ -460,69 +542,6 @@
     <message>
         <source>Opening %1 was cancelled</source>
         <translation>Opening %1 was cancelled</translation>
-    </message>
-    <message>
-        <source>Could not write the journal %1</source>
-        <translation>Could not write the journal %1</translation>
-    </message>
-    <message>
-        <source>%1: cannot read the journal</source>
-        <translation>%1: cannot read the journal</translation>
-    </message>
-    <message>
-        <source>%1 is not an editor journal</source>
-        <translation>%1 is not an editor journal</translation>
-    </message>
-    <message>
-        <source>The undo history in the journal no longer matches the project; only the drawing is restored</source>
-        <translation>The undo history in the journal no longer matches the project; only the drawing is restored</translation>
-    </message>
-</context>
-<context>
-    <name>vnland::app::GcpTableModel</name>
-    <message>
-        <source>Type the map coordinate of this point or pick it on the main map; it joins the fit then</source>
-        <translation>Type the map coordinate of this point or pick it on the main map; it joins the fit then</translation>
-    </message>
-    <message>
-        <source>Leave-one-out error %1 m: probably a blunder</source>
-        <translation>Leave-one-out error %1 m: probably a blunder</translation>
-    </message>
-    <message>
-        <source>Point</source>
-        <translation>Point</translation>
-    </message>
-    <message>
-        <source>On</source>
-        <translation>On</translation>
-    </message>
-    <message>
-        <source>Column (px)</source>
-        <translation>Column (px)</translation>
-    </message>
-    <message>
-        <source>Row (px)</source>
-        <translation>Row (px)</translation>
-    </message>
-    <message>
-        <source>Y east (m)</source>
-        <translation>Y east (m)</translation>
-    </message>
-    <message>
-        <source>X north (m)</source>
-        <translation>X north (m)</translation>
-    </message>
-    <message>
-        <source>dY (m)</source>
-        <translation>dY (m)</translation>
-    </message>
-    <message>
-        <source>dX (m)</source>
-        <translation>dX (m)</translation>
-    </message>
-    <message>
-        <source>Residual (m)</source>
-        <translation>Residual (m)</translation>
     </message>
 </context>
 <context>
@@ -1261,66 +1280,6 @@
         <translation>COGO traverse: stored %1 point(s) and %2 leg(s) in the survey layer</translation>
     </message>
     <message>
-        <source>&amp;Digitize</source>
-        <translation>&amp;Digitize</translation>
-    </message>
-    <message>
-        <source>Digitizing toolbar</source>
-        <translation>Digitizing toolbar</translation>
-    </message>
-    <message>
-        <source>&amp;Add parcel</source>
-        <translation>&amp;Add parcel</translation>
-    </message>
-    <message>
-        <source>Edit &amp;vertices</source>
-        <translation>Edit &amp;vertices</translation>
-    </message>
-    <message>
-        <source>&amp;Split parcel</source>
-        <translation>&amp;Split parcel</translation>
-    </message>
-    <message>
-        <source>&amp;Trace along boundaries (hold T)</source>
-        <translation>&amp;Trace along boundaries (hold T)</translation>
-    </message>
-    <message>
-        <source>S&amp;napping</source>
-        <translation>S&amp;napping</translation>
-    </message>
-    <message>
-        <source>Parcel &amp;vertices</source>
-        <translation>Parcel &amp;vertices</translation>
-    </message>
-    <message>
-        <source>Parcel &amp;edges</source>
-        <translation>Parcel &amp;edges</translation>
-    </message>
-    <message>
-        <source>Sheet &amp;frames</source>
-        <translation>Sheet &amp;frames</translation>
-    </message>
-    <message>
-        <source>&amp;Grid crosses</source>
-        <translation>&amp;Grid crosses</translation>
-    </message>
-    <message>
-        <source>&amp;Survey points</source>
-        <translation>&amp;Survey points</translation>
-    </message>
-    <message>
-        <source>&amp;Merge selected parcels…</source>
-        <translation>&amp;Merge selected parcels…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete selected parcels</source>
-        <translation>&amp;Delete selected parcels</translation>
-    </message>
-    <message>
-        <source>&amp;Renumber sheet</source>
-        <translation>&amp;Renumber sheet</translation>
-    </message>
-    <message>
         <source>Restore unsaved work</source>
         <translation>Restore unsaved work</translation>
     </message>
@@ -1597,29 +1556,6 @@ Every finished edit is already in the project; without the journal only the draw
     </message>
 </context>
 <context>
-    <name>vnland::app::RasterLayer</name>
-    <message>
-        <source>cannot read the raster (%1)</source>
-        <translation>cannot read the raster (%1)</translation>
-    </message>
-    <message>
-        <source>the file has no raster bands</source>
-        <translation>the file has no raster bands</translation>
-    </message>
-    <message>
-        <source>the raster has no georeference; georeference the scan first</source>
-        <translation>the raster has no georeference; georeference the scan first</translation>
-    </message>
-    <message>
-        <source>the raster is rotated; warp it to the project CRS first</source>
-        <translation>the raster is rotated; warp it to the project CRS first</translation>
-    </message>
-    <message>
-        <source>the raster is in EPSG:%1, the project in EPSG:%2; warp it first</source>
-        <translation>the raster is in EPSG:%1, the project in EPSG:%2; warp it first</translation>
-    </message>
-</context>
-<context>
     <name>vnland::app::ReportDialog</name>
     <message>
         <source>2018 land-use list</source>
@@ -1727,13 +1663,6 @@ Every finished edit is already in the project; without the journal only the draw
     <message>
         <source>Writing %1</source>
         <translation>Writing %1</translation>
-    </message>
-</context>
-<context>
-    <name>vnland::app::ScanView</name>
-    <message>
-        <source>Open a scanned map to place ground control points</source>
-        <translation>Open a scanned map to place ground control points</translation>
     </message>
 </context>
 <context>
@@ -1856,17 +1785,6 @@ Every finished edit is already in the project; without the journal only the draw
     <message>
         <source>Checking in…</source>
         <translation>Checking in…</translation>
-    </message>
-</context>
-<context>
-    <name>vnland::app::TaskRunner</name>
-    <message>
-        <source>The editor is closing.</source>
-        <translation>The editor is closing.</translation>
-    </message>
-    <message>
-        <source>“%1” is still writing to this project. Wait until it has finished or cancel it, then try again.</source>
-        <translation>“%1” is still writing to this project. Wait until it has finished or cancel it, then try again.</translation>
     </message>
 </context>
 <context>
@@ -2050,6 +1968,94 @@ Every finished edit is already in the project; without the journal only the draw
             <numerusform>%1 + %n exception</numerusform>
             <numerusform>%1 + %n exceptions</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vnland::gui::GcpTableModel</name>
+    <message>
+        <source>Type the map coordinate of this point or pick it on the main map; it joins the fit then</source>
+        <translation>Type the map coordinate of this point or pick it on the main map; it joins the fit then</translation>
+    </message>
+    <message>
+        <source>Leave-one-out error %1 m: probably a blunder</source>
+        <translation>Leave-one-out error %1 m: probably a blunder</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Column (px)</source>
+        <translation>Column (px)</translation>
+    </message>
+    <message>
+        <source>Row (px)</source>
+        <translation>Row (px)</translation>
+    </message>
+    <message>
+        <source>Y east (m)</source>
+        <translation>Y east (m)</translation>
+    </message>
+    <message>
+        <source>X north (m)</source>
+        <translation>X north (m)</translation>
+    </message>
+    <message>
+        <source>dY (m)</source>
+        <translation>dY (m)</translation>
+    </message>
+    <message>
+        <source>dX (m)</source>
+        <translation>dX (m)</translation>
+    </message>
+    <message>
+        <source>Residual (m)</source>
+        <translation>Residual (m)</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::gui::RasterLayer</name>
+    <message>
+        <source>cannot read the raster (%1)</source>
+        <translation>cannot read the raster (%1)</translation>
+    </message>
+    <message>
+        <source>the file has no raster bands</source>
+        <translation>the file has no raster bands</translation>
+    </message>
+    <message>
+        <source>the raster has no georeference; georeference the scan first</source>
+        <translation>the raster has no georeference; georeference the scan first</translation>
+    </message>
+    <message>
+        <source>the raster is rotated; warp it to the project CRS first</source>
+        <translation>the raster is rotated; warp it to the project CRS first</translation>
+    </message>
+    <message>
+        <source>the raster is in EPSG:%1, the project in EPSG:%2; warp it first</source>
+        <translation>the raster is in EPSG:%1, the project in EPSG:%2; warp it first</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::gui::ScanView</name>
+    <message>
+        <source>Open a scanned map to place ground control points</source>
+        <translation>Open a scanned map to place ground control points</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::gui::TaskRunner</name>
+    <message>
+        <source>The editor is closing.</source>
+        <translation>The editor is closing.</translation>
+    </message>
+    <message>
+        <source>“%1” is still writing to this project. Wait until it has finished or cancel it, then try again.</source>
+        <translation>“%1” is still writing to this project. Wait until it has finished or cancel it, then try again.</translation>
     </message>
 </context>
 </TS>

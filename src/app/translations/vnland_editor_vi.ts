@@ -295,6 +295,88 @@
     </message>
 </context>
 <context>
+    <name>vnland::app::CrashJournal</name>
+    <message>
+        <source>Could not write the journal %1</source>
+        <translation>Không ghi được nhật ký %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the journal</source>
+        <translation>%1: không đọc được nhật ký</translation>
+    </message>
+    <message>
+        <source>%1 is not an editor journal</source>
+        <translation>%1 không phải nhật ký của chương trình</translation>
+    </message>
+    <message>
+        <source>The undo history in the journal no longer matches the project; only the drawing is restored</source>
+        <translation>Lịch sử hoàn tác trong nhật ký không còn khớp với dự án; chỉ khôi phục phần đang vẽ</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::DigitizeActions</name>
+    <message>
+        <source>&amp;Digitize</source>
+        <translation>Số &amp;hóa</translation>
+    </message>
+    <message>
+        <source>Digitizing toolbar</source>
+        <translation>Thanh công cụ số hóa</translation>
+    </message>
+    <message>
+        <source>&amp;Add parcel</source>
+        <translation>&amp;Thêm thửa</translation>
+    </message>
+    <message>
+        <source>Edit &amp;vertices</source>
+        <translation>&amp;Sửa đỉnh thửa</translation>
+    </message>
+    <message>
+        <source>&amp;Split parcel</source>
+        <translation>Tá&amp;ch thửa</translation>
+    </message>
+    <message>
+        <source>&amp;Trace along boundaries (hold T)</source>
+        <translation>&amp;Vẽ bám theo ranh giới (giữ phím T)</translation>
+    </message>
+    <message>
+        <source>S&amp;napping</source>
+        <translation>&amp;Bắt điểm</translation>
+    </message>
+    <message>
+        <source>Parcel &amp;vertices</source>
+        <translation>Đỉnh &amp;thửa</translation>
+    </message>
+    <message>
+        <source>Parcel &amp;edges</source>
+        <translation>&amp;Cạnh thửa</translation>
+    </message>
+    <message>
+        <source>Sheet &amp;frames</source>
+        <translation>&amp;Khung bản đồ</translation>
+    </message>
+    <message>
+        <source>&amp;Grid crosses</source>
+        <translation>&amp;Mắt lưới</translation>
+    </message>
+    <message>
+        <source>&amp;Survey points</source>
+        <translation>Điểm đ&amp;o</translation>
+    </message>
+    <message>
+        <source>&amp;Merge selected parcels…</source>
+        <translation>&amp;Hợp các thửa đã chọn…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected parcels</source>
+        <translation>&amp;Xóa các thửa đã chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Renumber sheet</source>
+        <translation>Đánh số &amp;lại tờ</translation>
+    </message>
+</context>
+<context>
     <name>vnland::app::DigitizeTools</name>
     <message>
         <source>Next vertex: distance &lt; bearing (12.5 &lt; 123°45&apos;30&quot;) or X Y</source>
@@ -456,69 +538,6 @@
     <message>
         <source>Opening %1 was cancelled</source>
         <translation>Đã hủy mở %1</translation>
-    </message>
-    <message>
-        <source>Could not write the journal %1</source>
-        <translation>Không ghi được nhật ký %1</translation>
-    </message>
-    <message>
-        <source>%1: cannot read the journal</source>
-        <translation>%1: không đọc được nhật ký</translation>
-    </message>
-    <message>
-        <source>%1 is not an editor journal</source>
-        <translation>%1 không phải nhật ký của chương trình</translation>
-    </message>
-    <message>
-        <source>The undo history in the journal no longer matches the project; only the drawing is restored</source>
-        <translation>Lịch sử hoàn tác trong nhật ký không còn khớp với dự án; chỉ khôi phục phần đang vẽ</translation>
-    </message>
-</context>
-<context>
-    <name>vnland::app::GcpTableModel</name>
-    <message>
-        <source>Type the map coordinate of this point or pick it on the main map; it joins the fit then</source>
-        <translation>Nhập tọa độ bản đồ của điểm này hoặc lấy trên bản đồ chính; sau đó điểm mới được đưa vào tính phép biến đổi</translation>
-    </message>
-    <message>
-        <source>Leave-one-out error %1 m: probably a blunder</source>
-        <translation>Sai số khi bỏ riêng điểm này %1 m: có thể là sai số thô</translation>
-    </message>
-    <message>
-        <source>Point</source>
-        <translation>Điểm</translation>
-    </message>
-    <message>
-        <source>On</source>
-        <translation>Dùng</translation>
-    </message>
-    <message>
-        <source>Column (px)</source>
-        <translation>Cột (px)</translation>
-    </message>
-    <message>
-        <source>Row (px)</source>
-        <translation>Hàng (px)</translation>
-    </message>
-    <message>
-        <source>Y east (m)</source>
-        <translation>Y đông (m)</translation>
-    </message>
-    <message>
-        <source>X north (m)</source>
-        <translation>X bắc (m)</translation>
-    </message>
-    <message>
-        <source>dY (m)</source>
-        <translation>dY (m)</translation>
-    </message>
-    <message>
-        <source>dX (m)</source>
-        <translation>dX (m)</translation>
-    </message>
-    <message>
-        <source>Residual (m)</source>
-        <translation>Sai số (m)</translation>
     </message>
 </context>
 <context>
@@ -1254,66 +1273,6 @@
         <translation>Đường chuyền COGO: đã lưu %1 điểm và %2 cạnh vào lớp điểm đo</translation>
     </message>
     <message>
-        <source>&amp;Digitize</source>
-        <translation>Số &amp;hóa</translation>
-    </message>
-    <message>
-        <source>Digitizing toolbar</source>
-        <translation>Thanh công cụ số hóa</translation>
-    </message>
-    <message>
-        <source>&amp;Add parcel</source>
-        <translation>&amp;Thêm thửa</translation>
-    </message>
-    <message>
-        <source>Edit &amp;vertices</source>
-        <translation>&amp;Sửa đỉnh thửa</translation>
-    </message>
-    <message>
-        <source>&amp;Split parcel</source>
-        <translation>Tá&amp;ch thửa</translation>
-    </message>
-    <message>
-        <source>&amp;Trace along boundaries (hold T)</source>
-        <translation>&amp;Vẽ bám theo ranh giới (giữ phím T)</translation>
-    </message>
-    <message>
-        <source>S&amp;napping</source>
-        <translation>&amp;Bắt điểm</translation>
-    </message>
-    <message>
-        <source>Parcel &amp;vertices</source>
-        <translation>Đỉnh &amp;thửa</translation>
-    </message>
-    <message>
-        <source>Parcel &amp;edges</source>
-        <translation>&amp;Cạnh thửa</translation>
-    </message>
-    <message>
-        <source>Sheet &amp;frames</source>
-        <translation>&amp;Khung bản đồ</translation>
-    </message>
-    <message>
-        <source>&amp;Grid crosses</source>
-        <translation>&amp;Mắt lưới</translation>
-    </message>
-    <message>
-        <source>&amp;Survey points</source>
-        <translation>Điểm đ&amp;o</translation>
-    </message>
-    <message>
-        <source>&amp;Merge selected parcels…</source>
-        <translation>&amp;Hợp các thửa đã chọn…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete selected parcels</source>
-        <translation>&amp;Xóa các thửa đã chọn</translation>
-    </message>
-    <message>
-        <source>&amp;Renumber sheet</source>
-        <translation>Đánh số &amp;lại tờ</translation>
-    </message>
-    <message>
         <source>Restore unsaved work</source>
         <translation>Khôi phục công việc chưa hoàn tất</translation>
     </message>
@@ -1588,29 +1547,6 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
     </message>
 </context>
 <context>
-    <name>vnland::app::RasterLayer</name>
-    <message>
-        <source>cannot read the raster (%1)</source>
-        <translation>không đọc được ảnh (%1)</translation>
-    </message>
-    <message>
-        <source>the file has no raster bands</source>
-        <translation>tệp không có kênh ảnh nào</translation>
-    </message>
-    <message>
-        <source>the raster has no georeference; georeference the scan first</source>
-        <translation>ảnh chưa có tọa độ; cần nắn ảnh quét trước</translation>
-    </message>
-    <message>
-        <source>the raster is rotated; warp it to the project CRS first</source>
-        <translation>ảnh bị xoay; cần nắn ảnh về hệ tọa độ của dự án trước</translation>
-    </message>
-    <message>
-        <source>the raster is in EPSG:%1, the project in EPSG:%2; warp it first</source>
-        <translation>ảnh ở EPSG:%1, dự án ở EPSG:%2; cần nắn ảnh trước</translation>
-    </message>
-</context>
-<context>
     <name>vnland::app::ReportDialog</name>
     <message>
         <source>2018 land-use list</source>
@@ -1717,13 +1653,6 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
     <message>
         <source>Writing %1</source>
         <translation>Đang ghi %1</translation>
-    </message>
-</context>
-<context>
-    <name>vnland::app::ScanView</name>
-    <message>
-        <source>Open a scanned map to place ground control points</source>
-        <translation>Mở bản đồ quét để đặt điểm khống chế</translation>
     </message>
 </context>
 <context>
@@ -1846,17 +1775,6 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
     <message>
         <source>Checking in…</source>
         <translation>Đang cập nhật lên máy chủ…</translation>
-    </message>
-</context>
-<context>
-    <name>vnland::app::TaskRunner</name>
-    <message>
-        <source>The editor is closing.</source>
-        <translation>Trình biên tập đang đóng.</translation>
-    </message>
-    <message>
-        <source>“%1” is still writing to this project. Wait until it has finished or cancel it, then try again.</source>
-        <translation>“%1” vẫn đang ghi vào dự án này. Hãy chờ xong hoặc hủy rồi thử lại.</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +1954,94 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
         <translation>
             <numerusform>%1 + %n ngoại lệ</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vnland::gui::GcpTableModel</name>
+    <message>
+        <source>Type the map coordinate of this point or pick it on the main map; it joins the fit then</source>
+        <translation>Nhập tọa độ bản đồ của điểm này hoặc lấy trên bản đồ chính; sau đó điểm mới được đưa vào tính phép biến đổi</translation>
+    </message>
+    <message>
+        <source>Leave-one-out error %1 m: probably a blunder</source>
+        <translation>Sai số khi bỏ riêng điểm này %1 m: có thể là sai số thô</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Dùng</translation>
+    </message>
+    <message>
+        <source>Column (px)</source>
+        <translation>Cột (px)</translation>
+    </message>
+    <message>
+        <source>Row (px)</source>
+        <translation>Hàng (px)</translation>
+    </message>
+    <message>
+        <source>Y east (m)</source>
+        <translation>Y đông (m)</translation>
+    </message>
+    <message>
+        <source>X north (m)</source>
+        <translation>X bắc (m)</translation>
+    </message>
+    <message>
+        <source>dY (m)</source>
+        <translation>dY (m)</translation>
+    </message>
+    <message>
+        <source>dX (m)</source>
+        <translation>dX (m)</translation>
+    </message>
+    <message>
+        <source>Residual (m)</source>
+        <translation>Sai số (m)</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::gui::RasterLayer</name>
+    <message>
+        <source>cannot read the raster (%1)</source>
+        <translation>không đọc được ảnh (%1)</translation>
+    </message>
+    <message>
+        <source>the file has no raster bands</source>
+        <translation>tệp không có kênh ảnh nào</translation>
+    </message>
+    <message>
+        <source>the raster has no georeference; georeference the scan first</source>
+        <translation>ảnh chưa có tọa độ; cần nắn ảnh quét trước</translation>
+    </message>
+    <message>
+        <source>the raster is rotated; warp it to the project CRS first</source>
+        <translation>ảnh bị xoay; cần nắn ảnh về hệ tọa độ của dự án trước</translation>
+    </message>
+    <message>
+        <source>the raster is in EPSG:%1, the project in EPSG:%2; warp it first</source>
+        <translation>ảnh ở EPSG:%1, dự án ở EPSG:%2; cần nắn ảnh trước</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::gui::ScanView</name>
+    <message>
+        <source>Open a scanned map to place ground control points</source>
+        <translation>Mở bản đồ quét để đặt điểm khống chế</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::gui::TaskRunner</name>
+    <message>
+        <source>The editor is closing.</source>
+        <translation>Trình biên tập đang đóng.</translation>
+    </message>
+    <message>
+        <source>“%1” is still writing to this project. Wait until it has finished or cancel it, then try again.</source>
+        <translation>“%1” vẫn đang ghi vào dự án này. Hãy chờ xong hoặc hủy rồi thử lại.</translation>
     </message>
 </context>
 </TS>
