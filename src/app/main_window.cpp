@@ -17,6 +17,7 @@
 #include "georef/georef_window.h"
 #include "validation/validation_panel.h"
 #include "reports/report_dialog.h"
+#include "review/review_panel.h"
 #include "dialogs/settings_dialog.h"
 #include "dialogs/sync_dialog.h"
 #include "gui/task_runner.h"
@@ -114,6 +115,7 @@ MainWindow::~MainWindow()
     m_table->setDocument(nullptr);
     m_form->setDocument(nullptr);
     m_validation->setDocument(nullptr);
+    m_review->setDocument(nullptr);
     delete m_georef;   // before the canvas it previews on
 }
 
@@ -157,6 +159,9 @@ void MainWindow::createDocks()
     m_validation = new ValidationPanel(this, this);
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("parcelDock")),
                      makeDock(tr("Validation"), QStringLiteral("validationDock"), m_validation, Qt::RightDockWidgetArea));
+    m_review = new ReviewPanel(this, this);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("parcelDock")),
+                     makeDock(tr("Review candidates"), QStringLiteral("reviewDock"), m_review, Qt::RightDockWidgetArea));
     findChild<QDockWidget *>(QStringLiteral("parcelDock"))->raise();
 
     m_table = new AttributeTable(this);
@@ -402,6 +407,7 @@ bool MainWindow::adoptDocument(std::unique_ptr<Document> doc, const QString &err
     new CrashJournal(m_doc.get());
     offerJournalRestore(quiet);   // edits of a session that did not close normally
     m_validation->setDocument(m_doc.get());
+    m_review->setDocument(m_doc.get());
     addRecent(m_doc->path());
     updateTitle();
     updateScale();
@@ -422,6 +428,7 @@ void MainWindow::closeProject()
     m_table->setDocument(nullptr);
     m_form->setDocument(nullptr);
     m_validation->setDocument(nullptr);
+    m_review->setDocument(nullptr);
     if (m_georef)
         m_georef->close();
     m_doc.reset();
@@ -839,8 +846,19 @@ void MainWindow::cogoDialog()
 
 GeorefWindow *MainWindow::georefWindow()
 {
-    if (!m_georef)
+    if (!m_georef) {
         m_georef = new GeorefWindow(this, this);
+        // Vectorized candidates: the review dock comes up with them.
+        connect(m_georef, &GeorefWindow::sheetVectorized, this, [this](bool ok) {
+            if (!ok)
+                return;
+            m_review->refresh();
+            if (auto *dock = findChild<QDockWidget *>(QStringLiteral("reviewDock"))) {
+                dock->show();
+                dock->raise();
+            }
+        });
+    }
     return m_georef;
 }
 

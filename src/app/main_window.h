@@ -42,6 +42,7 @@ class Document;
 class GeorefWindow;
 class ValidationPanel;
 class ParcelForm;
+class ReviewPanel;
 
 class MainWindow : public QMainWindow, public EditorContext {
     Q_OBJECT
@@ -101,6 +102,7 @@ public:
     QLabel *crsLabel() const { return m_crsLabel; }
     QPlainTextEdit *messages() const { return m_messages; }
     ValidationPanel *validationPanel() const { return m_validation; }
+    ReviewPanel *reviewPanel() const { return m_review; }
     /// The georeferencing window (created on first use, not shown).
     GeorefWindow *georefWindow();
 
@@ -145,6 +147,7 @@ private:
     AttributeTable *m_table = nullptr;
     ParcelForm *m_form = nullptr;
     ValidationPanel *m_validation = nullptr;
+    ReviewPanel *m_review = nullptr;
     GeorefWindow *m_georef = nullptr;
     QListWidget *m_layers = nullptr;
     QPlainTextEdit *m_messages = nullptr;

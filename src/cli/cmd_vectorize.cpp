@@ -104,6 +104,7 @@ int cmdVectorize(const Argv &argv)
     o.cancel = &g_cancel;
 
     std::unique_ptr<store::Project> project;
+    vectorize::IntoOptions io;
     if (into) {
         try {
             project = store::Project::open(*into);
@@ -112,6 +113,19 @@ int cmdVectorize(const Argv &argv)
         }
         if (!o.epsg)
             o.epsg = project->srid();
+        io.communeCode = a.value("commune", "");
+        try {
+            io.toSo = std::stoi(a.value("to-so", "0"));
+        } catch (const std::exception &) {
+            return fail("--to-so takes a number");
+        }
+        io.sheetId = o.sheetId;
+        io.scale = o.scale;
+        io.source = scan;
+        // The commune and tờ number are checked before the scan is read, not after.
+        const auto target = vectorize::resolveTarget(*project, project->srid(), io);
+        if (!target.ok)
+            return fail(target.error + " (project unchanged)");
     }
     const auto res = vectorize::vectorizeScan(scan, o);
     if (!quiet)
@@ -128,16 +142,6 @@ int cmdVectorize(const Argv &argv)
             return fail(err);
         }
     } else {
-        vectorize::IntoOptions io;
-        io.communeCode = a.value("commune", "");
-        try {
-            io.toSo = std::stoi(a.value("to-so", "0"));
-        } catch (const std::exception &) {
-            return fail("--to-so takes a number");
-        }
-        io.sheetId = o.sheetId;
-        io.scale = o.scale;
-        io.source = scan;
         const auto r = vectorize::addCandidates(*project, res, io);
         if (!r.ok)
             return fail(r.error + " (project unchanged)");

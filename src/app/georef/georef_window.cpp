@@ -11,6 +11,8 @@
 #include "georef/cross_detector.h"
 #include "georef/raster_store.h"
 #include "georef/warp.h"
+#include "vectorize/vectorize.h"
+#include "vectorize/vectorize_store.h"
 #include "store/project.h"
 
 #include <QAction>
@@ -163,6 +165,12 @@ void GeorefWindow::createUi()
     form->addRow(tr("Transform:"), m_transform);
     form->addRow(tr("Map scale:"), m_scale);
     form->addRow(tr("Map sheet:"), m_sheet);
+    m_toSo = new QSpinBox(this);
+    m_toSo->setObjectName(QStringLiteral("toSoSpin"));
+    m_toSo->setRange(0, 9999);
+    m_toSo->setSpecialValueText(tr("from the project"));
+    m_toSo->setToolTip(tr("Sheet number (tờ số) the vectorized parcels get; \"from the project\" takes it from the map sheet"));
+    form->addRow(tr("Sheet number:"), m_toSo);
     auto *lay = new QVBoxLayout(side);
     lay->setContentsMargins(0, 0, 0, 0);
     lay->addWidget(m_table, 1);
@@ -240,6 +248,11 @@ void GeorefWindow::createUi()
     m_previewAction->setChecked(true);
     connect(m_previewAction, &QAction::toggled, this, [this](bool on) { on ? schedulePreview() : clearPreview(); });
     tb->addAction(tr("Warp…"), this, &GeorefWindow::warpDialog)->setObjectName(QStringLiteral("warpAction"));
+    tb->addAction(tr("Vectorize sheet"), this, [this] {
+          QString error;
+          if (!vectorizeSheet(m_toSo->value(), &error))
+              QMessageBox::warning(this, tr("Vectorize sheet"), error);
+      })->setObjectName(QStringLiteral("vectorizeAction"));
 
     connect(m_view, &gui::ScanView::clicked, this, [this](const QPointF &px) {
         const int row = addGcp(px);
@@ -787,6 +800,122 @@ bool GeorefWindow::warpTo(const QString &outPath, bool quiet, QString *error)
             if (!why.isEmpty())
                 fail(why);
             emit self->warpFinished(why.isEmpty(), why);
+        },
+        &refused);
+    if (!task)
+        return refuse(refused);
+    trackTask(task);
+    return true;
+}
+
+namespace {
+struct VectorizeOutcome {
+    vectorize::VectorizeResult result;
+    vectorize::IntoResult into;
+};
+} // namespace
+
+QString GeorefWindow::intoProblemText(const vectorize::IntoResult &r) const
+{
+    switch (r.problem) {
+    case vectorize::IntoProblem::SheetNumberNeeded:
+        return tr("Sheet %1 has no sheet number (tờ số) in this project: enter the sheet number and vectorize again.")
+            .arg(m_sheet->text().trimmed());
+    case vectorize::IntoProblem::CommuneNeeded:
+        return tr("The project has %n commune(s); the vectorized parcels need exactly one.", nullptr, r.communeCount);
+    case vectorize::IntoProblem::CrsMismatch:
+        return tr("The ground control points are not in the project's coordinate system.");
+    default:
+        return QString::fromStdString(r.error);
+    }
+}
+
+bool GeorefWindow::vectorizeSheet(int toSo, QString *error)
+{
+    auto refuse = [&](const QString &why) {
+        if (error)
+            *error = why;
+        statusBar()->showMessage(why, 10000);
+        return false;
+    };
+    if (m_task)
+        return refuse(tr("“%1” is still running; wait until it has finished or cancel it.").arg(m_task->description()));
+    if (m_scanPath.isEmpty())
+        return refuse(tr("Open a scanned map first"));
+    if (!m_fit.ok())
+        return refuse(tr("The transform cannot be fitted: %1").arg(QString::fromStdString(m_fit.error)));
+    Document *doc = m_main ? m_main->document() : nullptr;
+    if (!doc)
+        return refuse(tr("Open a project first: the vectorized parcels go into it"));
+    std::string err;
+    const std::string sheetId = m_sheet->text().trimmed().toStdString();
+    if (!crs::sheetFrame(sheetId, {}, &err))
+        return refuse(tr("Map sheet '%1': %2").arg(m_sheet->text(), QString::fromStdString(err)));
+    vectorize::VectorizeOptions opt;
+    opt.sheetId = sheetId;
+    opt.scale = scale() > 0 ? scale() : 1000;
+    opt.transform = m_type;
+    opt.epsg = doc->epsg();
+    for (const auto &g : m_gcps.points())
+        if (g.enabled && g.confidence != kAwaitingMap)
+            opt.gcps.add(g);
+    opt.gcps.setCrsWkt(m_gcps.crsWkt());
+    vectorize::IntoOptions into;
+    into.sheetId = sheetId;
+    into.scale = opt.scale;
+    into.toSo = toSo;
+    into.source = m_scanPath.toStdString();
+    // Where the parcels go is checked before minutes of work, not after.
+    const vectorize::IntoResult target = vectorize::resolveTarget(doc->project(), opt.epsg, into);
+    if (!target.ok)
+        return refuse(intoProblemText(target));
+    into.communeCode = target.communeCode;
+    into.toSo = target.toSo;
+    QString refused;
+    QPointer<GeorefWindow> self(this);
+    QPointer<Document> docAtStart(doc);
+    gui::Task *task = m_main->tasks()->start<VectorizeOutcome>(
+        {tr("Vectorizing %1").arg(QFileInfo(m_scanPath).fileName()), doc->path(), true},
+        [scan = m_scanPath.toStdString(), opt, into](gui::TaskContext &ctx) {
+            VectorizeOutcome out;
+            vectorize::VectorizeOptions o = opt;
+            o.progress = [&ctx](double f, const std::string &) { ctx.setFraction(f * 0.95); };
+            o.cancel = &ctx.cancelFlag();
+            out.result = vectorize::vectorizeScan(scan, o);
+            if (out.result.ok && !out.result.cancelled && !ctx.isCancelled())
+                out.into = vectorize::addCandidates(ctx.project(), out.result, into);
+            return out;
+        },
+        [self, docAtStart](VectorizeOutcome &out, const gui::TaskOutcome &outcome) {
+            if (!self)
+                return;
+            self->m_task = nullptr;
+            QString why;
+            if (outcome.cancelled || out.result.cancelled)
+                why = tr("Vectorization cancelled; the project is unchanged.");
+            else if (!outcome.error.isEmpty())
+                why = outcome.error;
+            else if (!out.result.ok)
+                why = QString::fromStdString(out.result.error);
+            else if (!out.into.ok)
+                why = self->intoProblemText(out.into);
+            if (!why.isEmpty()) {
+                self->statusBar()->showMessage(why, 10000);
+                if (self->m_main)
+                    self->m_main->logMessage(tr("Vectorize sheet: %1").arg(why));
+                emit self->sheetVectorized(false, 0, 0, why);
+                return;
+            }
+            if (docAtStart)
+                docAtStart->reloadParcels(out.into.insertedIds);   // only the new candidates are read
+            // Two whole sentences, each with its own plural.
+            const QString done = tr("%n candidate parcel(s) added to sheet %1 for review.", nullptr, out.into.inserted)
+                                     .arg(out.into.toSo) +
+                                 QLatin1Char(' ') + tr("%n of them have reasons to look at.", nullptr, out.into.flagged);
+            self->statusBar()->showMessage(done, 10000);
+            if (self->m_main)
+                self->m_main->logMessage(done);
+            emit self->sheetVectorized(true, out.into.inserted, out.into.flagged, QString());
         },
         &refused);
     if (!task)

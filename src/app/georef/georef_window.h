@@ -31,6 +31,10 @@ class QTableView;
 class QTimer;
 class QUndoStack;
 
+namespace vnland::vectorize {
+struct IntoResult;
+}
+
 namespace vnland::gui {
 class GcpTableModel;
 class ScanView;
@@ -83,7 +87,14 @@ public:
     /// the partial file; then registers it in the project and adds it to the map.
     /// warpFinished() follows. False + @p error when it cannot start.
     bool warpTo(const QString &outPath, bool quiet = false, QString *error = nullptr);
-    /// The running detection or warp, if any.
+    /// Starts vectorizing the scan (vnland vectorize --into) as a task with progress and a
+    /// Cancel that stops it: the georeference is the current GCPs and transform, the frame
+    /// the map sheet, the parcels go to sheet number @p toSo (0: the project's map_sheet
+    /// row of the sheet) as candidates flagged for review, in one transaction, then are
+    /// loaded into the editor. sheetVectorized() follows. False + @p error when it cannot start.
+    bool vectorizeSheet(int toSo, QString *error = nullptr);
+    QSpinBox *toSoSpin() const { return m_toSo; }
+    /// The running detection, warp or vectorization, if any.
     gui::Task *currentTask() const { return m_task; }
     QProgressBar *taskProgress() const { return m_taskProgress; }
     QToolButton *taskCancelButton() const { return m_taskCancel; }
@@ -114,12 +125,16 @@ signals:
     void crossesDetected(int accepted, const QString &error);
     /// A warp ended: written, registered and added, or the reason.
     void warpFinished(bool ok, const QString &error);
+    /// A vectorization ended: @p inserted candidates (of them @p flagged with review
+    /// reasons) are in the project, or the reason (also "cancelled").
+    void sheetVectorized(bool ok, int inserted, int flagged, const QString &error);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *e) override;
 
 private:
+    QString intoProblemText(const vectorize::IntoResult &r) const;
     void createUi();
     void refit();
     void updateMarkers();
@@ -156,6 +171,7 @@ private:
     gui::GcpTableModel *m_model = nullptr;
     QComboBox *m_transform = nullptr;
     QSpinBox *m_scale = nullptr;
+    QSpinBox *m_toSo = nullptr;
     QLineEdit *m_sheet = nullptr;
     QLabel *m_meanError = nullptr;
     QLabel *m_cursor = nullptr;

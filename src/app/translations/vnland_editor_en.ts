@@ -135,6 +135,75 @@
     </message>
 </context>
 <context>
+    <name>vnland::app::CandidateReview</name>
+    <message>
+        <source>no label found</source>
+        <translation>no label found</translation>
+    </message>
+    <message>
+        <source>several labels</source>
+        <translation>several labels</translation>
+    </message>
+    <message>
+        <source>land-use code not in the code list</source>
+        <translation>land-use code not in the code list</translation>
+    </message>
+    <message>
+        <source>land-use code uncertain</source>
+        <translation>land-use code uncertain</translation>
+    </message>
+    <message>
+        <source>parcel number not read</source>
+        <translation>parcel number not read</translation>
+    </message>
+    <message>
+        <source>area not read</source>
+        <translation>area not read</translation>
+    </message>
+    <message>
+        <source>printed area differs from the polygon</source>
+        <translation>printed area differs from the polygon</translation>
+    </message>
+    <message>
+        <source>parcel number used twice</source>
+        <translation>parcel number used twice</translation>
+    </message>
+    <message>
+        <source>very small</source>
+        <translation>very small</translation>
+    </message>
+    <message>
+        <source>very thin</source>
+        <translation>very thin</translation>
+    </message>
+    <message>
+        <source>label read with low confidence</source>
+        <translation>label read with low confidence</translation>
+    </message>
+    <message>
+        <source>No unreviewed candidate selected</source>
+        <translation>No unreviewed candidate selected</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n candidate(s)</source>
+        <translation>
+            <numerusform>Accept %n candidate</numerusform>
+            <numerusform>Accept %n candidates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n candidate(s)</source>
+        <translation>
+            <numerusform>Reject %n candidate</numerusform>
+            <numerusform>Reject %n candidates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>Nothing changed</translation>
+    </message>
+</context>
+<context>
     <name>vnland::app::ChangeValue</name>
     <message>
         <source>Change %1</source>
@@ -841,6 +910,67 @@
         <source>The project was closed during the warp; %1 was written but not registered.</source>
         <translation>The project was closed during the warp; %1 was written but not registered.</translation>
     </message>
+    <message>
+        <source>from the project</source>
+        <translation>from the project</translation>
+    </message>
+    <message>
+        <source>Sheet number (tờ số) the vectorized parcels get; &quot;from the project&quot; takes it from the map sheet</source>
+        <translation>Sheet number (tờ số) the vectorized parcels get; &quot;from the project&quot; takes it from the map sheet</translation>
+    </message>
+    <message>
+        <source>Sheet number:</source>
+        <translation>Sheet number:</translation>
+    </message>
+    <message>
+        <source>Vectorize sheet</source>
+        <translation>Vectorize sheet</translation>
+    </message>
+    <message>
+        <source>Sheet %1 has no sheet number (tờ số) in this project: enter the sheet number and vectorize again.</source>
+        <translation>Sheet %1 has no sheet number (tờ số) in this project: enter the sheet number and vectorize again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The project has %n commune(s); the vectorized parcels need exactly one.</source>
+        <translation>
+            <numerusform>The project has %n commune; the vectorized parcels need exactly one.</numerusform>
+            <numerusform>The project has %n communes; the vectorized parcels need exactly one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ground control points are not in the project&apos;s coordinate system.</source>
+        <translation>The ground control points are not in the project&apos;s coordinate system.</translation>
+    </message>
+    <message>
+        <source>Open a project first: the vectorized parcels go into it</source>
+        <translation>Open a project first: the vectorized parcels go into it</translation>
+    </message>
+    <message>
+        <source>Vectorizing %1</source>
+        <translation>Vectorizing %1</translation>
+    </message>
+    <message>
+        <source>Vectorization cancelled; the project is unchanged.</source>
+        <translation>Vectorization cancelled; the project is unchanged.</translation>
+    </message>
+    <message>
+        <source>Vectorize sheet: %1</source>
+        <translation>Vectorize sheet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate parcel(s) added to sheet %1 for review.</source>
+        <translation>
+            <numerusform>%n candidate parcel added to sheet %1 for review.</numerusform>
+            <numerusform>%n candidate parcels added to sheet %1 for review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them have reasons to look at.</source>
+        <translation>
+            <numerusform>%n of them has reasons to look at.</numerusform>
+            <numerusform>%n of them have reasons to look at.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::ImportDialog</name>
@@ -1378,6 +1508,10 @@ Every finished edit is already in the project; without the journal only the draw
         <source>Validation report…</source>
         <translation>Validation report…</translation>
     </message>
+    <message>
+        <source>Review candidates</source>
+        <translation>Review candidates</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::NewProjectDialog</name>
@@ -1663,6 +1797,67 @@ Every finished edit is already in the project; without the journal only the draw
     <message>
         <source>Writing %1</source>
         <translation>Writing %1</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ReviewPanel</name>
+    <message>
+        <source>Sheet / parcel</source>
+        <translation>Sheet / parcel</translation>
+    </message>
+    <message>
+        <source>Land-use code</source>
+        <translation>Land-use code</translation>
+    </message>
+    <message>
+        <source>Printed area (m²)</source>
+        <translation>Printed area (m²)</translation>
+    </message>
+    <message>
+        <source>Why to look</source>
+        <translation>Why to look</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>The selected candidates become ordinary parcels</source>
+        <translation>The selected candidates become ordinary parcels</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Reject</translation>
+    </message>
+    <message>
+        <source>The selected candidates are removed from the project</source>
+        <translation>The selected candidates are removed from the project</translation>
+    </message>
+    <message>
+        <source>Accept all &amp;without reasons</source>
+        <translation>Accept all &amp;without reasons</translation>
+    </message>
+    <message>
+        <source>No candidates to review.</source>
+        <translation>No candidates to review.</translation>
+    </message>
+    <message>
+        <source>No project is open</source>
+        <translation>No project is open</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate(s) to review.</source>
+        <translation>
+            <numerusform>%n candidate to review.</numerusform>
+            <numerusform>%n candidates to review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them have reasons to look at.</source>
+        <translation>
+            <numerusform>%n of them has reasons to look at.</numerusform>
+            <numerusform>%n of them have reasons to look at.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

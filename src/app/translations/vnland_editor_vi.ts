@@ -135,6 +135,73 @@
     </message>
 </context>
 <context>
+    <name>vnland::app::CandidateReview</name>
+    <message>
+        <source>no label found</source>
+        <translation>không tìm thấy nhãn thửa</translation>
+    </message>
+    <message>
+        <source>several labels</source>
+        <translation>có nhiều nhãn thửa</translation>
+    </message>
+    <message>
+        <source>land-use code not in the code list</source>
+        <translation>mã loại đất không có trong danh mục</translation>
+    </message>
+    <message>
+        <source>land-use code uncertain</source>
+        <translation>mã loại đất đọc chưa chắc chắn</translation>
+    </message>
+    <message>
+        <source>parcel number not read</source>
+        <translation>chưa đọc được số thửa</translation>
+    </message>
+    <message>
+        <source>area not read</source>
+        <translation>chưa đọc được diện tích</translation>
+    </message>
+    <message>
+        <source>printed area differs from the polygon</source>
+        <translation>diện tích ghi trên bản đồ khác diện tích thửa vẽ</translation>
+    </message>
+    <message>
+        <source>parcel number used twice</source>
+        <translation>số thửa bị trùng</translation>
+    </message>
+    <message>
+        <source>very small</source>
+        <translation>thửa rất nhỏ</translation>
+    </message>
+    <message>
+        <source>very thin</source>
+        <translation>thửa rất hẹp</translation>
+    </message>
+    <message>
+        <source>label read with low confidence</source>
+        <translation>nhãn đọc với độ tin cậy thấp</translation>
+    </message>
+    <message>
+        <source>No unreviewed candidate selected</source>
+        <translation>Chưa chọn thửa đề xuất nào chưa rà soát</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n candidate(s)</source>
+        <translation>
+            <numerusform>Chấp nhận %n thửa đề xuất</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n candidate(s)</source>
+        <translation>
+            <numerusform>Loại bỏ %n thửa đề xuất</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>Không có gì thay đổi</translation>
+    </message>
+</context>
+<context>
     <name>vnland::app::ChangeValue</name>
     <message>
         <source>Change %1</source>
@@ -837,6 +904,64 @@
         <source>The project was closed during the warp; %1 was written but not registered.</source>
         <translation>Dự án đã đóng trong lúc nắn; đã ghi %1 nhưng chưa đăng ký vào dự án.</translation>
     </message>
+    <message>
+        <source>from the project</source>
+        <translation>theo dự án</translation>
+    </message>
+    <message>
+        <source>Sheet number (tờ số) the vectorized parcels get; &quot;from the project&quot; takes it from the map sheet</source>
+        <translation>Số tờ gán cho các thửa được véc-tơ hóa; &quot;theo dự án&quot; lấy số tờ của tờ bản đồ trong dự án</translation>
+    </message>
+    <message>
+        <source>Sheet number:</source>
+        <translation>Số tờ:</translation>
+    </message>
+    <message>
+        <source>Vectorize sheet</source>
+        <translation>Véc-tơ hóa tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>Sheet %1 has no sheet number (tờ số) in this project: enter the sheet number and vectorize again.</source>
+        <translation>Mảnh %1 chưa có số tờ trong dự án này: hãy nhập số tờ rồi véc-tơ hóa lại.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The project has %n commune(s); the vectorized parcels need exactly one.</source>
+        <translation>
+            <numerusform>Dự án có %n xã; các thửa được véc-tơ hóa cần đúng một xã.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ground control points are not in the project&apos;s coordinate system.</source>
+        <translation>Các điểm khống chế không ở trong hệ tọa độ của dự án.</translation>
+    </message>
+    <message>
+        <source>Open a project first: the vectorized parcels go into it</source>
+        <translation>Hãy mở một dự án trước: các thửa được véc-tơ hóa sẽ được đưa vào đó</translation>
+    </message>
+    <message>
+        <source>Vectorizing %1</source>
+        <translation>Đang véc-tơ hóa %1</translation>
+    </message>
+    <message>
+        <source>Vectorization cancelled; the project is unchanged.</source>
+        <translation>Đã hủy véc-tơ hóa; dự án không thay đổi.</translation>
+    </message>
+    <message>
+        <source>Vectorize sheet: %1</source>
+        <translation>Véc-tơ hóa tờ bản đồ: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate parcel(s) added to sheet %1 for review.</source>
+        <translation>
+            <numerusform>Đã thêm %n thửa đề xuất vào tờ %1 để rà soát.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them have reasons to look at.</source>
+        <translation>
+            <numerusform>%n thửa trong số đó cần xem lại.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::ImportDialog</name>
@@ -1370,6 +1495,10 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
         <source>Validation report…</source>
         <translation>Báo cáo kiểm tra…</translation>
     </message>
+    <message>
+        <source>Review candidates</source>
+        <translation>Rà soát thửa đề xuất</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::NewProjectDialog</name>
@@ -1653,6 +1782,65 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
     <message>
         <source>Writing %1</source>
         <translation>Đang ghi %1</translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ReviewPanel</name>
+    <message>
+        <source>Sheet / parcel</source>
+        <translation>Tờ / thửa</translation>
+    </message>
+    <message>
+        <source>Land-use code</source>
+        <translation>Mã loại đất</translation>
+    </message>
+    <message>
+        <source>Printed area (m²)</source>
+        <translation>Diện tích ghi trên bản đồ (m²)</translation>
+    </message>
+    <message>
+        <source>Why to look</source>
+        <translation>Lý do cần xem</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Chấp nhận</translation>
+    </message>
+    <message>
+        <source>The selected candidates become ordinary parcels</source>
+        <translation>Các thửa đề xuất đã chọn trở thành thửa đất chính thức</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Loại bỏ</translation>
+    </message>
+    <message>
+        <source>The selected candidates are removed from the project</source>
+        <translation>Các thửa đề xuất đã chọn bị xóa khỏi dự án</translation>
+    </message>
+    <message>
+        <source>Accept all &amp;without reasons</source>
+        <translation>Chấp nhận mọi thửa &amp;không có lý do cần xem</translation>
+    </message>
+    <message>
+        <source>No candidates to review.</source>
+        <translation>Không có thửa đề xuất nào cần rà soát.</translation>
+    </message>
+    <message>
+        <source>No project is open</source>
+        <translation>Chưa mở dự án nào</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate(s) to review.</source>
+        <translation>
+            <numerusform>%n thửa đề xuất cần rà soát.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them have reasons to look at.</source>
+        <translation>
+            <numerusform>%n thửa trong số đó cần xem lại.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -13,14 +13,15 @@
 
 namespace vnland::vectorize {
 
-IntoResult addCandidates(store::Project &project, const VectorizeResult &result, const IntoOptions &o)
+IntoResult resolveTarget(store::Project &project, int epsg, const IntoOptions &o)
 {
     IntoResult r;
     auto &db = project.db();
     const std::string where = project.path() + ": ";
-    if (result.epsg != project.srid()) {
-        r.error = where + "the candidates are in EPSG:" + std::to_string(result.epsg) + ", the project in EPSG:" +
+    if (epsg != project.srid()) {
+        r.error = where + "the candidates are in EPSG:" + std::to_string(epsg) + ", the project in EPSG:" +
                   std::to_string(project.srid()) + " (give --epsg or GCPs in the project CRS)";
+        r.problem = IntoProblem::CrsMismatch;
         return r;
     }
     try {
@@ -32,6 +33,8 @@ IntoResult addCandidates(store::Project &project, const VectorizeResult &result,
                 codes.push_back(st.text(0));
             if (codes.size() != 1) {
                 r.error = where + "give --commune CODE (the project has " + std::to_string(codes.size()) + " communes)";
+                r.problem = IntoProblem::CommuneNeeded;
+                r.communeCount = int(codes.size());
                 return r;
             }
             r.communeCode = codes.front();
@@ -45,8 +48,26 @@ IntoResult addCandidates(store::Project &project, const VectorizeResult &result,
         }
         if (r.toSo <= 0) {
             r.error = where + "give --to-so N: sheet " + o.sheetId + " is not in map_sheet for commune " + r.communeCode;
+            r.problem = IntoProblem::SheetNumberNeeded;
             return r;
         }
+        r.ok = true;
+    } catch (const std::exception &e) {
+        r.error = where + e.what();
+        r.problem = IntoProblem::Failed;
+    }
+    return r;
+}
+
+IntoResult addCandidates(store::Project &project, const VectorizeResult &result, const IntoOptions &o)
+{
+    IntoResult r = resolveTarget(project, result.epsg, o);
+    if (!r.ok)
+        return r;
+    r.ok = false;
+    auto &db = project.db();
+    const std::string where = project.path() + ": ";
+    try {
         std::set<int> taken;
         {
             store::Statement st(db, "SELECT thua_so FROM parcel WHERE commune_code = ? AND to_so = ? AND end_time IS NULL"
@@ -84,7 +105,7 @@ IntoResult addCandidates(store::Project &project, const VectorizeResult &result,
             if (c.thuaSo && !dup && taken.count(*c.thuaSo))
                 p.flags += ",duplicate_number"; // the number is held by a live parcel already
             p.wkb = c.wkb;
-            writer.insert(p, r.importId);
+            r.insertedIds.push_back(writer.insert(p, r.importId));
             ++r.inserted;
             r.flagged += !c.review.empty();
         }
@@ -101,7 +122,9 @@ IntoResult addCandidates(store::Project &project, const VectorizeResult &result,
         r.ok = true;
     } catch (const std::exception &e) {
         r.error = where + e.what();
+        r.problem = IntoProblem::Failed;
         r.inserted = r.flagged = 0;
+        r.insertedIds.clear();
     }
     return r;
 }
