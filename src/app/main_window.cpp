@@ -24,6 +24,7 @@
 
 #include "crs/transformer.h"
 #include "io/exporter.h"
+#include "georef/raster_store.h"
 #include "store/parcel_query.h"
 #include "store/project.h"
 
@@ -35,6 +36,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -408,6 +410,9 @@ bool MainWindow::adoptDocument(std::unique_ptr<Document> doc, const QString &err
     offerJournalRestore(quiet);   // edits of a session that did not close normally
     m_validation->setDocument(m_doc.get());
     m_review->setDocument(m_doc.get());
+    addProjectRasters();
+    if (!m_review->listedIds().empty())   // unreviewed candidates: the review dock comes up with them
+        raiseReviewDock();
     addRecent(m_doc->path());
     updateTitle();
     updateScale();
@@ -423,6 +428,7 @@ void MainWindow::closeProject()
     for (int i = m_layers->count() - 1; i >= 0; --i)
         if (m_layers->item(i)->data(Qt::UserRole).toInt() >= 1000)
             delete m_layers->takeItem(i);
+    m_canvas->clearRasters();
     m_canvas->setSource(nullptr);
     m_digitize->tools()->setDocument(nullptr);
     m_table->setDocument(nullptr);
@@ -596,6 +602,29 @@ bool MainWindow::addRasterLayer(const QString &path, bool quiet)
                    .arg(src->width)
                    .arg(src->height));
     return true;
+}
+
+void MainWindow::addProjectRasters()
+{
+    // The georeferenced scans registered in the project (vnland georef warp --project, Warp…).
+    std::vector<georef::RasterRecord> rasters;
+    try {
+        rasters = georef::listRasters(m_doc->project());
+    } catch (const std::exception &e) {
+        logMessage(tr("Cannot read the project's raster layers: %1").arg(QString::fromStdString(e.what())));
+        return;
+    }
+    for (const auto &r : rasters) {
+        if (r.kind != "warped")
+            continue;
+        const QString path = QString::fromStdString(r.path);
+        if (!QFileInfo::exists(path)) {
+            logMessage(tr("Raster layer %1 is registered in the project but its file %2 is missing")
+                           .arg(QString::fromStdString(r.name), path));
+            continue;
+        }
+        addRasterLayer(path, true);
+    }
 }
 
 void MainWindow::addRasterDialog()
@@ -853,13 +882,18 @@ GeorefWindow *MainWindow::georefWindow()
             if (!ok)
                 return;
             m_review->refresh();
-            if (auto *dock = findChild<QDockWidget *>(QStringLiteral("reviewDock"))) {
-                dock->show();
-                dock->raise();
-            }
+            raiseReviewDock();
         });
     }
     return m_georef;
+}
+
+void MainWindow::raiseReviewDock()
+{
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("reviewDock"))) {
+        dock->show();
+        dock->raise();
+    }
 }
 
 void MainWindow::georefDialog()

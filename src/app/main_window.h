@@ -112,6 +112,8 @@ protected:
     void closeEvent(QCloseEvent *e) override;
 
 private:
+    void raiseReviewDock();
+    void addProjectRasters();
     void createActions();
     /// Offers to restore the crash journal of the open project (quiet: restores).
     void offerJournalRestore(bool quiet);

@@ -46,7 +46,7 @@ QImage renderParcels(const MapSettings &s, const CancelFlag &cancel)
     p.setRenderHint(QPainter::Antialiasing, antialias);
     const QPen outline(QColor(90, 60, 60), 0.8);
     const QPen candidateOutline(kCandidateColor, 1.6, Qt::DashLine);
-    const QBrush candidateHatch(QColor(kCandidateColor.red(), kCandidateColor.green(), kCandidateColor.blue(), 170), Qt::BDiagPattern);
+    const QBrush candidateHatch(QColor(kCandidateColor.red(), kCandidateColor.green(), kCandidateColor.blue(), 110), Qt::BDiagPattern);
     const double ox = g.origin().x(), oy = g.origin().y();
     const MapView &v = s.view;
     const double sx0 = v.size.width() / 2.0 - (v.center.x() - ox) / v.mpp;
@@ -70,7 +70,8 @@ QImage renderParcels(const MapSettings &s, const CancelFlag &cancel)
             }
             continue;
         }
-        const QColor fill = QColor::fromRgb(a.fill[i]);
+        QColor fill = QColor::fromRgb(a.fill[i]);
+        fill.setAlpha(s.parcelFillAlpha);
         const uint32_t r0 = g.firstRing(i), r1 = g.endRing(i);
         const bool drawOutline = wpx > 4.0 || hpx > 4.0;
         p.setPen(drawOutline ? outline : QPen(Qt::NoPen));

@@ -87,14 +87,26 @@ int MapCanvas::addRaster(const RasterSource &source)
     RasterEntry &e = m_rasters.emplace_back();
     e.source = source;
     e.job.cancel = std::make_shared<std::atomic_bool>(false);
+    job(int(MapLayer::Parcels)).dirty = true;   // the fill turns see-through over the scan
     scheduleRender();
     return int(m_rasters.size()) - 1;
+}
+
+void MapCanvas::clearRasters()
+{
+    for (RasterEntry &e : m_rasters)
+        cancelJob(e.job);   // disconnects: a running worker's image is dropped
+    m_rasters.clear();
+    job(int(MapLayer::Parcels)).dirty = true;
+    scheduleRender();
+    update();
 }
 
 void MapCanvas::setRasterVisible(int i, bool visible)
 {
     m_rasters[size_t(i)].visible = visible;
     m_rasters[size_t(i)].job.dirty = true;
+    job(int(MapLayer::Parcels)).dirty = true;
     scheduleRender();
     update();
 }
@@ -247,6 +259,9 @@ void MapCanvas::startRender()
     MapSettings s;
     s.view = m_view;
     s.showLabels = m_showLabels;
+    for (const RasterEntry &e : m_rasters)
+        if (e.visible)
+            s.parcelFillAlpha = 90;
     if (m_doc) {
         s.geometry = m_doc->geometry();
         s.attrs = m_doc->renderAttrs();

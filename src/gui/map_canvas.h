@@ -55,6 +55,8 @@ public:
 
     /// Raster layers are drawn under the vector layers, in the order added.
     int addRaster(const RasterSource &source);
+    /// Removes every raster layer (a project closes).
+    void clearRasters();
     int rasterCount() const { return int(m_rasters.size()); }
     const RasterSource &raster(int i) const { return m_rasters[size_t(i)].source; }
     void setRasterVisible(int i, bool visible);

@@ -44,6 +44,8 @@ struct MapView {
 struct MapSettings {
     MapView view;
     bool showLabels = true;
+    /// Parcel fill opacity 0…255: see-through over a visible scan, so the paper shows.
+    int parcelFillAlpha = 255;
     std::shared_ptr<const ParcelGeometry> geometry;
     std::shared_ptr<const ParcelRenderAttrs> attrs;
     std::shared_ptr<const SheetOutlines> sheets;

@@ -21,6 +21,7 @@
 #include "review/candidate_review.h"
 #include "review/review_panel.h"
 
+#include "georef/raster_store.h"
 #include "store/database.h"
 #include "store/project.h"
 
@@ -36,6 +37,10 @@
 #include <QUndoStack>
 
 #include <gdal.h>
+#include <cpl_conv.h>
+#include <ogr_srs_api.h>
+
+#include <array>
 
 using namespace vnland;
 
@@ -205,4 +210,63 @@ BOOST_FIXTURE_TEST_CASE(vectorize_cancel_and_refusals_leave_the_project_untouche
     BOOST_TEST(!error.contains(QStringLiteral("--to-so")), error.toStdString());
     BOOST_TEST(error.contains(QStringLiteral("sheet number")), error.toStdString());
     BOOST_TEST(parcelsInFile() == 0);
+}
+
+namespace {
+/// A 64 × 64 px GeoTIFF in EPSG:5899 over part of sheet 322500-5-d.
+void writeTinyGeoTiff(const std::string &path)
+{
+    GDALDriverH drv = GDALGetDriverByName("GTiff");
+    BOOST_REQUIRE(drv);
+    GDALDatasetH ds = GDALCreate(drv, path.c_str(), 64, 64, 1, GDT_Byte, nullptr);
+    BOOST_REQUIRE(ds);
+    double gt[6] = {501700, 0.5, 0, 2320200, 0, -0.5};
+    GDALSetGeoTransform(ds, gt);
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(srs, 5899);
+    char *wkt = nullptr;
+    OSRExportToWkt(srs, &wkt);
+    GDALSetProjection(ds, wkt);
+    CPLFree(wkt);
+    OSRDestroySpatialReference(srs);
+    std::vector<unsigned char> px(64 * 64, 200);
+    BOOST_REQUIRE(GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, 64, 64, px.data(), 64, 64, GDT_Byte, 0, 0) == CE_None);
+    GDALClose(ds);
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(registered_scans_open_with_the_project_and_go_with_it)
+{
+    GDALAllRegister();
+    test::TempDir tmp;
+    const std::string path = tmp.file("rasters.sqlite"), tif = tmp.file("to3.tif"), gone = tmp.file("gone.tif");
+    writeTinyGeoTiff(tif);
+    {
+        auto p = store::Project::create(path, store::ProjectSettings{});
+        georef::RasterRecord r;
+        r.name = "to3";
+        r.path = tif;
+        r.kind = "warped";
+        r.srid = 5899;
+        r.width = r.height = 64;
+        r.geoTransform = std::array<double, 6>{501700, 0.5, 0, 2320200, 0, -0.5};
+        georef::registerRaster(*p, r);
+        r.name = "gone";
+        r.path = gone;   // registered, its file deleted since
+        georef::registerRaster(*p, r);
+        r.name = "scan";
+        r.path = tif;
+        r.kind = "scan";   // the unreferenced scan is not a map layer
+        georef::registerRaster(*p, r);
+    }
+    app::MainWindow window;
+    window.resize(1000, 700);
+    window.show();
+    BOOST_REQUIRE(test::openAndWait(window, QString::fromStdString(path)));
+    BOOST_TEST(window.canvas()->rasterCount() == 1);
+    BOOST_TEST(window.canvas()->raster(0).path == QString::fromStdString(tif));
+    window.closeProject();
+    BOOST_TEST(window.canvas()->rasterCount() == 0);
+    BOOST_REQUIRE(test::openAndWait(window, QString::fromStdString(path)));
+    BOOST_TEST(window.canvas()->rasterCount() == 1);   // once, not once per opening
 }

@@ -1512,6 +1512,14 @@ Every finished edit is already in the project; without the journal only the draw
         <source>Review candidates</source>
         <translation>Review candidates</translation>
     </message>
+    <message>
+        <source>Cannot read the project&apos;s raster layers: %1</source>
+        <translation>Cannot read the project&apos;s raster layers: %1</translation>
+    </message>
+    <message>
+        <source>Raster layer %1 is registered in the project but its file %2 is missing</source>
+        <translation>Raster layer %1 is registered in the project but its file %2 is missing</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::NewProjectDialog</name>

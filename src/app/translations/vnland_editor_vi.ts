@@ -1499,6 +1499,14 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
         <source>Review candidates</source>
         <translation>Rà soát thửa đề xuất</translation>
     </message>
+    <message>
+        <source>Cannot read the project&apos;s raster layers: %1</source>
+        <translation>Không đọc được các lớp ảnh quét của dự án: %1</translation>
+    </message>
+    <message>
+        <source>Raster layer %1 is registered in the project but its file %2 is missing</source>
+        <translation>Lớp ảnh %1 có trong dự án nhưng không tìm thấy tệp %2</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::NewProjectDialog</name>
