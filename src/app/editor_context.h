@@ -10,6 +10,7 @@
 
 namespace vnland::gui {
 class MapCanvas;
+class Task;
 class TaskRunner;
 }
 
@@ -30,6 +31,8 @@ public:
     virtual void logMessage(const QString &text) = 0;
     /// Adds a GDAL raster in the project CRS under the vector layers; false + logged reason.
     virtual bool addRasterLayer(const QString &path, bool quiet) = 0;
+    /// Shows a started task's progress and Cancel in the status bar.
+    virtual void trackTask(gui::Task *task) = 0;
 };
 
 } // namespace vnland::app

@@ -68,6 +68,7 @@ public:
     bool saveProjectAs(const QString &path, bool quiet = false);
     /// Adds a GDAL raster (scan, GeoTIFF) in the project CRS under the vector layers.
     bool addRasterLayer(const QString &path, bool quiet = false) override;
+    void trackTask(gui::Task *task) override;
     QListWidget *layerList() const { return m_layers; }
     /// Starts importing a vector file into the open project as a task (its own
     /// connection, progress, cancel that stops the import and rolls it back),
@@ -133,7 +134,7 @@ private:
     void importDialog();
     void exportDialog();
     /// Shows @p task in the status bar (progress, cancel button) while it runs.
-    void trackTask(gui::Task *task);
+
     /// Takes over a loaded document (or reports why there is none).
     bool adoptDocument(std::unique_ptr<Document> doc, const QString &error, bool quiet);
     void finishImport(const QString &path, const io::ImportResult &result, const QString &failure, bool cancelled, bool quiet);

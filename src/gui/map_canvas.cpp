@@ -261,7 +261,7 @@ void MapCanvas::startRender()
     s.showLabels = m_showLabels;
     for (const RasterEntry &e : m_rasters)
         if (e.visible)
-            s.parcelFillAlpha = 90;
+            s.parcelFillAlpha = MapSettings::kFillAlphaOverRaster;
     if (m_doc) {
         s.geometry = m_doc->geometry();
         s.attrs = m_doc->renderAttrs();

@@ -60,6 +60,7 @@ public:
     int rasterCount() const { return int(m_rasters.size()); }
     const RasterSource &raster(int i) const { return m_rasters[size_t(i)].source; }
     void setRasterVisible(int i, bool visible);
+    bool isRasterVisible(int i) const { return m_rasters[size_t(i)].visible; }
 
     /// Georeferencing preview: an image covering @p worldExtent (project CRS),
     /// drawn over the rasters and under the vector layers; a null image clears it.

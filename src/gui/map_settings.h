@@ -46,6 +46,8 @@ struct MapSettings {
     bool showLabels = true;
     /// Parcel fill opacity 0…255: see-through over a visible scan, so the paper shows.
     int parcelFillAlpha = 255;
+    /// Fill opacity the canvas uses while a scan is visible under the parcels.
+    static constexpr int kFillAlphaOverRaster = 90;
     std::shared_ptr<const ParcelGeometry> geometry;
     std::shared_ptr<const ParcelRenderAttrs> attrs;
     std::shared_ptr<const SheetOutlines> sheets;

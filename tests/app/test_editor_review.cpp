@@ -21,6 +21,11 @@
 #include "review/candidate_review.h"
 #include "review/review_panel.h"
 
+#include "crs/map_sheet_grid.h"
+#include "digitize/digitize_tools.h"
+#include "vectorize/sheet_faces.h"
+#include "digitize/scan_faces.h"
+#include "geom/geos_context.h"
 #include "georef/raster_store.h"
 #include "store/database.h"
 #include "store/project.h"
@@ -38,7 +43,10 @@
 
 #include <gdal.h>
 #include <cpl_conv.h>
+#include <ogr_api.h>
 #include <ogr_srs_api.h>
+
+#include <cstdio>
 
 #include <array>
 
@@ -269,4 +277,150 @@ BOOST_AUTO_TEST_CASE(registered_scans_open_with_the_project_and_go_with_it)
     BOOST_TEST(window.canvas()->rasterCount() == 0);
     BOOST_REQUIRE(test::openAndWait(window, QString::fromStdString(path)));
     BOOST_TEST(window.canvas()->rasterCount() == 1);   // once, not once per opening
+}
+
+namespace {
+/// The parcels tờ 3 was drawn from, clipped by its frame (pieces over 20 m²).
+struct TruthParcel {
+    geom::GeomPtr geometry;
+    int thuaSo = 0;
+    std::string code;
+};
+
+std::vector<TruthParcel> truthParcels(const crs::SheetFrame &frame)
+{
+    std::vector<TruthParcel> out;
+    const std::string shp = test::sampleDir() + "/coto/coto_faulty.shp";
+    GDALDatasetH ds = GDALOpenEx(shp.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    BOOST_REQUIRE_MESSAGE(ds, shp);
+    geom::GeomPtr frameGeom = geom::fromWkt(frame.wkt());
+    BOOST_REQUIRE_MESSAGE(frameGeom, frame.wkt());
+    OGRLayerH l = GDALDatasetGetLayer(ds, 0);
+    OGR_L_ResetReading(l);
+    while (OGRFeatureH f = OGR_L_GetNextFeature(l)) {
+        if (OGRGeometryH g = OGR_F_GetGeometryRef(f)) {
+            std::vector<unsigned char> wkb(size_t(OGR_G_WkbSize(g)));
+            OGR_G_ExportToWkb(g, wkbNDR, wkb.data());
+            geom::GeomPtr p = geom::fromWkb(wkb.data(), wkb.size());
+            geom::GeomPtr in(p ? GEOSIntersection_r(geom::ctx(), p.get(), frameGeom.get()) : nullptr);
+            if (in && geom::area(in.get()) > 20)
+                out.push_back({std::move(in), OGR_F_GetFieldAsInteger(f, OGR_F_GetFieldIndex(f, "SoThuTuThu")),
+                               OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "KyHieuMucD"))});
+        }
+        OGR_F_Destroy(f);
+    }
+    GDALClose(ds);
+    return out;
+}
+
+double iou(const GEOSGeometry *a, const GEOSGeometry *b)
+{
+    geom::GeomPtr i(GEOSIntersection_r(geom::ctx(), a, b)), u(GEOSUnion_r(geom::ctx(), a, b));
+    return i && u && geom::area(u.get()) > 0 ? geom::area(i.get()) / geom::area(u.get()) : 0;
+}
+} // namespace
+
+// Fill parcel driven by mouse clicks on the canvas over the warped sample scan: one
+// click inside each parcel of the sheet it was drawn from. Prints the clicks measure
+// (share filled right by one click: IoU ≥ 0.9 with the true parcel) and checks the
+// issue's floor of 85 %, the labels going into the attributes, shared edges (the
+// filled parcels do not overlap) and the undo of a fill.
+BOOST_FIXTURE_TEST_CASE(fill_parcel_one_click_per_parcel_on_the_sample_sheet, ReviewFixture)
+{
+    QString error;
+    BOOST_REQUIRE_MESSAGE(test::importAndWait(window, QString::fromStdString(test::sampleDir() + "/coto/coto_sheets.geojson"), {},
+                                              &error),
+                          error.toStdString());
+    BOOST_REQUIRE_MESSAGE(test::warpAndWait(*geo, QString::fromStdString(tmp.file("to3.tif")), &error), error.toStdString());
+    BOOST_REQUIRE_EQUAL(window.canvas()->rasterCount(), 1);
+    const auto frame = crs::sheetFrame("322500-5-d");
+    BOOST_REQUIRE(frame);
+    const auto truth = truthParcels(*frame);
+    BOOST_REQUIRE_GT(truth.size(), 90u);
+
+    app::DigitizeTools *tools = window.digitizeTools();
+    window.findChild<QAction *>(QStringLiteral("toolFillParcel"))->trigger();
+    BOOST_REQUIRE((tools->mode() == app::DigitizeTools::Mode::Fill));
+    gui::MapCanvas *canvas = window.canvas();
+    canvas->setView(QPointF((frame->minEast + frame->maxEast) / 2, (frame->minNorth + frame->maxNorth) / 2),
+                    1.05 * std::max((frame->maxEast - frame->minEast) / canvas->width(),
+                                    (frame->maxNorth - frame->minNorth) / canvas->height()));
+    QCoreApplication::processEvents();
+
+    auto pointIn = [](const GEOSGeometry *g) {
+        geom::GeomPtr p(GEOSPointOnSurface_r(geom::ctx(), g));
+        double x = 0, y = 0;
+        GEOSGeomGetX_r(geom::ctx(), p.get(), &x);
+        GEOSGeomGetY_r(geom::ctx(), p.get(), &y);
+        return QPointF(x, y);
+    };
+    auto click = [&](const QPointF &world) {
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->worldToScreen(world).toPoint());
+    };
+    // The first click reads the scan's lines in the background; nothing is added yet.
+    QSignalSpy prepared(tools->scanFaces(), &app::ScanFaces::prepared);
+    click(pointIn(truth.front().geometry.get()));
+    BOOST_TEST(doc()->parcelCount() == 0);
+    BOOST_REQUIRE(prepared.wait(300000));
+    BOOST_REQUIRE_MESSAGE(prepared.at(0).at(1).toBool(), prepared.at(0).at(2).toString().toStdString());
+
+    int oneClick = 0, numbersRight = 0, codesRight = 0, numbered = 0, clicks = 1;
+    double sumArea = 0;
+    QUndoStack *undo = doc()->undoStack();
+    for (const auto &t : truth) {
+        const int before = doc()->parcelCount();
+        const QPointF at = pointIn(t.geometry.get());
+        click(at);
+        ++clicks;
+        if (doc()->parcelCount() != before + 1)
+            continue;
+        const model::Parcel &p = doc()->parcel(doc()->parcelCount() - 1);
+        const auto wkb = doc()->record(p.id).parcel.wkb;
+        geom::GeomPtr g = geom::fromWkb(wkb.data(), wkb.size());
+        BOOST_REQUIRE(g);
+        sumArea += geom::area(g.get());
+        if (iou(g.get(), t.geometry.get()) >= 0.9)
+            ++oneClick;
+        numbersRight += p.thuaSo == t.thuaSo;
+        codesRight += p.landuseCode == t.code;
+        numbered += p.thuaSo.has_value();
+        // The label's number when it was read and free (the truth numbers are the scan's).
+        BOOST_TEST(p.toSo.value_or(0) == 3);
+    }
+    // Shared edges exact: no overlaps between the filled parcels.
+    {
+        std::vector<GEOSGeometry *> parts;
+        for (int r = 0; r < doc()->parcelCount(); ++r) {
+            const auto wkb = doc()->record(doc()->parcel(r).id).parcel.wkb;
+            parts.push_back(geom::fromWkb(wkb.data(), wkb.size()).release());
+            BOOST_TEST(GEOSisValid_r(geom::ctx(), parts.back()) == 1, "filled parcel " << r << " is valid");
+        }
+        geom::GeomPtr coll(GEOSGeom_createCollection_r(geom::ctx(), GEOS_GEOMETRYCOLLECTION, parts.data(), unsigned(parts.size())));
+        BOOST_REQUIRE(coll);
+        geom::GeomPtr u(GEOSUnaryUnion_r(geom::ctx(), coll.get()));
+        BOOST_REQUIRE(u);
+        BOOST_TEST(geom::area(u.get()) == sumArea, boost::test_tools::tolerance(1e-6));
+    }
+    const double share = double(oneClick) / double(truth.size());
+    const int filled = doc()->parcelCount();
+    std::printf("Fill parcel on the sample sheet: %d of %zu parcels right with one click (%.1f %%, %d clicks in all); "
+                "thửa numbers right %d/%d, land-use codes right %d/%d\n",
+                oneClick, truth.size(), share * 100, clicks, numbersRight, filled, codesRight, filled);
+    BOOST_TEST(share >= 0.85);
+    BOOST_TEST(numbered == filled);
+    // The label is read into the attributes. Measured here: 90 of 120 numbers and 82 of 120
+    // codes are the printed ones (unlabelled road pieces, misread labels and numbers a misread
+    // label took count against it); the floors catch labels no longer reaching the parcel.
+    BOOST_TEST(numbersRight >= 0.70 * filled);
+    BOOST_TEST(codesRight >= 0.60 * filled);
+    // A fill is one undo step.
+    const int n = doc()->parcelCount();
+    undo->undo();
+    BOOST_TEST(doc()->parcelCount() == n - 1);
+    undo->redo();
+    BOOST_TEST(doc()->parcelCount() == n);
+    // A click on no scan says so and adds nothing.
+    QString why;
+    BOOST_TEST(!tools->fillAt(QPointF(frame->minEast - 5000, frame->minNorth), &why));
+    BOOST_TEST(why.contains(QStringLiteral("scan")), why.toStdString());
 }

@@ -15,6 +15,7 @@
 #include "store/project.h"
 #include "vectorize/degrade.h"
 #include "vectorize/scoring.h"
+#include "vectorize/sheet_faces.h"
 #include "vectorize/vectorize.h"
 #include "vectorize/vectorize_internal.h"
 #include "vectorize/vectorize_store.h"
@@ -281,6 +282,34 @@ BOOST_AUTO_TEST_CASE(crack_edges_junction)
     BOOST_TEST(atJunction == 3);
     const auto dp = detail::simplifyDp({{0, 0}, {1, 0.2}, {2, 0}, {3, 5}, {4, 0}}, 0.5);
     BOOST_TEST(dp.size() == 4u);
+}
+
+// Fill parcel's lookup: the face under a click, holes excluded, the highest number read.
+BOOST_AUTO_TEST_CASE(sheet_faces_find_the_face_under_a_point)
+{
+    using edit::MultiPoly;
+    using edit::Poly;
+    VectorizeResult r;
+    r.ok = true;
+    r.epsg = 5899;
+    Candidate a, b;
+    // a: 0..10 square with a 4..6 hole; b: the 10..20 square beside it.
+    a.wkb = edit::toWkb(MultiPoly{Poly{{{{0, 0}, {10, 0}, {10, 10}, {0, 10}}, {{4, 4}, {6, 4}, {6, 6}, {4, 6}}}}});
+    a.thuaSo = 7;
+    b.wkb = edit::toWkb(MultiPoly{Poly{{{{10, 0}, {20, 0}, {20, 10}, {10, 10}}}}});
+    b.thuaSo = 12;
+    r.candidates = {a, b};
+    const SheetFaces f(std::move(r), 500);
+    BOOST_TEST(f.size() == 2u);
+    BOOST_TEST(f.epsg() == 5899);
+    BOOST_TEST(f.faceAt(2, 2) == 0);
+    BOOST_TEST(f.faceAt(15, 5) == 1);
+    BOOST_TEST(f.faceAt(5, 5) == -1);      // in the hole
+    BOOST_TEST(f.faceAt(25, 5) == -1);     // outside
+    BOOST_TEST(f.highestNumber() == 12);
+    BOOST_TEST(f.snapTolerance() == 0.1, boost::test_tools::tolerance(1e-12));   // 0.2 mm at 1:500
+    BOOST_TEST(f.candidate(1).thuaSo.value_or(0) == 12);
+    BOOST_TEST(f.polygon(0).front().rings.size() == 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,9 @@
 // The Digitize menu (Số hóa) and toolbar: the digitizing tools' modes,
 // tracing, snapping kinds, merge / delete / renumber, all in the action registry.
 #include "digitize/digitize_actions.h"
+#include "digitize/scan_faces.h"
+
+#include <QFileInfo>
 
 #include "action_registry.h"
 #include "digitize/digitize_tools.h"
@@ -24,6 +27,12 @@ DigitizeActions::DigitizeActions(EditorContext *context, QMainWindow *window, QA
     ActionRegistry *actions = context->actions();
     DigitizeTools *dig = m_tools = new DigitizeTools(canvas);
     canvas->setMapTool(dig);
+    auto *faces = new ScanFaces(context, this);
+    dig->setScanFaces(faces);
+    connect(faces, &ScanFaces::prepared, dig, [dig](const QString &path, bool ok, const QString &error) {
+        emit dig->notice(ok ? tr("%1 is read: click inside an area to fill it as a parcel").arg(QFileInfo(path).fileName())
+                            : tr("Fill parcel cannot use %1: %2").arg(QFileInfo(path).fileName(), error));
+    });
     QMenu *menu = m_menu = window->menuBar()->addMenu(tr("&Digitize"));
     menu->setObjectName(QStringLiteral("digitizeMenu"));
     // Added to the window after the main toolbar (createActions).
@@ -39,6 +48,7 @@ DigitizeActions::DigitizeActions(EditorContext *context, QMainWindow *window, QA
         {DigitizeTools::Mode::AddParcel, tr("&Add parcel"), "toolAddParcel", "draw-polygon"},
         {DigitizeTools::Mode::Vertex, tr("Edit &vertices"), "toolEditVertex", "draw-node"},
         {DigitizeTools::Mode::Split, tr("&Split parcel"), "toolSplitParcel", "edit-cut"},
+        {DigitizeTools::Mode::Fill, tr("&Fill parcel from the scan"), "toolFillParcel", "color-fill"},
     };
     QHash<int, QAction *> byMode;
     for (const auto &d : toolDefs) {

@@ -1,5 +1,8 @@
 // Digitizing tools: event handling, snapping marker and sketch drawing.
 #include "digitize/digitize_tools.h"
+#include "digitize/scan_faces.h"
+#include "review/candidate_review.h"
+#include "vectorize/sheet_faces.h"
 
 #include "document/document.h"
 #include "gui/map_canvas.h"
@@ -92,6 +95,8 @@ void DigitizeTools::setDocument(Document *doc)
     if (m_doc)
         disconnect(m_doc, nullptr, this, nullptr);
     m_doc = doc;
+    if (m_scanFaces)
+        m_scanFaces->clear();   // the areas belong to the scans of the project that closed
     m_sketch.clear();
     m_hasVertex = m_dragging = m_pressed = false;
     m_snap = {};
@@ -357,7 +362,60 @@ bool DigitizeTools::mouseRelease(QMouseEvent *e)
         m_canvas->update();
         return true;
     }
+    if (m_mode == Mode::Fill) {
+        QString why;
+        if (!fillAt(m_canvas->screenToWorld(e->position()), &why) && !why.isEmpty())
+            report(EditOutcome{false, why, {}, {}}, {});
+        return true;
+    }
     addVertex(snapped(e->position()));
+    return true;
+}
+
+bool DigitizeTools::fillAt(const QPointF &world, QString *why)
+{
+    auto fail = [&](const QString &reason) {
+        if (why)
+            *why = reason;
+        return false;
+    };
+    if (!doc())
+        return fail(tr("Open a project first"));
+    if (!m_scanFaces)
+        return fail(tr("Fill parcel needs a scan layer"));
+    QString reason;
+    const auto faces = m_scanFaces->facesAt(world, &reason);
+    if (!faces)
+        return fail(reason);
+    const int f = faces->faceAt(world.x(), world.y());
+    if (f < 0)
+        return fail(tr("No enclosed area of the scan here (on a line, or outside the sheet frame)"));
+    const vectorize::Candidate &c = faces->candidate(size_t(f));
+    const edit::MultiPoly &mp = faces->polygon(size_t(f));
+    if (mp.empty() || mp.front().rings.empty())
+        return fail(tr("No enclosed area of the scan here (on a line, or outside the sheet frame)"));
+    std::vector<QPointF> ring;
+    for (const edit::XY &q : mp.front().rings.front())
+        ring.push_back(toQ(q));
+    LabelAttributes label;
+    label.thuaSo = c.thuaSo;
+    label.landuseCode = c.landuseCode;
+    label.legalArea = c.labelArea;
+    label.printedUpTo = faces->highestNumber();
+    // Neighbours read from the same scan share its vertices exactly; others (drawn by
+    // hand, imported) are met within 0.2 mm on paper, not within the screen's snapping
+    // distance, which at sheet extent would pull the face metres off its line.
+    EditOutcome out = addParcel(*doc(), ring, std::min(tolWorld(), faces->snapTolerance()), label, tr("Fill parcel"));
+    if (!out.ok)
+        return fail(out.error);
+    // What the label check found stays visible: the reasons a person should look.
+    QStringList reasons;
+    for (const std::string &r : c.review)
+        reasons << reasonText(QString::fromStdString(r));
+    if (!reasons.isEmpty())
+        out.notices << tr("Check the filled parcel: %1").arg(reasons.join(QStringLiteral("; ")));
+    report(out, tr("Parcel filled from the scan"));
+    doc()->selectIds(out.created);
     return true;
 }
 

@@ -28,11 +28,12 @@ namespace vnland::app {
 
 class Document;
 struct EditOutcome;
+class ScanFaces;
 
 class DigitizeTools : public gui::MapTool {
     Q_OBJECT
 public:
-    enum class Mode { None, AddParcel, Vertex, Split };
+    enum class Mode { None, AddParcel, Vertex, Split, Fill };
 
     explicit DigitizeTools(gui::MapCanvas *canvas);
 
@@ -58,6 +59,14 @@ public:
     const std::vector<QPointF> &sketch() const { return m_sketch; }
     const edit::SnapResult &lastSnap() const { return m_snap; }
     QLineEdit *typedInput() const { return m_input; }
+
+    /// Fill parcel: the enclosed area of the scan layer under @p world becomes a parcel
+    /// with the number, code and area read from its label (one undo step); the first
+    /// click on a scan starts reading its lines (false + @p why until it is done).
+    bool fillAt(const QPointF &world, QString *why = nullptr);
+    /// Where Fill parcel finds the areas of the scans (owned by the caller).
+    void setScanFaces(ScanFaces *faces) { m_scanFaces = faces; }
+    ScanFaces *scanFaces() const { return m_scanFaces; }
 
     /// Finishes the sketch (Enter / double-click): adds the parcel or splits.
     bool finishSketch();
@@ -117,6 +126,7 @@ private:
     bool m_hasCursor = false;
     edit::SnapResult m_snap;
     QLineEdit *m_input = nullptr;
+    ScanFaces *m_scanFaces = nullptr;
     // Vertex tool.
     bool m_dragging = false;
     bool m_pressed = false;

@@ -252,6 +252,12 @@ EditOutcome addIsland(Document &doc, const edit::MultiPoly &candidate, double sn
 
 EditOutcome addParcel(Document &doc, const std::vector<QPointF> &ring, double snapTol)
 {
+    return addParcel(doc, ring, snapTol, LabelAttributes{}, tr("Add parcel"));
+}
+
+EditOutcome addParcel(Document &doc, const std::vector<QPointF> &ring, double snapTol, const LabelAttributes &label,
+                      const QString &commandText)
+{
     edit::Ring r;
     for (const QPointF &p : ring)
         r.push_back(toXY(p));
@@ -290,15 +296,36 @@ EditOutcome addParcel(Document &doc, const std::vector<QPointF> &ring, double sn
     if (sheet) {
         p.communeCode = sheet->communeCode;
         p.toSo = sheet->toSo;
-        p.thuaSo = nextNumberOnSheet(doc, *sheet);
+        p.thuaSo = std::max(nextNumberOnSheet(doc, *sheet), label.printedUpTo + 1);
+        if (label.thuaSo) {
+            bool taken = false;
+            for (int r = 0; r < doc.parcelCount() && !taken; ++r) {
+                const model::Parcel &q = doc.parcel(r);
+                taken = !q.endTime && q.communeCode == sheet->communeCode && q.toSo == sheet->toSo && q.thuaSo == label.thuaSo;
+            }
+            if (taken)
+                out.notices << tr("Parcel number %1 is already used on sheet %2: the new parcel got number %3")
+                                   .arg(*label.thuaSo)
+                                   .arg(sheet->toSo)
+                                   .arg(*p.thuaSo);
+            else
+                p.thuaSo = label.thuaSo;
+        } else if (label.printedUpTo > 0) {
+            out.notices << tr("The parcel number on the scan was not read: the new parcel got number %1, above the "
+                              "numbers printed on the sheet; check it against the sheet")
+                               .arg(*p.thuaSo);
+        }
     } else {
         out.notices << tr("The new parcel lies outside every sheet frame: it has no sheet or parcel number");
     }
+    if (!label.landuseCode.empty())
+        p.landuseCode = label.landuseCode;
+    p.legalArea = label.legalArea;
     setGeometry(c.after, cr.geometry);
     ChangeSet changes{std::move(c)};
     addNeighbourUpdates(doc, cr.neighbourUpdates, changes);
     out.created.push_back(changes.front().id);
-    return push(doc, tr("Add parcel"), std::move(changes), std::move(out));
+    return push(doc, commandText, std::move(changes), std::move(out));
 }
 
 EditOutcome moveVertex(Document &doc, const QPointF &from, const QPointF &to, double tol)

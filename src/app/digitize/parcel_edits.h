@@ -40,6 +40,19 @@ int nextNumberOnSheet(Document &doc, const SheetRef &sheet);
 /// neighbours (avoid-overlap), neighbours get the vertices the shared boundary
 /// needs, numbered on the sheet containing it. @p snapTol in metres.
 EditOutcome addParcel(Document &doc, const std::vector<QPointF> &ring, double snapTol);
+
+/// What a label read from the scan gives a new parcel (Fill parcel).
+struct LabelAttributes {
+    std::optional<int> thuaSo;          ///< used when free on the sheet, else the next number (noticed)
+    std::string landuseCode;
+    std::optional<double> legalArea;    ///< the area printed on the sheet
+    /// The highest number printed on the scan: a parcel whose label was not read (or
+    /// whose number is taken) gets a number above it, never one still to be filled.
+    int printedUpTo = 0;
+};
+/// addParcel() with the attributes of a label; @p commandText names the undo step.
+EditOutcome addParcel(Document &doc, const std::vector<QPointF> &ring, double snapTol, const LabelAttributes &label,
+                      const QString &commandText);
 /// A ring drawn wholly inside one parcel: the new parcel is the ring and the
 /// parcel around it gets it as a hole (inner ring). Not ok with an empty error
 /// when the ring is not inside one parcel; addParcel() calls it when the clip leaves nothing.

@@ -115,6 +115,14 @@
         <source>Added inside parcel %1: it is now a hole (inner ring) of that parcel</source>
         <translation>Added inside parcel %1: it is now a hole (inner ring) of that parcel</translation>
     </message>
+    <message>
+        <source>Parcel number %1 is already used on sheet %2: the new parcel got number %3</source>
+        <translation>Parcel number %1 is already used on sheet %2: the new parcel got number %3</translation>
+    </message>
+    <message>
+        <source>The parcel number on the scan was not read: the new parcel got number %1, above the numbers printed on the sheet; check it against the sheet</source>
+        <translation>The parcel number on the scan was not read: the new parcel got number %1, above the numbers printed on the sheet; check it against the sheet</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::ApplyFixCommand</name>
@@ -445,6 +453,18 @@
         <source>&amp;Renumber sheet</source>
         <translation>&amp;Renumber sheet</translation>
     </message>
+    <message>
+        <source>%1 is read: click inside an area to fill it as a parcel</source>
+        <translation>%1 is read: click inside an area to fill it as a parcel</translation>
+    </message>
+    <message>
+        <source>Fill parcel cannot use %1: %2</source>
+        <translation>Fill parcel cannot use %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Fill parcel from the scan</source>
+        <translation>&amp;Fill parcel from the scan</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::DigitizeTools</name>
@@ -517,6 +537,30 @@
     <message>
         <source>Double-click on a parcel edge to add a vertex</source>
         <translation>Double-click on a parcel edge to add a vertex</translation>
+    </message>
+    <message>
+        <source>Open a project first</source>
+        <translation>Open a project first</translation>
+    </message>
+    <message>
+        <source>Fill parcel needs a scan layer</source>
+        <translation>Fill parcel needs a scan layer</translation>
+    </message>
+    <message>
+        <source>No enclosed area of the scan here (on a line, or outside the sheet frame)</source>
+        <translation>No enclosed area of the scan here (on a line, or outside the sheet frame)</translation>
+    </message>
+    <message>
+        <source>Fill parcel</source>
+        <translation>Fill parcel</translation>
+    </message>
+    <message>
+        <source>Check the filled parcel: %1</source>
+        <translation>Check the filled parcel: %1</translation>
+    </message>
+    <message>
+        <source>Parcel filled from the scan</source>
+        <translation>Parcel filled from the scan</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +1910,33 @@ Every finished edit is already in the project; without the journal only the draw
             <numerusform>%n of them has reasons to look at.</numerusform>
             <numerusform>%n of them have reasons to look at.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ScanFaces</name>
+    <message>
+        <source>No georeferenced scan here: Fill parcel works on a scan layer (Layer ▸ Add raster layer, or warp a scan)</source>
+        <translation>No georeferenced scan here: Fill parcel works on a scan layer (Layer ▸ Add raster layer, or warp a scan)</translation>
+    </message>
+    <message>
+        <source>Reading the lines of %1 for Fill parcel; click again when it is done</source>
+        <translation>Reading the lines of %1 for Fill parcel; click again when it is done</translation>
+    </message>
+    <message>
+        <source>Open a project first</source>
+        <translation>Open a project first</translation>
+    </message>
+    <message>
+        <source>%1 lies on no map sheet of scale 1:%2</source>
+        <translation>%1 lies on no map sheet of scale 1:%2</translation>
+    </message>
+    <message>
+        <source>Reading the lines of %1</source>
+        <translation>Reading the lines of %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 was cancelled</source>
+        <translation>Reading %1 was cancelled</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,14 @@
         <source>Added inside parcel %1: it is now a hole (inner ring) of that parcel</source>
         <translation>Đã thêm bên trong thửa %1: thửa mới là lỗ thủng (vòng trong) của thửa đó</translation>
     </message>
+    <message>
+        <source>Parcel number %1 is already used on sheet %2: the new parcel got number %3</source>
+        <translation>Số thửa %1 đã có trên tờ %2: thửa mới được đánh số %3</translation>
+    </message>
+    <message>
+        <source>The parcel number on the scan was not read: the new parcel got number %1, above the numbers printed on the sheet; check it against the sheet</source>
+        <translation>Chưa đọc được số thửa trên ảnh quét: thửa mới được đánh số %1, lớn hơn các số in trên tờ bản đồ; hãy đối chiếu với tờ bản đồ</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::ApplyFixCommand</name>
@@ -442,6 +450,18 @@
         <source>&amp;Renumber sheet</source>
         <translation>Đánh số &amp;lại tờ</translation>
     </message>
+    <message>
+        <source>%1 is read: click inside an area to fill it as a parcel</source>
+        <translation>Đã đọc xong %1: nhấp vào bên trong một vùng để tạo thửa từ vùng đó</translation>
+    </message>
+    <message>
+        <source>Fill parcel cannot use %1: %2</source>
+        <translation>Không dùng được %1 để tạo thửa từ ảnh quét: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Fill parcel from the scan</source>
+        <translation>&amp;Tạo thửa từ ảnh quét</translation>
+    </message>
 </context>
 <context>
     <name>vnland::app::DigitizeTools</name>
@@ -512,6 +532,30 @@
     <message>
         <source>Double-click on a parcel edge to add a vertex</source>
         <translation>Nhấp đúp vào cạnh thửa để thêm đỉnh</translation>
+    </message>
+    <message>
+        <source>Open a project first</source>
+        <translation>Hãy mở một dự án trước</translation>
+    </message>
+    <message>
+        <source>Fill parcel needs a scan layer</source>
+        <translation>Tạo thửa từ ảnh quét cần một lớp ảnh quét</translation>
+    </message>
+    <message>
+        <source>No enclosed area of the scan here (on a line, or outside the sheet frame)</source>
+        <translation>Ở đây không có vùng khép kín nào của ảnh quét (nằm trên đường ranh giới hoặc ngoài khung bản đồ)</translation>
+    </message>
+    <message>
+        <source>Fill parcel</source>
+        <translation>Tạo thửa từ ảnh quét</translation>
+    </message>
+    <message>
+        <source>Check the filled parcel: %1</source>
+        <translation>Hãy kiểm tra thửa vừa tạo: %1</translation>
+    </message>
+    <message>
+        <source>Parcel filled from the scan</source>
+        <translation>Đã tạo thửa từ ảnh quét</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +1893,33 @@ Mọi chỉnh sửa đã xong đều đã lưu trong dự án; nếu không khô
         <translation>
             <numerusform>%n thửa trong số đó cần xem lại.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vnland::app::ScanFaces</name>
+    <message>
+        <source>No georeferenced scan here: Fill parcel works on a scan layer (Layer ▸ Add raster layer, or warp a scan)</source>
+        <translation>Ở đây không có ảnh quét đã nắn: tạo thửa từ ảnh quét cần một lớp ảnh quét (Lớp ▸ Thêm lớp ảnh quét, hoặc nắn một ảnh quét)</translation>
+    </message>
+    <message>
+        <source>Reading the lines of %1 for Fill parcel; click again when it is done</source>
+        <translation>Đang đọc đường nét của %1 để tạo thửa; hãy nhấp lại khi đọc xong</translation>
+    </message>
+    <message>
+        <source>Open a project first</source>
+        <translation>Hãy mở một dự án trước</translation>
+    </message>
+    <message>
+        <source>%1 lies on no map sheet of scale 1:%2</source>
+        <translation>%1 không nằm trên tờ bản đồ tỷ lệ 1:%2 nào</translation>
+    </message>
+    <message>
+        <source>Reading the lines of %1</source>
+        <translation>Đang đọc đường nét của %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 was cancelled</source>
+        <translation>Đã hủy việc đọc %1</translation>
     </message>
 </context>
 <context>

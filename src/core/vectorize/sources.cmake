@@ -6,4 +6,5 @@ list(APPEND VNLAND_CORE_SOURCES
   vectorize/vectorize_output.cpp
   vectorize/scoring.cpp
   vectorize/vectorize_store.cpp
+  vectorize/sheet_faces.cpp
   vectorize/degrade.cpp)
