@@ -2,6 +2,9 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <QGuiApplication>
 
 #include <gdal.h>
@@ -62,6 +65,17 @@ int main(int argc, char **argv)
     if (gui && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt warns on stderr when XDG_RUNTIME_DIR is unset (a root shell on a server, cron, CI) and
+    // falls back to a private directory; prepare that directory itself, quietly.
+    if (gui && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        std::error_code ec;
+        const auto dir = std::filesystem::temp_directory_path(ec) / ("runtime-vnland-" + std::to_string(::getuid()));
+        std::filesystem::create_directories(dir, ec);
+        std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace, ec);
+        struct stat st {};
+        if (::stat(dir.c_str(), &st) == 0 && st.st_uid == ::getuid() && (st.st_mode & 077) == 0)
+            qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(dir.string()));
+    }
     std::unique_ptr<QCoreApplication> app(gui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("vnland"));
     GDALAllRegister();
