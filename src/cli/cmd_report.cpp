@@ -17,10 +17,12 @@ namespace {
 const char *kUsage =
     "Usage: vnland report KIND PROJECT.sqlite --out FILE [--format pdf|xlsx|csv|html]\n"
     "         [--commune CODE] [--sheet N] [--code LANDUSE] [--parcels TỜ/THỬA,…] [--scheme 2018|2024] [--split]\n"
-    "         [--include-candidates]\n"
+    "         [--include-candidates] [--draft]\n"
     "KIND: register    sổ mục kê đất đai (PL15)\n"
     "      summary     bảng tổng hợp theo tờ bản đồ (PL16)\n"
-    "      statistics  thống kê diện tích theo loại đất và đối tượng (Biểu 01/TKĐĐ); identities checked first\n"
+    "      statistics  thống kê diện tích theo loại đất và đối tượng (Biểu 01/TKĐĐ); identities checked first:\n"
+    "                  when they fail nothing is written (exit 1), unless --draft: then a draft marked\n"
+    "                  \"BẢN NHÁP\" on every page and worksheet is written, with the failed checks listed (exit 1)\n"
     "      extract     trích lục bản đồ địa chính + hồ sơ kỹ thuật thửa đất (PL13); --split: one file per parcel,\n"
     "                  --out is then a folder\n"
     "      validation  lỗi kiểm tra dữ liệu (needs a validation run in the project)\n"
@@ -32,7 +34,7 @@ const char *kUsage =
 
 int cmdReport(const Argv &argv)
 {
-    Args a(argv, {"out", "format", "commune", "sheet", "code", "parcels", "scheme"}, {"split", "help", "include-candidates"});
+    Args a(argv, {"out", "format", "commune", "sheet", "code", "parcels", "scheme"}, {"split", "help", "include-candidates", "draft"});
     if (!a.ok() || a.has("help") || a.positional().size() != 2 || !a.value("out")) {
         std::cerr << (a.ok() ? std::string() : "vnland report: " + a.error() + "\n") << kUsage;
         return a.has("help") ? 0 : 2;
@@ -40,6 +42,10 @@ int cmdReport(const Argv &argv)
     const std::string kind = a.pos(0);
     if (kind != "register" && kind != "summary" && kind != "statistics" && kind != "extract" && kind != "validation") {
         std::cerr << "vnland report: unknown report '" << kind << "'\n" << kUsage;
+        return 2;
+    }
+    if (a.has("draft") && kind != "statistics") {
+        std::cerr << "vnland report: --draft is for the statistics report (the one whose checks can refuse it)\n";
         return 2;
     }
     const QString out = QString::fromStdString(*a.value("out"));
@@ -116,7 +122,7 @@ int cmdReport(const Argv &argv)
             return damaged || candidates ? 1 : 0;
         }
         QList<plugin::ReportTable> tables;
-        bool landscape = true;
+        bool landscape = true, draft = false;
         if (kind == "register") {
             tables = report::registerTables(*project, filter);
         } else if (kind == "summary") {
@@ -124,12 +130,16 @@ int cmdReport(const Argv &argv)
             landscape = false;
         } else if (kind == "statistics") {
             std::vector<std::string> problems;
-            tables = report::statisticsTables(*project, filter, scheme, &problems);
+            tables = report::statisticsTables(*project, filter, scheme, &problems, a.has("draft"));
             if (!problems.empty()) {
-                std::cerr << "vnland report: " << a.pos(1) << ": the land statistics do not add up, nothing written:\n";
+                draft = a.has("draft");
+                std::cerr << "vnland report: " << a.pos(1) << ": the land statistics do not add up, "
+                          << (draft ? "written as a draft (BẢN NHÁP) listing:\n" : "nothing written:\n");
                 for (const auto &p : problems)
                     std::cerr << "  - " << p << "\n";
-                return 1;
+                if (!draft)
+                    return 1;
+                report::markDraft(tables, problems);
             }
         } else if (kind == "validation") {
             tables = report::validationTables(*project, filter);
@@ -143,7 +153,7 @@ int cmdReport(const Argv &argv)
             std::cerr << "vnland report: " << a.pos(1) << ": no parcel matches the filter\n";
             return 1;
         }
-        if (!report::writeTables(tables, format, out, &error, {landscape})) {
+        if (!report::writeTables(tables, format, out, &error, {landscape, draft})) {
             std::cerr << "vnland report: " << error.toStdString() << "\n";
             return 2;
         }
@@ -152,7 +162,7 @@ int cmdReport(const Argv &argv)
             rows += t.rows.size();
         std::cout << "Wrote " << kind << " (" << tables.size() << " table(s), " << rows << " rows) to " << out.toStdString()
                   << "\n";
-        if (candidates > 0)
+        if (candidates > 0 || draft)
             return 1;
     } catch (const std::exception &e) {
         std::cerr << "vnland report: " << e.what() << "\n";

@@ -567,6 +567,29 @@ BOOST_FIXTURE_TEST_CASE(statistics_fail_clearly, Fixture)
     BOOST_TEST(r.exitCode == 1);
     BOOST_TEST(contains(r.err, "do not add up"));
     BOOST_TEST(!fs::exists(tmp.file("st.pdf")));
+    // --draft writes it all the same, marked on every page and worksheet, with the findings listed.
+    auto d1 = test::runCli("report statistics '" + path + "' --out '" + tmp.file("draft.pdf") + "' --draft");
+    BOOST_TEST(d1.exitCode == 1, d1.err);
+    BOOST_TEST(contains(d1.err, "draft"));
+    BOOST_REQUIRE(fs::exists(tmp.file("draft.pdf")));
+    const int pages = std::stoi(run("pdfinfo '" + tmp.file("draft.pdf") + "' | sed -n 's/^Pages: *//p'"));
+    BOOST_TEST(pages >= 2);
+    for (int pg = 1; pg <= pages; ++pg) {
+        const std::string text = run("pdftotext -f " + std::to_string(pg) + " -l " + std::to_string(pg) + " '" +
+                                     tmp.file("draft.pdf") + "' -");
+        BOOST_TEST(contains(text, "BẢN NHÁP"), "page " << pg);
+    }
+    const std::string text = pdfText(tmp.file("draft.pdf"));
+    BOOST_TEST(contains(text, "THỐNG KÊ DIỆN TÍCH ĐẤT ĐAI"));
+    BOOST_TEST(contains(text, "CÁC ĐIỂM CHƯA ĐẠT KIỂM TRA"));
+    BOOST_TEST(contains(text, "không có trong chỉ tiêu thống kê 2018"));
+    auto d2 = test::runCli("report statistics '" + path + "' --out '" + tmp.file("draft.csv") + "' --draft");
+    BOOST_TEST(d2.exitCode == 1, d2.err);
+    const std::string csv = test::readFile(tmp.file("draft.csv"));
+    BOOST_TEST(contains(csv, "BẢN NHÁP — THỐNG KÊ"));
+    BOOST_TEST(contains(csv, "tờ/thửa 3/1"));
+    // Only the statistics can be a draft.
+    BOOST_TEST(test::runCli("report register '" + path + "' --out '" + tmp.file("x.pdf") + "' --draft").exitCode == 2);
 }
 
 BOOST_FIXTURE_TEST_CASE(extract_vertices_neighbours_and_pdf, Fixture)

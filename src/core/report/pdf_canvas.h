@@ -48,6 +48,8 @@ public:
     void newPage();
     /// "Trang i/n" centred at the bottom.
     void pageNumber(int page, int pages);
+    /// Large grey text across the page (a draft's mark).
+    void watermark(const QString &text);
     /// Province/commune block left, the national motto right; returns the y below it.
     double stateHeader(const QStringList &unitLines, bool draw = true);
 

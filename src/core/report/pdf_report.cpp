@@ -117,6 +117,20 @@ void PdfCanvas::text(double x, double y, double w, double h, int flags, const QS
 
 void PdfCanvas::newPage() { m_writer->newPage(); }
 
+void PdfCanvas::watermark(const QString &s)
+{
+    m_painter->save();
+    m_painter->setPen(QColor(200, 0, 0, 70));
+    const QPointF c = rect(0, 0, pageWidth(), pageHeight()).center();
+    m_painter->translate(c);
+    m_painter->rotate(-30);
+    const QFont f = font(60, true);
+    m_painter->setFont(f);
+    const QRectF box(-px(pageWidth()), -px(20), 2 * px(pageWidth()), px(40));
+    m_painter->drawText(box, Qt::AlignCenter, s);
+    m_painter->restore();
+}
+
 void PdfCanvas::pageNumber(int page, int pages)
 {
     m_painter->setPen(Qt::black);
@@ -312,7 +326,8 @@ double continuationTop(PdfCanvas &pdf, const plugin::ReportTable &t, bool measur
 
 } // namespace
 
-bool writeTablesPdf(const QList<plugin::ReportTable> &tables, const QString &path, bool landscape, QString *error)
+bool writeTablesPdf(const QList<plugin::ReportTable> &tables, const QString &path, bool landscape, QString *error,
+                    bool draft)
 {
     PdfCanvas pdf(path, landscape, tables.isEmpty() ? QStringLiteral("Báo cáo") : tables.first().title);
     if (!pdf.ok()) {
@@ -413,6 +428,8 @@ bool writeTablesPdf(const QList<plugin::ReportTable> &tables, const QString &pat
                     y += h + 0.5;
                 }
             }
+            if (draft)
+                pdf.watermark(draftMark());
             pdf.pageNumber(page, pages);
         }
     }

@@ -14,7 +14,9 @@ namespace vnland::report {
 /// Registers DejaVu Sans (regular and bold) once; the family name, or empty + @p error.
 QString reportFontFamily(QString *error);
 
-bool writeTablesPdf(const QList<plugin::ReportTable> &tables, const QString &path, bool landscape, QString *error);
+/// With @p draft, "BẢN NHÁP" is printed across every page.
+bool writeTablesPdf(const QList<plugin::ReportTable> &tables, const QString &path, bool landscape, QString *error,
+                    bool draft = false);
 bool writeExtractsPdf(const std::vector<ExtractData> &extracts, const QString &path, QString *error);
 
 } // namespace vnland::report

@@ -174,7 +174,7 @@ plugin::ReportTable statisticsTable(const StatisticsData &d, const UnitInfo &uni
 }
 
 QList<plugin::ReportTable> statisticsTables(store::Project &project, const ReportFilter &filter, const std::string &scheme,
-                                            std::vector<std::string> *problems)
+                                            std::vector<std::string> *problems, bool draft)
 {
     QList<plugin::ReportTable> out;
     std::vector<std::string> communes;
@@ -187,11 +187,12 @@ QList<plugin::ReportTable> statisticsTables(store::Project &project, const Repor
         if (!d.ok()) {
             for (const auto &p : d.problems)
                 problems->push_back((commune.empty() ? std::string() : "xã " + commune + ": ") + p);
-            continue;
+            if (!draft)
+                continue;
         }
         out << statisticsTable(d, unitInfo(project, commune));
     }
-    if (!problems->empty())
+    if (!problems->empty() && !draft)
         out.clear();
     return out;
 }

@@ -14,9 +14,11 @@ QList<plugin::ReportTable> registerTables(const RegisterData &data, store::Proje
 /// Bảng tổng hợp per sheet, one table per commune.
 QList<plugin::ReportTable> summaryTables(store::Project &project, const ReportFilter &filter);
 /// Land statistics of one commune (or of all communes when the filter has none).
-/// Returns an empty list and the broken identities in @p problems when a check fails.
+/// Returns an empty list and the broken identities in @p problems when a check fails;
+/// with @p draft the tables are returned all the same (for markDraft()).
 QList<plugin::ReportTable> statisticsTables(store::Project &project, const ReportFilter &filter,
-                                            const std::string &scheme, std::vector<std::string> *problems);
+                                            const std::string &scheme, std::vector<std::string> *problems,
+                                            bool draft = false);
 plugin::ReportTable statisticsTable(const StatisticsData &data, const UnitInfo &unit);
 /// Vertex tables of extracts (for CSV/HTML/XLSX; the PDF draws the full extract).
 QList<plugin::ReportTable> extractTables(const std::vector<ExtractData> &extracts);

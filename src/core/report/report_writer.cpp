@@ -169,13 +169,41 @@ bool writeHtml(const QList<plugin::ReportTable> &tables, const QString &path, QS
     return commitFile(f, path, error);
 }
 
+QString draftMark() { return QStringLiteral("BẢN NHÁP"); }
+
+void markDraft(QList<plugin::ReportTable> &tables, const std::vector<std::string> &findings)
+{
+    const QString note = QStringLiteral("%1: chưa đạt kiểm tra").arg(draftMark());
+    for (auto &t : tables) {
+        t.title = draftMark() + QStringLiteral(" — ") + t.title;
+        t.headerLines.prepend(note);
+        if (!t.sheetName.isEmpty())
+            t.sheetName = (QStringLiteral("Nháp ") + t.sheetName).left(31);
+        t.footerLines << QStringLiteral("%1: số liệu có %2 điểm chưa đạt kiểm tra (xem bảng cuối), không dùng làm báo cáo "
+                                        "chính thức.")
+                             .arg(draftMark())
+                             .arg(findings.size());
+    }
+    plugin::ReportTable list;
+    list.title = draftMark() + QStringLiteral(" — CÁC ĐIỂM CHƯA ĐẠT KIỂM TRA");
+    list.sheetName = QStringLiteral("Nháp - chưa đạt");
+    list.headerLines << note;
+    list.columns << QStringLiteral("STT") << QStringLiteral("Nội dung chưa đạt");
+    list.numericColumns << 0;
+    list.integerColumns << 0;
+    int n = 0;
+    for (const auto &f : findings)
+        list.rows << QStringList{QString::number(++n), QString::fromStdString(f)};
+    tables << list;
+}
+
 bool writeTables(const QList<plugin::ReportTable> &tables, ReportFormat format, const QString &path, QString *error,
                  const TableLayout &layout)
 {
     switch (format) {
     case ReportFormat::Csv: return writeCsv(tables, path, error);
     case ReportFormat::Html: return writeHtml(tables, path, error);
-    case ReportFormat::Pdf: return writeTablesPdf(tables, path, layout.landscape, error);
+    case ReportFormat::Pdf: return writeTablesPdf(tables, path, layout.landscape, error, layout.draft);
     case ReportFormat::Xlsx: {
         for (auto *w : plugin::PluginManager::instance().objects<plugin::ReportWriterPlugin>())
             if (w->formatName() == QLatin1String("xlsx"))

@@ -22,7 +22,16 @@ QString viNumber(const QString &machine);
 
 struct TableLayout {
     bool landscape = true;
+    /// A draft: the PDF prints "BẢN NHÁP" across every page (see markDraft()).
+    bool draft = false;
 };
+
+/// The mark a draft carries on every page and worksheet.
+QString draftMark();
+/// Turns @p tables into a draft of a report whose checks failed: every title (the
+/// heading of each PDF page run, each worksheet, each CSV/HTML section) starts with
+/// "BẢN NHÁP", and a last table lists the blocking @p findings.
+void markDraft(QList<plugin::ReportTable> &tables, const std::vector<std::string> &findings);
 
 /// Writes the tables to @p path. False + @p error (naming the file and reason)
 /// on failure; the XLSX format needs the xlsx_writer plugin to be found.
