@@ -1,6 +1,7 @@
 // vnland georef fit | warp | report | detect | sample — georeferencing of
 // scanned cadastral sheets (nắn bản đồ quét).
 #include "args.h"
+#include "progress_bar.h"
 #include "commands.h"
 
 #include "crs/map_sheet_grid.h"
@@ -185,22 +186,16 @@ int georefWarp(const Argv &argv)
         return fail("--compress takes DEFLATE, LZW or NONE");
     opt.overviews = !a.has("no-overviews");
     opt.threads = a.value("threads", "ALL_CPUS");
-    const bool quiet = a.has("quiet");
-    int lastPct = -1;
-    opt.progress = [&](double f) {
-        const int pct = static_cast<int>(f * 100);
-        if (!quiet && pct / 10 != lastPct / 10) {
-            std::cerr << pct << "% " << std::flush;
-            lastPct = pct;
-        }
+    ProgressBar bar(!a.has("quiet"));
+    opt.progress = [&bar](double f) {
+        bar.update(f, "warp");
         return true;
     };
     const auto fit = fitGcps(c.gcps, c.type, c.scale, false);
     if (!fit.ok())
         return fail(a.value("gcps", "") + ": " + fit.error);
     const auto res = warpScan(c.scan, *fit.model, *out, opt);
-    if (!quiet)
-        std::cerr << "\n";
+    bar.finish();
     if (!res.ok)
         return fail(res.error);
     std::cout << "Wrote " << *out << " (" << res.width << " × " << res.height << " px, EPSG:" << opt.epsg << ", "

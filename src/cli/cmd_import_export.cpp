@@ -1,5 +1,6 @@
 // vnland import / export.
 #include "args.h"
+#include "progress_bar.h"
 #include "commands.h"
 
 #include "io/exporter.h"
@@ -16,33 +17,6 @@
 
 namespace vnland::cli {
 namespace {
-
-/// A one-line progress bar on stderr when it is a terminal.
-class ProgressBar {
-public:
-    explicit ProgressBar(bool enabled) : m_enabled(enabled && isatty(STDERR_FILENO)) {}
-    ~ProgressBar()
-    {
-        if (m_enabled && m_shown)
-            std::fputs("\n", stderr);
-    }
-    void update(int64_t done, int64_t total)
-    {
-        if (!m_enabled || total <= 0)
-            return;
-        m_shown = true;
-        const int width = 40;
-        const int filled = static_cast<int>(width * done / total);
-        std::fprintf(stderr, "\r[%s%s] %3d%% %lld/%lld", std::string(filled, '#').c_str(),
-                     std::string(width - filled, '.').c_str(), static_cast<int>(100 * done / total),
-                     static_cast<long long>(done), static_cast<long long>(total));
-        std::fflush(stderr);
-    }
-
-private:
-    bool m_enabled;
-    bool m_shown = false;
-};
 
 bool writeJson(const std::string &path, const QJsonObject &o)
 {
@@ -112,7 +86,7 @@ int cmdImport(const Argv &argv)
     ProgressBar bar(!a.has("quiet"));
     opts.progress = [&](int64_t done, int64_t total) { bar.update(done, total); };
     const io::ImportResult r = io::importVector(*project, src, opts);
-    bar.update(0, 0);
+    bar.finish();
     if (auto reportPath = a.value("report")) {
         QJsonObject o = r.report.toJson();
         o[QStringLiteral("ok")] = r.ok;

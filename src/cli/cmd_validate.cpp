@@ -1,6 +1,7 @@
 // vnland validate: run the topology/attribute rules on a project, store the
 // findings in it and write them as JSON, GeoJSON or CSV.
 #include "args.h"
+#include "progress_bar.h"
 #include "commands.h"
 
 #include "store/project.h"
@@ -84,16 +85,10 @@ int cmdValidate(const Argv &argv)
                 return 2;
             }
         }
-        const bool quiet = a.has("quiet");
-        int lastPct = -1;
-        options.progress = [&](double f, const std::string &stage) {
-            const int pct = static_cast<int>(f * 100);
-            if (!quiet && pct / 10 != lastPct / 10) {
-                std::cerr << "  " << pct << "% " << stage << "\n";
-                lastPct = pct;
-            }
-        };
+        ProgressBar bar(!a.has("quiet"));
+        options.progress = [&bar](double f, const std::string &stage) { bar.update(f, stage); };
         const topology::ValidationReport report = topology::validateProject(*project, options);
+        bar.finish();
         topology::SaveResult saved;
         saved.pending = report.issues.size();
         if (store)

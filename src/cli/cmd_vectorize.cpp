@@ -1,6 +1,7 @@
 // vnland vectorize — a scanned, georeferenced cadastral sheet into candidate
 // parcels with their labels read (số hoá tự động), to a vector file or into a project.
 #include "args.h"
+#include "progress_bar.h"
 #include "commands.h"
 
 #include "georef/gcp_set.h"
@@ -96,10 +97,8 @@ int cmdVectorize(const Argv &argv)
     o.ocr = !a.has("no-ocr");
     o.ocrDataPath = a.value("tessdata", "");
     const bool quiet = a.has("quiet");
-    o.progress = [quiet](double f, const std::string &stage) {
-        if (!quiet)
-            std::fprintf(stderr, "\r%3d %% %-10s", static_cast<int>(f * 100), stage.c_str());
-    };
+    ProgressBar bar(!quiet);
+    o.progress = [&bar](double f, const std::string &stage) { bar.update(f, stage); };
     std::signal(SIGINT, onSigint);
     o.cancel = &g_cancel;
 
@@ -128,8 +127,7 @@ int cmdVectorize(const Argv &argv)
             return fail(target.error + " (project unchanged)");
     }
     const auto res = vectorize::vectorizeScan(scan, o);
-    if (!quiet)
-        std::fprintf(stderr, "\n");
+    bar.finish();
     if (res.cancelled)
         return fail("cancelled; nothing written");
     if (!res.ok)

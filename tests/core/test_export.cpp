@@ -594,3 +594,28 @@ BOOST_AUTO_TEST_CASE(killed_export_leaves_the_previous_file_and_the_rerun_works)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Long CLI jobs draw a progress bar on a terminal, and nothing of it in pipes, files or with --quiet.
+BOOST_AUTO_TEST_CASE(cli_progress_bar_only_on_a_terminal)
+{
+    test::TempDir tmp;
+    const std::string shp = "'" + test::sampleDir() + "/coto/coto_tt75_tcvn3_utm48n.shp'";
+    // stderr to a file: no bar, no carriage returns.
+    auto r = test::runCli("import " + shp + " --into '" + tmp.file("a.sqlite") + "'");
+    BOOST_TEST(r.exitCode == 0, r.err);
+    BOOST_TEST(r.err.find('\r') == std::string::npos, r.err);
+    BOOST_TEST(r.err.find("[#") == std::string::npos, r.err);
+    r = test::runCli("validate '" + tmp.file("a.sqlite") + "'");
+    BOOST_TEST(r.err.find('\r') == std::string::npos, r.err);
+    BOOST_TEST(r.err.find("%") == std::string::npos, r.err);
+    // On a terminal (script(1) gives the CLI a pseudo-terminal): the bar, drawn in place, up to 100 %.
+    auto onTty = [](const std::string &args) { return test::runCliOnTerminal(args); };
+    r = onTty("import " + shp + " --into '" + tmp.file("b.sqlite") + "'");
+    BOOST_TEST(r.out.find("\r[") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("100%") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("Imported") != std::string::npos, r.out);
+    r = onTty("validate '" + tmp.file("b.sqlite") + "'");
+    BOOST_TEST(r.out.find("\r[") != std::string::npos, r.out);
+    r = onTty("import " + shp + " --into '" + tmp.file("c.sqlite") + "' --quiet");
+    BOOST_TEST(r.out.find("\r[") == std::string::npos, r.out);
+}

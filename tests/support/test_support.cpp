@@ -51,6 +51,29 @@ RunResult runCli(const std::string &args)
     return r;
 }
 
+std::string cliPath() { return VNLAND_CLI; }
+
+RunResult runCliOnTerminal(const std::string &args)
+{
+    std::string inner = std::string("'") + VNLAND_CLI + "' " + args;
+    std::string quoted;   // for script -c "…"
+    for (char c : inner) {
+        if (c == '"' || c == '\\' || c == '$' || c == '`')
+            quoted += '\\';
+        quoted += c;
+    }
+    static std::atomic<int> counter{0};
+    const auto base = std::filesystem::temp_directory_path() / ("vnland-tty-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    const std::string outPath = base.string() + ".out";
+    const std::string cmd = "script -qec \"" + quoted + "\" /dev/null </dev/null >'" + outPath + "' 2>&1";
+    const int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = readFile(outPath);
+    std::remove(outPath.c_str());
+    return r;
+}
+
 std::string sampleDir() { return VNLAND_SAMPLE_DIR; }
 std::string testDataDir() { return VNLAND_TEST_DATA_DIR; }
 

@@ -29,6 +29,11 @@ struct RunResult {
 
 /// Runs the built `vnland` with @p args (shell-quoted here), capturing output.
 RunResult runCli(const std::string &args);
+/// The CLI run with a pseudo-terminal as its stdin/stdout/stderr (script(1)): what a
+/// user at a terminal sees, both streams together, in .out.
+RunResult runCliOnTerminal(const std::string &args);
+/// Path of the vnland executable under test.
+std::string cliPath();
 
 std::string sampleDir();
 std::string testDataDir();
