@@ -6,11 +6,14 @@
 
 #include "geom/geos_context.h"
 #include "store/migrator.h"
+#include "store/layer_styles.h"
 #include "store/parcel_store.h"
 #include "store/project.h"
 #include "store/spatialite_blob.h"
 
 #include <sqlite3.h>
+#include <QXmlStreamReader>
+#include "store/reference_data.h"
 
 #include <algorithm>
 #include <cctype>
@@ -86,6 +89,59 @@ BOOST_AUTO_TEST_CASE(migration_from_older_version)
     auto p = store::Project::open(tmp.file("v0.sqlite"));
     BOOST_TEST(p->db().userVersion() == store::Migrator::latestVersion());
     BOOST_TEST(p->db().queryInt("SELECT count(*) FROM landuse_code").value() == 80);
+}
+
+// QGIS opens the land database looking like the editor: layer_styles holds a default
+// QML style for the parcels (land-use colours, thửa/area labels) and the map sheets.
+BOOST_AUTO_TEST_CASE(land_database_carries_qgis_layer_styles)
+{
+    test::TempDir tmp;
+    const auto path = tmp.file("p.sqlite");
+    auto p = store::Project::create(path, {});
+    auto &db = p->db();
+    BOOST_TEST(db.queryInt("SELECT count(*) FROM layer_styles WHERE f_table_name = 'parcel' AND f_geometry_column = 'geom'"
+                           " AND useAsDefault AND f_table_schema = '' AND f_table_catalog = ''")
+                   .value_or(0) == 1);
+    BOOST_TEST(db.queryInt("SELECT count(*) FROM layer_styles WHERE f_table_name = 'map_sheet' AND f_geometry_column = 'frame'"
+                           " AND useAsDefault").value_or(0) == 1);
+    const std::string qml = db.queryText("SELECT styleQML FROM layer_styles WHERE f_table_name = 'parcel'").value_or("");
+    // Well-formed QML: a categorized renderer on landuse_code, one category per coloured code.
+    QXmlStreamReader xml(QString::fromStdString(qml));
+    int categories = 0, symbols = 0;
+    QString attr, label, lua;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == u"renderer-v2")
+            attr = xml.attributes().value(QStringLiteral("attr")).toString();
+        else if (xml.name() == u"category") {
+            ++categories;
+            if (xml.attributes().value(QStringLiteral("value")) == u"LUA")
+                lua = xml.attributes().value(QStringLiteral("symbol")).toString();
+        } else if (xml.name() == u"symbol")
+            ++symbols;
+        else if (xml.name() == u"text-style")
+            label = xml.attributes().value(QStringLiteral("fieldName")).toString();
+    }
+    BOOST_TEST(!xml.hasError(), xml.errorString().toStdString());
+    BOOST_TEST(attr.toStdString() == "landuse_code");
+    const std::string csv = store::schemaResource("landuse_colors.csv");
+    const int csvCodes = int(std::count(csv.begin(), csv.end(), '\n')) - 1;
+    BOOST_TEST(categories >= csvCodes);   // every coloured code, and "all other values"
+    BOOST_TEST(symbols == categories);
+    BOOST_TEST(!lua.isEmpty());
+    BOOST_TEST(qml.find("\"255,252,130,255\"") != std::string::npos);   // LUA #FFFC82, as in the editor
+    BOOST_TEST(label.contains(QStringLiteral("thua_so")));
+    BOOST_TEST(label.contains(QStringLiteral("legal_area")));
+    // A style the user made the default in QGIS stays the default when VNLand refreshes its own.
+    db.exec("UPDATE layer_styles SET useAsDefault = 0");
+    db.exec("INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML,"
+            " useAsDefault) VALUES ('', '', 'parcel', 'geom', 'mine', '<qgis/>', 1)");
+    store::writeLayerStyles(db);
+    BOOST_TEST(db.queryText("SELECT styleName FROM layer_styles WHERE f_table_name = 'parcel' AND useAsDefault").value_or("")
+               == "mine");
+    BOOST_TEST(db.queryInt("SELECT count(*) FROM layer_styles WHERE styleName = 'VNLand'").value_or(0) == 2);
 }
 
 BOOST_AUTO_TEST_CASE(parcel_identity_unique_among_live)

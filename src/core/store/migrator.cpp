@@ -1,5 +1,6 @@
 // SQL migrations embedded from schemas/ and applied by PRAGMA user_version.
 #include "store/migrator.h"
+#include "store/layer_styles.h"
 
 #include "store/database.h"
 #include "store/reference_data.h"
@@ -73,6 +74,8 @@ void Migrator::migrate(Database &db, int srid)
             execScript(db, m.sql, srid);
             if (m.version == 1)
                 loadReferenceData(db);
+            if (m.version == 7)
+                writeLayerStyles(db);
         } catch (const DbError &e) {
             throw DbError(db.path() + ": schema migration " + m.name + " failed: " + e.what());
         }

@@ -7,4 +7,5 @@ list(APPEND VNLAND_CORE_SOURCES
   store/rtree_bulk.cpp
   store/parcel_store.cpp
   store/project_summary.cpp
-  store/parcel_query.cpp)
+  store/parcel_query.cpp
+  store/layer_styles.cpp)
