@@ -24,8 +24,8 @@ int cmdPlugins(const Argv &)
         std::cout << "  exporter " << e->formatName().toStdString() << ": " << e->description().toStdString() << "\n";
     for (auto *w : pm.objects<plugin::ReportWriterPlugin>())
         std::cout << "  report writer " << w->formatName().toStdString() << ": " << w->description().toStdString() << "\n";
-    for (auto *i : pm.objects<plugin::ImporterPlugin>())
-        std::cout << "  importer " << i->formatName().toStdString() << ": " << i->description().toStdString() << "\n";
+    for (auto *r : pm.objects<plugin::SurveyReaderPlugin>())
+        std::cout << "  survey reader " << r->formatName().toStdString() << ": " << r->description().toStdString() << "\n";
     return 0;
 }
 

@@ -20,6 +20,8 @@
 #include "gui/map_canvas.h"
 #include "digitize/parcel_edits.h"
 
+#include "edit/edit_ops.h"
+#include "edit/snap_index.h"
 #include "store/parcel_store.h"
 #include "store/project.h"
 #include "synth/coverage_generator.h"
@@ -219,6 +221,38 @@ int main(int argc, char **argv)
         canvas->repaint();   // the snap marker and rubber band drawn now
         moveEventMs.push_back((bench::now() - t) * 1000);
     }
+    // Avoid-overlap: a 10 m square drawn at the view centre, clipped by the
+    // neighbours the index picks (what the add tool does on finish), and the
+    // snap index updated for 1000 parcels (what an edit does).
+    std::vector<double> clipMs, updateMs;
+    size_t clipNeighbours = 0;
+    for (int i = 0; i < 20; ++i) {
+        const double cx = ext.center().x() + (i - 10) * 7.0, cy = ext.center().y();
+        const edit::MultiPoly sketch{edit::Poly{{edit::Ring{{cx - 5, cy - 5}, {cx + 5, cy - 5}, {cx + 5, cy + 5}, {cx - 5, cy + 5}}}}};
+        const double t = bench::now();
+        edit::ParcelGeoms nearBy;
+        for (int64_t id : doc->snapIndex().parcelsInBox(cx - 6, cy - 6, cx + 6, cy + 6))
+            if (const auto *g = doc->snapIndex().parcel(id))
+                nearBy.push_back({id, *g});
+        const auto clip = edit::clipByNeighbours(sketch, nearBy, 0.5);
+        clipMs.push_back((bench::now() - t) * 1000);
+        clipNeighbours += nearBy.size();
+        (void)clip;
+    }
+    {
+        // A private index of the same parcels (the document's own stays untouched).
+        const edit::SnapIndex &idx = doc->snapIndex();
+        edit::ParcelGeoms all;
+        for (int64_t id : idx.parcelsInBox(ext.left(), ext.top(), ext.right(), ext.bottom()))
+            all.push_back({id, *idx.parcel(id)});
+        edit::SnapIndex copy;
+        copy.build(all);
+        for (size_t i = 0; i < std::min<size_t>(all.size(), 1000); ++i) {
+            const double t = bench::now();
+            copy.update(all[i].first, all[i].second);
+            updateMs.push_back((bench::now() - t) * 1000);
+        }
+    }
     window.digitizeTools()->setMode(app::DigitizeTools::Mode::Vertex);
     // A vertex shared by several parcels near the view centre, moved 0.5 m and back.
     std::vector<double> showMs, layerMs;
@@ -267,6 +301,11 @@ int main(int argc, char **argv)
     std::printf("snap query per mouse move:      %8.4f ms median, %.4f ms p99, %d/2000 snapped  (%.4f × target 5 ms; %.3f × baseline grid bbox query %.4f ms)\n",
                 snapMed, snapP99, snapped, snapMed / 5.0, gridMed > 0 ? snapMed / gridMed : 0.0, gridMed);
     std::printf("mouse move + repaint (add tool):%8.2f ms median, %.2f ms p99\n", median(moveEventMs), percentile(moveEventMs, 0.99));
+    std::printf("clip a sketch by neighbours:    %8.2f ms median, %.2f ms max, %.1f neighbours  (%.3f × target 50 ms; %.2f × snap query)\n",
+                median(clipMs), percentile(clipMs, 1.0), double(clipNeighbours) / std::max<size_t>(1, clipMs.size()),
+                median(clipMs) / 50.0, snapMed > 0 ? median(clipMs) / snapMed : 0.0);
+    std::printf("snap index update per parcel:   %8.4f ms median, %.4f ms p99  (%zu parcels; %.4f × target 5 ms)\n",
+                median(updateMs), percentile(updateMs, 0.99), updateMs.size(), median(updateMs) / 5.0);
     if (showMs.empty()) {
         std::printf("vertex move: no shared vertex found near the view centre\n");
     } else {

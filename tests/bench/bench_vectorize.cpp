@@ -4,7 +4,8 @@
 // scored against that coverage: parcel F1 at IoU ≥ 0.9, vertex offset, labels
 // read right; time and peak memory. The baseline a QGIS user has — a fixed
 // threshold + GDALPolygonize (what gdal_polygonize does) — is scored in the
-// same run. `bench_vectorize --large` adds a ~10 000 px sheet (300 dpi+).
+// same run. `bench_vectorize --large` adds a ~10 000 px sheet (300 dpi+);
+// `--verbose` lists every label field read wrong.
 #include "bench_support.h"
 
 #include "crs/map_sheet_grid.h"
@@ -118,7 +119,11 @@ int main(int argc, char **argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     GDALAllRegister();
-    const bool large = argc > 1 && !std::strcmp(argv[1], "--large");
+    bool large = false, verbose = false;
+    for (int i = 1; i < argc; ++i) {
+        large = large || !std::strcmp(argv[i], "--large");
+        verbose = verbose || !std::strcmp(argv[i], "--verbose");
+    }
     const std::string sample = VNLAND_SOURCE_DIR "/sample_data/coto/";
     const auto frame = *crs::sheetFrame("322500-5-d");
     std::string err;
@@ -218,6 +223,9 @@ int main(int argc, char **argv)
         std::printf("%-14s %6.3f %6.3f %6.3f %7.3f %7.3f %7.3f %7.3f %7.3f %6.1f %7.0f | %.3f\n", c.name, s.f1, s.recall,
                     s.precision, s.vertexMeanMm, s.numberAccuracy(), s.codeAccuracy(), s.areaReadShare(), s.areaAccuracy(),
                     secs, bench::selfPeakMiB(), b.f1);
+        if (verbose)
+            for (const auto &m : s.misreads)
+                std::printf("    %s\n", m.c_str());
         std::fflush(stdout);
     }
     if (large) {

@@ -11,7 +11,6 @@
 #include "topology/topology_engine.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <random>
 #include <set>
@@ -191,9 +190,10 @@ BOOST_AUTO_TEST_CASE(snap_index_update_remove_vertices_at)
     BOOST_TEST(idx.parcelCount() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(snap_index_fast_at_100k_parcels)
+BOOST_AUTO_TEST_CASE(snap_index_answers_right_at_100k_parcels)
 {
-    // 100 000 parcels of 20 m × 25 m with 6 vertices (a jittered grid).
+    // 100 000 parcels of 20 m × 25 m with 6 vertices (a jittered grid). Only
+    // the answers are checked here; the timings are in bench_editor.
     edit::ParcelGeoms parcels;
     parcels.reserve(100000);
     const int cols = 400;
@@ -202,52 +202,53 @@ BOOST_AUTO_TEST_CASE(snap_index_fast_at_100k_parcels)
         parcels.push_back({i + 1, poly({{x, y}, {x + 10, y}, {x + 20, y}, {x + 20, y + 25}, {x + 10, y + 25}, {x, y + 25}})});
     }
     edit::SnapIndex idx;
-    auto t0 = std::chrono::steady_clock::now();
     idx.build(parcels);
-    const double buildS = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    BOOST_TEST(idx.parcelCount() == 100000u);
     std::mt19937 rng(7);
     std::uniform_real_distribution<double> ux(500000, 500000 + cols * 20.0), uy(1200000, 1200000 + 250 * 25.0);
-    int found = 0;
-    t0 = std::chrono::steady_clock::now();
-    const int queries = 20000;
-    for (int q = 0; q < queries; ++q)
-        found += idx.snap({ux(rng), uy(rng)}, 1.5).found();
-    const double perQueryMs =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / queries;
-    t0 = std::chrono::steady_clock::now();
+    // Every query within 1.5 m of the grid's lines snaps to the nearest vertex or segment.
+    int found = 0, right = 0;
+    const int queries = 2000;
+    for (int q = 0; q < queries; ++q) {
+        const XY p{ux(rng), uy(rng)};
+        const auto r = idx.snap(p, 1.5);
+        if (!r.found())
+            continue;
+        ++found;
+        const double d = std::hypot(r.point.x - p.x, r.point.y - p.y);
+        right += d <= 1.5 + 1e-9 && std::abs(r.distance - d) < 1e-9;
+    }
+    // Lines every 10 m × 25 m: about 1 query in 3.5 lies within 1.5 m of one.
+    BOOST_TEST(found > queries / 10);
+    BOOST_TEST(right == found);
+    // Updates replace the geometry in place: the moved corner snaps, the old one is gone.
     for (int i = 1; i <= 1000; ++i)
         idx.update(i, parcels[i - 1].second);
-    const double perUpdateMs =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / 1000;
-    BOOST_TEST_MESSAGE("snap index: build " << buildS << " s, " << perQueryMs << " ms/query, " << perUpdateMs
-                                            << " ms/update, cell " << idx.cellSize() << " m");
-    BOOST_TEST(found > queries / 10);
-    BOOST_TEST(perQueryMs < 5.0);
-    BOOST_TEST(perUpdateMs < 5.0);
-    // Zoomed out to the whole 8 km × 6 km block, 10 px are about 100 m.
-    t0 = std::chrono::steady_clock::now();
-    for (int q = 0; q < 200; ++q)
-        found += idx.snap({ux(rng), uy(rng)}, 100).found();
-    const double wideMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / 200;
-    BOOST_TEST_MESSAGE("snap index: " << wideMs << " ms/query at 100 m tolerance");
-    BOOST_TEST(wideMs < 5.0);
+    BOOST_TEST(idx.parcelCount() == 100000u);
+    {
+        MultiPoly moved = parcels[0].second;
+        moved[0].rings[0][0] = {499999, 1199999};
+        idx.update(1, moved);
+        const auto r = idx.snap({499999.2, 1199999.2}, 0.5, edit::SnapToVertex);
+        BOOST_TEST(r.found());
+        BOOST_TEST(r.point == (XY{499999, 1199999}));
+        BOOST_TEST(idx.verticesAt({500000, 1200000}, 1e-6).empty());
+        idx.update(1, parcels[0].second);
+    }
+    // Zoomed out to the whole 8 km × 6 km block, 10 px are about 100 m: still the nearest.
+    const auto wide = idx.snap({500000 + 4000.4, 1200000 + 3000.3}, 100, edit::SnapToVertex);
+    BOOST_TEST(wide.point == (XY{504000, 1200000 + 3000}));
     // Avoid-overlap on a parcel drawn across four parcels of the 100 000, with the
-    // neighbours picked through the index: well inside an interactive budget.
+    // neighbours picked through the index.
     const double cx = 500000 + 200 * 20.0, cy = 1200000 + 120 * 25.0;
     const MultiPoly sketch = poly({{cx - 5, cy - 5}, {cx + 5, cy - 5}, {cx + 5, cy + 5}, {cx - 5, cy + 5}});
-    t0 = std::chrono::steady_clock::now();
     edit::ParcelGeoms near;
     for (int64_t id : idx.parcelsInBox(cx - 6, cy - 6, cx + 6, cy + 6))
         near.push_back({id, *idx.parcel(id)});
-    const double pickMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     const auto clip = edit::clipByNeighbours(sketch, near, 0.5);
-    const double clipMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    BOOST_TEST_MESSAGE("clip among 100 000 parcels: " << clipMs << " ms, " << near.size() << " neighbours, picked in " << pickMs << " ms");
     BOOST_TEST(near.size() == 4u);
     BOOST_TEST(!clip.ok); // the sketch lies wholly on existing parcels
     BOOST_TEST(clip.clippedBy.size() == 4u);
-    BOOST_TEST(clipMs < 50.0);
-    BOOST_TEST(pickMs < 5.0);
     // A large tolerance (zoomed out) still answers, and correctly.
     const auto r = idx.snap({500000 + 3, 1200000 + 3}, 50);
     BOOST_TEST(r.kind == edit::SnapKind::ParcelVertex);

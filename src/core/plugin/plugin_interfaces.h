@@ -38,19 +38,6 @@ public:
                                QString *error) = 0;
 };
 
-/// Reads a source format that GDAL/OGR does not read (survey formats and the like).
-class ImporterPlugin {
-public:
-    virtual ~ImporterPlugin() = default;
-    virtual QString formatName() const = 0;
-    virtual QString description() const = 0;
-    /// True when the plugin recognises the file (by name or first bytes).
-    virtual bool canRead(const QString &path) const = 0;
-    /// Converts @p path into a file GDAL can read (e.g. GeoJSON in a temp folder);
-    /// the normal import path then takes it. Returns the new path, or empty + @p error.
-    virtual QString convert(const QString &path, const QString &workDir, QString *error) = 0;
-};
-
 struct SurveyReadOptions {
     /// Order of the two plane coordinates in coordinate records:
     /// 0 = the format's documented order, 1 = north (X) first, 2 = east first.
@@ -108,11 +95,9 @@ public:
 } // namespace vnland::plugin
 
 #define VNLAND_EXPORTER_IID "vn.vnland.ExporterPlugin/1"
-#define VNLAND_IMPORTER_IID "vn.vnland.ImporterPlugin/1"
 #define VNLAND_SURVEY_READER_IID "vn.vnland.SurveyReaderPlugin/1"
 #define VNLAND_REPORT_WRITER_IID "vn.vnland.ReportWriterPlugin/2"
 
 Q_DECLARE_INTERFACE(vnland::plugin::ExporterPlugin, VNLAND_EXPORTER_IID)
-Q_DECLARE_INTERFACE(vnland::plugin::ImporterPlugin, VNLAND_IMPORTER_IID)
 Q_DECLARE_INTERFACE(vnland::plugin::ReportWriterPlugin, VNLAND_REPORT_WRITER_IID)
 Q_DECLARE_INTERFACE(vnland::plugin::SurveyReaderPlugin, VNLAND_SURVEY_READER_IID)

@@ -95,17 +95,32 @@ Score scoreCandidates(const std::vector<Candidate> &candidates, const std::vecto
         const TruthParcel &p = *t.p;
         if (p.thuaSo) {
             ++s.numbersTotal;
-            s.numbersRight += c.thuaSo && *c.thuaSo == *p.thuaSo;
+            const bool right = c.thuaSo && *c.thuaSo == *p.thuaSo;
+            s.numbersRight += right;
+            if (!right)
+                s.misreads.push_back("number " + std::to_string(*p.thuaSo) + " read '" +
+                                     (c.thuaSo ? std::to_string(*c.thuaSo) : std::string()) + "' raw '" + c.numberField.text +
+                                     "' conf " + std::to_string(c.numberField.confidence) + " at px " +
+                                     std::to_string(int(c.labelPixelX)) + "," + std::to_string(int(c.labelPixelY)));
         }
         if (!p.landuseCode.empty()) {
             ++s.codesTotal;
-            s.codesRight += c.landuseCode == p.landuseCode;
+            const bool right = c.landuseCode == p.landuseCode;
+            s.codesRight += right;
+            if (!right)
+                s.misreads.push_back("code of " + std::to_string(p.thuaSo.value_or(0)) + " " + p.landuseCode + " read '" +
+                                     c.landuseCode + "' raw '" + c.codeField.text + "' conf " +
+                                     std::to_string(c.codeField.confidence));
         }
         if (p.area) {
             ++s.areasTotal;
             if (c.labelArea) {
                 ++s.areasRead;
-                s.areasRight += std::abs(*c.labelArea - *p.area) < 0.051;
+                const bool right = std::abs(*c.labelArea - *p.area) < 0.051;
+                s.areasRight += right;
+                if (!right)
+                    s.misreads.push_back("area of " + std::to_string(p.thuaSo.value_or(0)) + " " + std::to_string(*p.area) +
+                                         " read " + std::to_string(*c.labelArea) + " raw '" + c.areaField.text + "'");
             }
         }
     }

@@ -27,6 +27,8 @@ struct Score {
     int numbersTotal = 0, numbersRight = 0;     // over matched parcels with a truth number
     int codesTotal = 0, codesRight = 0;
     int areasTotal = 0, areasRead = 0, areasRight = 0; // areasRight among those read
+    /// One line per label field read wrong on a matched parcel (truth, read, raw OCR, confidence).
+    std::vector<std::string> misreads;
     double numberAccuracy() const { return numbersTotal ? double(numbersRight) / numbersTotal : 0; }
     double codeAccuracy() const { return codesTotal ? double(codesRight) / codesTotal : 0; }
     double areaReadShare() const { return areasTotal ? double(areasRead) / areasTotal : 0; }
