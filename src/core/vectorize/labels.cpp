@@ -94,9 +94,50 @@ std::vector<LabelBlock> groupLabels(const cv::Mat &text, const cv::Mat &labels, 
                     }
                 }
             LabelBlock block;
+            // Faded or blurred ink runs a label's rows into one another: a row about k times as high
+            // as the block's lowest row (or than a printed row, ~1.8 mm, when it is alone) is split
+            // at the k − 1 emptiest pixel rows of the text near where the cuts belong.
+            int refH = 0;
             for (size_t r = 0; r < rows.size(); ++r)
-                if (tall[r] > 0 && rows[r].height <= 6 * pxPerMm)
+                if (tall[r] > 0 && (refH == 0 || rows[r].height < refH))
+                    refH = rows[r].height;
+            for (size_t r = 0; r < rows.size(); ++r) {
+                if (tall[r] == 0 || rows[r].height > 6 * pxPerMm)
+                    continue;
+                const double unit = rows.size() > 1 ? refH : std::max<double>(refH / 2.0, 1.8 * pxPerMm);
+                int others = 0;   // a label has at most three rows: number, code, area
+                for (size_t q = 0; q < rows.size(); ++q)
+                    others += q != r && tall[q] > 0 && rows[q].height <= 6 * pxPerMm;
+                const int k = std::clamp(static_cast<int>(std::lround(rows[r].height / std::max(1.0, unit))), 1, std::max(1, 3 - others));
+                if (k == 1 || rows[r].height < 1.6 * unit) {
                     block.rows.push_back({rows[r]});
+                    continue;
+                }
+                const cv::Rect &b = rows[r];
+                std::vector<int> profile(b.height, 0);
+                for (int y = 0; y < b.height; ++y)
+                    profile[y] = cv::countNonZero(text(cv::Rect(b.x, b.y + y, b.width, 1)));
+                int top = 0;
+                for (int i = 1; i <= k; ++i) {
+                    int cut = b.height;
+                    if (i < k) {
+                        const int expected = b.height * i / k, reach = std::max(1, b.height / (4 * k));
+                        cut = expected;
+                        for (int y = std::max(top + 1, expected - reach); y <= std::min(b.height - 2, expected + reach); ++y)
+                            if (profile[y] < profile[cut])
+                                cut = y;
+                    }
+                    // Shrink each piece to its ink.
+                    int y0 = top, y1 = cut - 1;
+                    while (y0 < y1 && profile[y0] == 0)
+                        ++y0;
+                    while (y1 > y0 && profile[y1] == 0)
+                        --y1;
+                    if (y1 - y0 + 1 >= minRowH / 2)
+                        block.rows.push_back({cv::Rect(b.x, b.y + y0, b.width, y1 - y0 + 1)});
+                    top = cut;
+                }
+            }
             if (block.rows.empty())
                 continue;
             std::sort(block.rows.begin(), block.rows.end(), [](const LabelRow &a, const LabelRow &b) { return a.box.y < b.box.y; });
@@ -117,6 +158,58 @@ cv::Mat rowImage(const cv::Mat &flat, const cv::Mat &lines, const cv::Rect &box,
     const cv::Rect r = (box + cv::Size(2, 2) - cv::Point(1, 1)) & cv::Rect(0, 0, flat.cols, flat.rows);
     cv::Mat crop = flat(r).clone();
     crop.setTo(cv::Scalar(255), lines(r));
+    double lo = 0, hi = 255;
+    cv::minMaxLoc(crop, &lo, &hi);
+    if (hi - lo > 8)
+        crop.convertTo(crop, CV_8U, 255.0 / (hi - lo), -lo * 255.0 / (hi - lo));
+    const double s = std::clamp(targetHeight / std::max(1.0, double(r.height)), 0.5, 8.0);
+    cv::Mat scaled;
+    cv::resize(crop, scaled, cv::Size(), s, s, s < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
+    const int pad = targetHeight / 2;
+    cv::Mat out;
+    cv::copyMakeBorder(scaled, out, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar(255));
+    return out;
+}
+
+bool rowTouchesLines(const cv::Mat &lines, const cv::Rect &box)
+{
+    const cv::Rect r = (box + cv::Size(4, 4) - cv::Point(2, 2)) & cv::Rect(0, 0, lines.cols, lines.rows);
+    return r.area() > 0 && cv::countNonZero(lines(r)) > 0;
+}
+
+cv::Mat touchingRowImage(const cv::Mat &flat, const cv::Rect &box, int targetHeight, double widenBy)
+{
+    const int dx = static_cast<int>(std::lround(widenBy * box.height));
+    const cv::Rect r = cv::Rect(box.x - dx - 1, box.y - 1, box.width + 2 * dx + 2, box.height + 2) & cv::Rect(0, 0, flat.cols, flat.rows);
+    if (r.area() <= 0)
+        return {};
+    // Long straight runs of the linework: the union of openings by one-pixel
+    // segments, every 10°, a little longer than the row is high. Glyph strokes
+    // are no longer than the row; the boundary runs through the whole crop.
+    // The opening works on a margin around the crop so lines keep their length.
+    const int len = std::max(5, static_cast<int>(std::lround(1.25 * box.height)));
+    const cv::Rect big = (r + cv::Size(2 * len, 2 * len) - cv::Point(len, len)) & cv::Rect(0, 0, flat.cols, flat.rows);
+    // The ink of the neighbourhood afresh (Otsu on the grey crop): the linework mask has been
+    // closed across gaps by now and may have filled the touching glyphs.
+    cv::Mat m;
+    cv::threshold(flat(big), m, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+    cv::Mat longRuns = cv::Mat::zeros(m.size(), CV_8U);
+    for (int deg = 0; deg < 180; deg += 10) {
+        const double a = deg * CV_PI / 180.0;
+        const int hx = static_cast<int>(std::lround(std::abs(std::cos(a)) * len / 2.0));
+        const int hy = static_cast<int>(std::lround(std::abs(std::sin(a)) * len / 2.0));
+        cv::Mat k = cv::Mat::zeros(2 * hy + 1, 2 * hx + 1, CV_8U);
+        const cv::Point c(hx, hy), d(static_cast<int>(std::lround(std::cos(a) * len / 2.0)),
+                                     static_cast<int>(std::lround(-std::sin(a) * len / 2.0)));
+        cv::line(k, c - d, c + d, cv::Scalar(1), 1, cv::LINE_8);
+        cv::Mat opened;
+        cv::morphologyEx(m, opened, cv::MORPH_OPEN, k, cv::Point(-1, -1), 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+        cv::bitwise_or(longRuns, opened, longRuns);
+    }
+    cv::dilate(longRuns, longRuns, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+    const cv::Rect inBig(r.x - big.x, r.y - big.y, r.width, r.height);
+    cv::Mat crop = flat(r).clone();
+    crop.setTo(cv::Scalar(255), longRuns(inBig));
     double lo = 0, hi = 255;
     cv::minMaxLoc(crop, &lo, &hi);
     if (hi - lo > 8)

@@ -210,7 +210,12 @@ InkParts separateInk(const cv::Mat &ink, int glyphMaxPx, int speckPx)
     for (int i = 1; i < n; ++i) {
         const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
         const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-        if (w > glyphMaxPx || h > glyphMaxPx)
+        // Rows of faded or blurred text run together into blobs wider than a glyph: small, compact
+        // (ink fills a fair share of the box, which a line piece at any angle does not) and no
+        // thinner than a glyph row, they are text too.
+        const bool fusedText = w <= 5 * glyphMaxPx / 2 && h <= 3 * glyphMaxPx / 2 && std::min(w, h) >= glyphMaxPx / 3 &&
+                               area >= 0.2 * w * h;
+        if ((w > glyphMaxPx || h > glyphMaxPx) && !fusedText)
             kind[i] = 1;
         else if (area >= speckPx)
             kind[i] = 2;

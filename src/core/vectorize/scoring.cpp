@@ -110,7 +110,8 @@ Score scoreCandidates(const std::vector<Candidate> &candidates, const std::vecto
             if (!right)
                 s.misreads.push_back("code of " + std::to_string(p.thuaSo.value_or(0)) + " " + p.landuseCode + " read '" +
                                      c.landuseCode + "' raw '" + c.codeField.text + "' conf " +
-                                     std::to_string(c.codeField.confidence));
+                                     std::to_string(c.codeField.confidence) + " at px " + std::to_string(int(c.labelPixelX)) +
+                                     "," + std::to_string(int(c.labelPixelY)));
         }
         if (p.area) {
             ++s.areasTotal;

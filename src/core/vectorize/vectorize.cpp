@@ -40,6 +40,21 @@ int VectorizeResult::needReview() const
 
 namespace {
 
+/// Levenshtein distance of two short codes.
+int editDistance(const std::string &a, const std::string &b)
+{
+    std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        prev[j] = static_cast<int>(j);
+    for (size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = static_cast<int>(i);
+        for (size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
 void addReason(Candidate &c, const std::string &r)
 {
     if (std::find(c.review.begin(), c.review.end(), r) == c.review.end())
@@ -352,6 +367,7 @@ VectorizeResult vectorizeScan(const std::string &scanPath, const VectorizeOption
         envs.push_back(geom::envelope(p.get()));
     }
     std::vector<std::vector<int>> blocksOf(polys.size());
+    std::vector<double> blockFaceArea(blocks.size(), 0); // m² of the face a block lies in, 0 outside
     for (size_t b = 0; b < blocks.size(); ++b) {
         const PointD m = model->forward({blocks[b].cx, blocks[b].cy});
         GEOSGeometry *pt = GEOSGeom_createPointFromXY_r(ctx(), m.x, m.y);
@@ -364,7 +380,7 @@ VectorizeResult vectorizeScan(const std::string &scanPath, const VectorizeOption
         if (found < 0)
             ++res.labelsOutsideFaces;
         else
-            blocksOf[found].push_back(static_cast<int>(b));
+            blocksOf[found].push_back(static_cast<int>(b)), blockFaceArea[b] = geom::area(polys[found].get());
     }
     prepared.clear();
 
@@ -380,6 +396,9 @@ VectorizeResult vectorizeScan(const std::string &scanPath, const VectorizeOption
     std::string ocrError;
     if (o.ocr && !jobs.empty()) {
         const std::string letters = codeLetters();
+        const auto &codes = store::landuseCodes();
+        const auto areaTolerances = topology::AreaToleranceTable::shipped();
+        static const std::string kDigits = "0123456789", kAreaChars = "0123456789.,";
         std::atomic<size_t> next{0};
         std::mutex errMutex;
         auto worker = [&] {
@@ -394,13 +413,95 @@ VectorizeResult vectorizeScan(const std::string &scanPath, const VectorizeOption
                 if (o.cancel && o.cancel->load())
                     return;
                 Job &job = jobs[j];
-                const cv::Mat img = detail::rowImage(flat, parts.lines, blocks[job.block].rows[job.row].box);
-                if (job.field == 0)
-                    job.out = reader.read(img, "0123456789", true);
-                else if (job.field == 1)
-                    job.out = reader.read(img, letters, true);
-                else
-                    job.out = reader.read(img, "0123456789.,", true);
+                const cv::Rect box = blocks[job.block].rows[job.row].box;
+                const std::string &allowed = job.field == 0 ? kDigits : job.field == 1 ? letters : kAreaChars;
+                // Read as one text line at 48 px; Tesseract's LSTM now and then returns nothing or a
+                // digit short on a short row, so an unsure read is retried at other sizes (and as a
+                // single word) and the surest plausible reading wins.
+                // Last, the row blurred a little: faded, noisy strokes read better smoothed.
+                struct Attempt {
+                    int height;
+                    bool word;
+                    double blur = 0;
+                };
+                static constexpr Attempt attempts[] = {{48, false}, {36, false}, {64, false}, {48, true}, {48, false, 1.5}, {48, true, 1.5}};
+                auto prepared = [](cv::Mat img, const Attempt &a) {
+                    if (a.blur > 0 && !img.empty())
+                        cv::GaussianBlur(img, img, cv::Size(0, 0), a.blur);
+                    return img;
+                };
+                // A plausible reading: digits for the number, a listed code, an area with one decimal;
+                // an area that agrees with its face's measured area (within the tolerance of the
+                // area check) is the likelier of two readings — the check itself still runs later.
+                const double faceArea = blockFaceArea[job.block];
+                auto plausible = [&](const std::string &t) {
+                    if (t.empty())
+                        return false;
+                    if (job.field == 1)
+                        return codes.count(t) > 0;
+                    if (job.field == 2) {
+                        const auto sep = t.find_first_of(".,");
+                        return sep != std::string::npos && sep > 0 && sep + 2 == t.size();
+                    }
+                    return true;
+                };
+                auto agrees = [&](const std::string &t) {
+                    if (job.field != 2 || faceArea <= 0 || !plausible(t))
+                        return job.field != 2;
+                    std::string d = t;
+                    std::replace(d.begin(), d.end(), ',', '.');
+                    const double v = std::strtod(d.c_str(), nullptr);
+                    const double tol = areaTolerances.tolerance(o.areaScheme, scale, v).value_or(0.0004 * scale * std::sqrt(v));
+                    return v > 0 && std::abs(v - faceArea) <= tol;
+                };
+                LabelField best;
+                double bestScore = -1;
+                bool done = false;
+                auto tryRead = [&](const cv::Mat &img, bool word) {
+                    const LabelField f = reader.read(img, allowed, word);
+                    const bool ok = plausible(f.text), fits = ok && agrees(f.text);
+                    const double score = f.text.empty() ? -0.5 : f.confidence + (ok ? 0.5 : 0) + (fits && job.field == 2 ? 0.3 : 0);
+                    if (score > bestScore)
+                        best = f, bestScore = score;
+                    done = ok && fits && f.confidence >= 0.8;
+                };
+                for (const Attempt &a : attempts) {
+                    tryRead(prepared(detail::rowImage(flat, parts.lines, box, a.height), a), a.word);
+                    if (done)
+                        break;
+                }
+                // Glyphs touching a boundary went with the linework: read the widened row with only
+                // the straight runs of the line removed.
+                if (!done && detail::rowTouchesLines(parts.lines, box))
+                    for (const Attempt &a : attempts) {
+                        tryRead(prepared(detail::touchingRowImage(flat, box, a.height), a), a.word);
+                        if (done)
+                            break;
+                    }
+                // A code one letter off (changed, missing or extra) several listed codes: read again
+                // with only their letters; a listed result is taken as a guess for review.
+                if (job.field == 1 && !best.text.empty() && !codes.count(best.text)) {
+                    std::vector<std::string> near;
+                    for (const auto &[code, info] : codes)
+                        if (editDistance(code, best.text) == 1)
+                            near.push_back(code);
+                    if (!near.empty() && near.size() <= 6) {
+                        std::string only;
+                        for (const auto &n : near)
+                            for (char ch : n)
+                                if (only.find(ch) == std::string::npos)
+                                    only += ch;
+                        for (const Attempt &a : attempts) {
+                            LabelField f = reader.read(prepared(detail::rowImage(flat, parts.lines, box, a.height), a), only, a.word);
+                            if (std::find(near.begin(), near.end(), f.text) != near.end()) {
+                                f.guessed = true;
+                                best = f;
+                                break;
+                            }
+                        }
+                    }
+                }
+                job.out = best;
             }
         };
         const int nThreads = std::clamp(o.threads, 1, 8);
@@ -466,7 +567,11 @@ VectorizeResult vectorizeScan(const std::string &scanPath, const VectorizeOption
                 // land-use code
                 if (blocks[best].rows.size() >= 2) {
                     const std::string &t = c.codeField.text;
-                    if (codes.count(t)) {
+                    if (codes.count(t) && c.codeField.guessed) {
+                        c.landuseCode = t;
+                        addReason(c, "code_uncertain");
+                        conf = std::min(conf, c.codeField.confidence * 0.5);
+                    } else if (codes.count(t)) {
                         c.landuseCode = t;
                         conf = std::min(conf, c.codeField.confidence);
                     } else {

@@ -55,6 +55,8 @@ struct VectorizeOptions {
 struct LabelField {
     std::string text;
     double confidence = 0;
+    /// Read again with only the letters of the codes it nearly matched (a guess to review).
+    bool guessed = false;
 };
 
 struct Candidate {

@@ -103,4 +103,16 @@ private:
 /// @p targetHeight pixels high, padded.
 cv::Mat rowImage(const cv::Mat &flat, const cv::Mat &lines, const cv::Rect &box, int targetHeight = 48);
 
+/// True when linework comes within two pixels of the row @p box (a glyph
+/// touching a boundary was then taken for linework and is missing from the row).
+bool rowTouchesLines(const cv::Mat &lines, const cv::Rect &box);
+
+/// The row crop for text that touches a boundary: the box widened by
+/// @p widenBy of the row height on each side, its ink found afresh (Otsu),
+/// and only the long straight runs of that ink (they hold a straight segment
+/// longer than the row is high, at any angle) painted white, so the glyph strokes merged with the
+/// line stay in the picture.
+cv::Mat touchingRowImage(const cv::Mat &flat, const cv::Rect &box, int targetHeight = 48,
+                         double widenBy = 0.8);
+
 } // namespace vnland::vectorize::detail
