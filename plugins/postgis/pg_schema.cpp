@@ -106,7 +106,7 @@ std::vector<PgStatement> translateMigration(const std::string &sqliteSql)
     static const std::regex spatialIndex(R"(^\s*SELECT\s+CreateSpatialIndex\s*\(\s*'(\w+)'\s*,\s*'(\w+)'\s*\)\s*$)",
                                          std::regex::icase);
     static const std::regex createTable(R"(^\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+))", std::regex::icase);
-    static const std::regex intPk(R"(\bINTEGER\s+PRIMARY\s+KEY\b)");
+    static const std::regex intPk(R"(\bINTEGER\s+PRIMARY\s+KEY(\s+AUTOINCREMENT)?\b)", std::regex::icase);
     static const std::regex real(R"(\bREAL\b)");
     static const std::regex strftimeNow(R"(DEFAULT\s*\(\s*strftime\('%Y-%m-%dT%H:%M:%SZ',\s*'now'\)\s*\))");
     static const std::regex forwardRef(R"(REFERENCES\s+(\w+)\s*\((\w+)\)([^,\n]*))");
