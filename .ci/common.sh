@@ -53,3 +53,32 @@ build_sanitized() {
   cmake --build "$ASAN_BUILD" -j"$JOBS" --target vnland vnland_survey_gsi vnland_survey_sdr33 vnland_csv_exporter \
         vnland_xlsx_writer vnland_postgis "${ASAN_TESTS[@]/test_vectorize_stages/test_vectorize}"
 }
+
+# The .deb that cpack makes from the normal build, installed with dpkg (its declared dependencies must already be
+# there: they are what the build installs) and smoke-tested from /usr: version, an import of the installed sample
+# data, the editor's screenshot of it (offscreen) and the plugins it finds in /usr/lib/vnland/plugins.
+package_smoke_test() {
+  echo "==> Package: cpack, install, smoke test"
+  local SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  local pkg
+  pkg="$(mktemp -d)"
+  (cd "$BUILD" && cpack -B "$pkg" >/dev/null)
+  $SUDO dpkg -i "$pkg"/vnland_*_amd64.deb >/dev/null
+  local work
+  work="$(mktemp -d)"
+  (
+    cd "$work"
+    local version plugins
+    version="$(/usr/bin/vnland --version)"
+    grep -q '^vnland [0-9]' <<<"$version"
+    plugins="$(/usr/bin/vnland plugins)"
+    grep -q 'postgis' <<<"$plugins"
+    /usr/bin/vnland import /usr/share/vnland/sample_data/coto/coto_tt75_tcvn3_utm48n.shp --into coto.sqlite --quiet
+    QT_QPA_PLATFORM=offscreen /usr/bin/vnland-editor --screenshot shot.png coto.sqlite
+    cp shot.png "${TMPDIR:-/tmp}/vnland-package-shot.png"
+    [ "$(head -c 8 shot.png | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ]
+  ) || { echo "package smoke test failed (work folder $work)" >&2; return 1; }
+  rm -rf "$pkg" "$work"
+  echo "installed package: vnland --version, import, vnland-editor --screenshot all work"
+}

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Command 2 of the README: install what is missing, build, run every test — then the parser-facing
+# Command 2 of the README: install what is missing, build, install the .deb and smoke-test it, run every test — then the parser-facing
 # core and CLI suites (ASAN_TESTS in common.sh) once more in an AddressSanitizer + UBSan build.
 source "$(dirname "$0")/common.sh"
 install_missing
 build_all
+# The .deb from cpack, installed and run from /usr (vnland --version, an import, vnland-editor --screenshot).
+package_smoke_test
 build_sanitized
 # A throw-away PostgreSQL 15 + PostGIS server on loopback for the PostGIS plugin tests.
 source "$ROOT/.ci/postgres.sh"
